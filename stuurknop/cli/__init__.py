@@ -1,0 +1,1 @@
+"""The command line: analyse, validate, export and inspect without a server."""

@@ -1,0 +1,242 @@
+"""``stuurknop``: the command line. Every command is a thin face over the engine and the model.
+
+Bad input never ends in a traceback: it gets the validation errors (in Dutch, with their place)
+on standard error and exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from stuurknop import __version__
+from stuurknop.cli.report import (
+    Section,
+    analysis_sections,
+    comparison_sections,
+    render_markdown,
+    render_text,
+)
+from stuurknop.document import DocumentInvalid, ProjectDocument, json_schema, load_document
+from stuurknop.engine import analyse, compare
+from stuurknop.engine.checks import CHECKS
+from stuurknop.engine.export import to_data
+from stuurknop.model import (
+    DEFAULT_VERSION,
+    ModelError,
+    available_versions,
+    check_model_folder,
+    load_model,
+)
+from stuurknop.model.loader import version_path
+
+EXAMPLES = ("ontmoetingsruimte", "flatcoach", "thuisflat")
+FORMATS = click.Choice(["text", "json", "markdown"])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="stuurknop")
+def cli() -> None:
+    """Stuurknop: werkinstrument bij het Gespreksmodel duurzame WWZ-projecten."""
+
+
+def fail(errors: list[Any], heading: str) -> NoReturn:
+    click.echo(heading, err=True)
+    for error in errors:
+        click.echo(f"  - {error}", err=True)
+    sys.exit(1)
+
+
+def read_project(path: Path) -> ProjectDocument:
+    try:
+        return load_document(path)
+    except DocumentInvalid as invalid:
+        fail(
+            invalid.errors,
+            f"{path}: het projectbestand is niet geldig ({len(invalid.errors)} fout(en)):",
+        )
+
+
+def require_scenarios(project: Path, doc: ProjectDocument, *names: str) -> None:
+    known = [s.name for s in doc.scenarios]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        errors = [f"scenario {n!r} bestaat niet; wel: {', '.join(known)}" for n in unknown]
+        fail(errors, f"{project}:")
+
+
+def echo_report(fmt: str, title: str, sections: list[Section]) -> None:
+    click.echo(
+        render_markdown(title, sections) if fmt == "markdown" else render_text(title, sections)
+    )
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@cli.command("analyse")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--scenario", "-s", help="Naam van het scenario (standaard: het gekozen scenario).")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=FORMATS,
+    default="text",
+    show_default=True,
+    help="Leesbaar rapport, JSON voor scripts, of Markdown.",
+)
+def analyse_command(project: Path, scenario: str | None, fmt: str) -> None:
+    """Analyseer een scenario van een projectbestand (JSON)."""
+    doc = read_project(project)
+    require_scenarios(project, doc, *([scenario] if scenario is not None else []))
+    model = load_model(doc.model_version)
+    analysis = analyse(model, doc, scenario)
+    if fmt == "json":
+        echo_json(to_data(analysis))
+        return
+    title = f'{doc.project.name}: scenario "{analysis.scenario}" (model {model.version})'
+    echo_report(fmt, title, analysis_sections(model, analysis))
+
+
+@cli.command("compare")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario_a")
+@click.argument("scenario_b")
+@click.option("--format", "-f", "fmt", type=FORMATS, default="text", show_default=True)
+def compare_command(project: Path, scenario_a: str, scenario_b: str, fmt: str) -> None:
+    """Vergelijk twee scenario's van een project."""
+    doc = read_project(project)
+    require_scenarios(project, doc, scenario_a, scenario_b)
+    model = load_model(doc.model_version)
+    comparison = compare(model, doc, scenario_a, scenario_b)
+    if fmt == "json":
+        echo_json(to_data(comparison))
+        return
+    title = f"{doc.project.name}: {scenario_a} tegenover {scenario_b}"
+    echo_report(fmt, title, comparison_sections(comparison))
+
+
+@cli.command("validate")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+def validate_command(project: Path) -> None:
+    """Controleer een projectbestand tegen het schema en het model."""
+    doc = read_project(project)
+    click.echo(f"{project}: geldig ({len(doc.scenarios)} scenario('s), model {doc.model_version})")
+
+
+@cli.command("schema")
+def schema_command() -> None:
+    """Druk het JSON Schema van het projectbestand af."""
+    echo_json(json_schema())
+
+
+@cli.command("example")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
+def example_command(directory: Path, force: bool) -> None:
+    """Schrijf de drie voorbeeldprojecten (fictief) naar DIRECTORY."""
+    directory.mkdir(parents=True, exist_ok=True)
+    targets = [directory / f"{name}.json" for name in EXAMPLES]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        fail(
+            [str(t) for t in existing],
+            "Deze bestanden bestaan al (gebruik --force om te overschrijven):",
+        )
+    for name, target in zip(EXAMPLES, targets, strict=True):
+        with resources.as_file(resources.files("stuurknop.examples") / f"{name}.json") as src:
+            shutil.copyfile(src, target)
+        click.echo(str(target))
+
+
+@cli.group("model")
+def model_group() -> None:
+    """Het gespreksmodel: controleren en exporteren."""
+
+
+@model_group.command("check")
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path), required=False)
+def model_check_command(path: Path | None) -> None:
+    """Controleer een modelmap (standaard: het meegeleverde model)."""
+    folder = path if path is not None else version_path(DEFAULT_VERSION)
+    if not folder.is_dir():
+        fail([f"{folder} is geen map"], "Model niet gevonden:")
+    errors = check_model_folder(folder)
+    if not errors:
+        errors = _unknown_checks(folder)
+    if errors:
+        fail(errors, f"{folder}: {len(errors)} fout(en) in het model:")
+    click.echo(f"{folder}: het model is geldig.")
+
+
+def _unknown_checks(folder: Path) -> list[ModelError]:
+    """Check texts whose logic this engine lacks, and engine checks without text."""
+    import yaml
+
+    data = yaml.safe_load((folder / "checks.yaml").read_text(encoding="utf-8"))
+    ids = [c["id"] for c in data["checks"]]
+    errors = [
+        ModelError(
+            "checks.yaml",
+            f"checks[{i}].id",
+            f"controle {cid!r} is onbekend in deze versie van Stuurknop",
+        )
+        for i, cid in enumerate(ids)
+        if cid not in CHECKS
+    ]
+    errors += [
+        ModelError("checks.yaml", "checks", f"tekst voor controle {cid!r} ontbreekt")
+        for cid in sorted(set(CHECKS) - set(ids))
+    ]
+    return errors
+
+
+@model_group.command("export")
+@click.option(
+    "--version",
+    "version",
+    type=click.Choice(available_versions()),
+    default=DEFAULT_VERSION,
+    show_default=True,
+)
+def model_export_command(version: str) -> None:
+    """Druk de structuur van het model af als JSON."""
+    model = load_model(version)
+    echo_json(
+        {
+            "version": model.version,
+            "title": model.title,
+            "values": [{"id": v.id, "name": v.name} for v in model.values],
+            "routes": [
+                {"id": r.id, "name": r.name, "values": list(r.values)} for r in model.routes
+            ],
+            "knobs": [
+                {
+                    "number": k.number,
+                    "id": k.id,
+                    "name": k.name,
+                    "domain": k.domain.value,
+                    "routes": list(k.route_ids()),
+                }
+                for k in model.knobs
+            ],
+            "sources": [
+                {
+                    "numeral": s.numeral,
+                    "name": s.name,
+                    "party_types": list(s.party_types),
+                    "temporary": s.temporary,
+                }
+                for s in model.sources
+            ],
+            "party_types": [{"id": t.id, "name": t.name} for t in model.party_types],
+        }
+    )

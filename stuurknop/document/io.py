@@ -1,0 +1,90 @@
+"""Reading and writing project documents: the one edge where outside data gets validated."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from stuurknop.document.errors import DocumentError, DocumentInvalid, from_validation_error
+from stuurknop.document.references import reference_errors
+from stuurknop.document.schema import ProjectDocument
+from stuurknop.model import ModelInvalid, available_versions, load_model
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+def parse_document(data: Any) -> ProjectDocument:
+    """Validate ``data`` (decoded JSON) fully, against the model version it names.
+
+    Raises :class:`DocumentInvalid` listing every problem; returns nothing half-checked.
+    """
+    try:
+        doc = ProjectDocument.model_validate(data)
+    except ValidationError as exc:
+        raise DocumentInvalid(from_validation_error(exc, data)) from None
+    if doc.model_version not in available_versions():
+        known = ", ".join(available_versions())
+        raise DocumentInvalid(
+            [
+                DocumentError(
+                    "model_version",
+                    "modelversie",
+                    f"onbekende modelversie {doc.model_version!r} (bekend: {known})",
+                )
+            ]
+        )
+    try:
+        model = load_model(doc.model_version)
+    except ModelInvalid as exc:  # a broken shipped model is a bug, but say it plainly
+        raise DocumentInvalid([DocumentError("model_version", "modelversie", str(exc))]) from None
+    errors = reference_errors(doc, model, data)
+    if errors:
+        raise DocumentInvalid(errors)
+    return doc
+
+
+def parse_json(text: str | bytes) -> ProjectDocument:
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise DocumentInvalid([DocumentError("", "", "bestand is groter dan 20 MB")])
+    try:
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise DocumentInvalid([DocumentError("", "", "bestand is geen UTF-8-tekst")]) from None
+    except json.JSONDecodeError as exc:
+        raise DocumentInvalid(
+            [
+                DocumentError(
+                    "", f"regel {exc.lineno}, kolom {exc.colno}", f"geen geldige JSON: {exc.msg}"
+                )
+            ]
+        ) from None
+    return parse_document(data)
+
+
+def load_document(path: Path) -> ProjectDocument:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DocumentInvalid(
+            [DocumentError("", str(path), f"kan bestand niet lezen: {exc.strerror}")]
+        ) from None
+    return parse_json(raw)
+
+
+def to_data(doc: ProjectDocument) -> dict[str, Any]:
+    """The document as plain JSON data (amounts as strings, so they stay exact)."""
+    return doc.model_dump(mode="json")
+
+
+def dump_document(doc: ProjectDocument) -> str:
+    return json.dumps(to_data(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    schema = ProjectDocument.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Stuurknop-projectdocument"
+    return schema

@@ -1,0 +1,269 @@
+"""The project document: one WWZ project with its scenarios, perspectives and log.
+
+This is the interchange format (export, import, the CLI) and exactly the engine's input.
+Money is ``Decimal`` with at most two decimals, so sums are exact; JSON carries it as a string.
+References to the model (knobs, routes, values, sources, party types) and to the document's own
+parties are checked against a model version in :mod:`stuurknop.document.references`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from stuurknop.model.schema import Numeral
+
+SCHEMA_VERSION = 1
+FORMAT = "stuurknop-project"
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]*$", max_length=60)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(max_length=2_000)]
+LongText = Annotated[str, StringConstraints(max_length=20_000)]
+Money = Annotated[Decimal, Field(ge=0, le=Decimal("1000000000"), decimal_places=2)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+Years = Annotated[int, Field(ge=1, le=100)]
+KnobNumber = Annotated[int, Field(ge=1, le=10)]
+Opening = Annotated[int, Field(ge=1, le=3)]
+Weight = Annotated[int, Field(ge=0, le=3)]
+
+
+class Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Phase(StrEnum):
+    IDEE = "idee"
+    PLAN = "plan"
+    UITVOERING = "uitvoering"
+    EVALUATIE = "evaluatie"
+
+
+class KnobStatus(StrEnum):
+    NIET_BESPROKEN = "niet_besproken"
+    UIT = "uit"  # deliberately off: discussed and decided against
+    AAN = "aan"
+
+
+class CostKind(StrEnum):
+    EENMALIG = "eenmalig"
+    JAARLIJKS = "jaarlijks"
+
+
+class FundingStatus(StrEnum):
+    IDEE = "idee"
+    IN_GESPREK = "in_gesprek"
+    TOEGEZEGD = "toegezegd"
+
+
+class EvidenceKind(StrEnum):
+    REFERENTIEPROJECT = "referentieproject"
+    ONDERZOEK = "onderzoek"
+    EXPERT = "expert"
+    EIGEN_GEGEVENS = "eigen_gegevens"
+    ANDERS = "anders"
+
+
+class PerspectiveOrigin(StrEnum):
+    EIGEN = "eigen"  # entered by the party itself
+    SESSIE = "sessie"  # collected in a live session
+    NAMENS = "namens"  # entered on the party's behalf by a facilitator
+
+
+class Basics(Doc):
+    name: Name
+    municipality: Name
+    neighbourhood: ShortText = ""
+    homes: int = Field(ge=0, le=100_000)
+    phase: Phase = Phase.IDEE
+    first_year: Year
+    horizon_years: int = Field(ge=1, le=50)
+    description: LongText = ""
+
+    @property
+    def years(self) -> range:
+        return range(self.first_year, self.first_year + self.horizon_years)
+
+
+class Party(Doc):
+    id: Id
+    name: Name
+    party_type: Id
+    at_table: bool = Field(
+        default=True, description="False: named (e.g. as payer) but not at the table."
+    )
+
+
+class KnobSetting(Doc):
+    knob: KnobNumber
+    status: KnobStatus = KnobStatus.NIET_BESPROKEN
+    opening: Opening | None = None
+    elaboration: LongText = ""
+    lead_party: Id | None = None
+    routes: list[Id] = Field(default_factory=list, description="Routes it is meant to work via.")
+    answers: list[LongText] = Field(
+        default_factory=list,
+        max_length=3,
+        description="Answers to the three conversation questions.",
+    )
+
+
+class Interest(Doc):
+    party: Id
+    value: Id
+    weight: Weight
+    reason: ShortText = ""
+
+
+class CostItem(Doc):
+    id: Id
+    knob: KnobNumber
+    description: Name
+    kind: CostKind
+    amount: Money = Field(description="One-off amount, or the amount per year.")
+    first_year: Year
+    years: Years | None = Field(default=None, description="Per year only; empty means structural.")
+    party: Id | None = Field(
+        default=None, description="Who incurs the cost (default: the lead party)."
+    )
+
+
+class FundingLine(Doc):
+    id: Id
+    cost_item: Id
+    party: Id
+    source: Numeral
+    amount: Money = Field(description="Per year when the cost item is per year, else one-off.")
+    first_year: Year | None = Field(
+        default=None, description="Default: the cost item's first year."
+    )
+    years: Years | None = Field(default=None, description="Default: as long as the cost item runs.")
+    status: FundingStatus = FundingStatus.IDEE
+
+
+class EffectEstimate(Doc):
+    id: Id
+    value: Id
+    route: Id
+    beneficiary: Id
+    low: Money
+    expected: Money
+    high: Money
+    first_year: Year
+    years: Years | None = None
+    assumption: LongText = ""
+    evidence: LongText = ""
+
+
+class EvidenceNeed(Doc):
+    kind: EvidenceKind
+    description: Name
+    available: bool = False
+
+
+class Measurement(Doc):
+    date: dt.date
+    value: Decimal = Field(allow_inf_nan=False)
+    note: ShortText = ""
+
+
+class Indicator(Doc):
+    id: Id
+    name: Name
+    unit: ShortText = ""
+    target: Decimal | None = Field(default=None, allow_inf_nan=False)
+    measurements: list[Measurement] = Field(default_factory=list)
+
+
+class EvidencePlan(Doc):
+    value: Id
+    before_decision: list[EvidenceNeed] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+class Scenario(Doc):
+    name: Name
+    chosen: bool = False
+    description: LongText = ""
+    knobs: list[KnobSetting] = Field(default_factory=list, max_length=10)
+    interests: list[Interest] = Field(default_factory=list)
+    costs: list[CostItem] = Field(default_factory=list, max_length=2_000)
+    funding: list[FundingLine] = Field(default_factory=list, max_length=5_000)
+    effects: list[EffectEstimate] = Field(default_factory=list, max_length=2_000)
+    evidence: list[EvidencePlan] = Field(default_factory=list)
+
+    def setting(self, knob: int) -> KnobSetting:
+        """The setting of ``knob``; a knob the scenario does not mention is not discussed."""
+        for setting in self.knobs:
+            if setting.knob == knob:
+                return setting
+        return KnobSetting(knob=knob)
+
+
+class Perspective(Doc):
+    party: Id
+    date: dt.date | None = None
+    origin: PerspectiveOrigin = PerspectiveOrigin.EIGEN
+    session: ShortText = ""
+    knobs: dict[KnobNumber, Annotated[int, Field(ge=0, le=3)]] = Field(
+        default_factory=dict, description="How far this party would open each knob; 0 is off."
+    )
+    values: dict[Id, Weight] = Field(default_factory=dict)
+    remarks: LongText = ""
+
+
+class HelpCounts(Doc):
+    ja: int = Field(default=0, ge=0)
+    misschien: int = Field(default=0, ge=0)
+    nee: int = Field(default=0, ge=0)
+
+
+class ResidentInput(Doc):
+    date: dt.date
+    respondents: int = Field(ge=0, le=100_000)
+    values: dict[Id, Annotated[Decimal, Field(ge=0, le=3)]] = Field(
+        default_factory=dict, description="Average importance per value, 0–3."
+    )
+    knobs: dict[KnobNumber, Annotated[Decimal, Field(ge=0, le=3)]] = Field(default_factory=dict)
+    help_organise: HelpCounts = Field(default_factory=HelpCounts)
+    remarks: list[ShortText] = Field(default_factory=list)
+
+
+class LogEntry(Doc):
+    at: dt.datetime
+    who: Name
+    what: LongText
+    scenario: ShortText = ""
+    old: LongText = ""
+    new: LongText = ""
+
+
+class ProjectDocument(Doc):
+    format: Literal["stuurknop-project"] = "stuurknop-project"
+    schema_version: Literal[1] = 1
+    model_version: Name
+    project: Basics
+    parties: list[Party] = Field(default_factory=list, max_length=100)
+    scenarios: list[Scenario] = Field(min_length=1, max_length=50)
+    perspectives: list[Perspective] = Field(default_factory=list)
+    resident_input: list[ResidentInput] = Field(default_factory=list)
+    log: list[LogEntry] = Field(default_factory=list)
+
+    def scenario(self, name: str | None = None) -> Scenario:
+        """The scenario called ``name``; without a name the chosen one (or else the first)."""
+        if name is None:
+            return next((s for s in self.scenarios if s.chosen), self.scenarios[0])
+        for scenario in self.scenarios:
+            if scenario.name == name:
+                return scenario
+        raise KeyError(name)
+
+    def party(self, party_id: str) -> Party:
+        for party in self.parties:
+            if party.id == party_id:
+                return party
+        raise KeyError(party_id)

@@ -1,0 +1,60 @@
+"""One call that runs every analysis of a scenario: the engine's front door."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stuurknop.document.schema import ProjectDocument, Scenario
+from stuurknop.engine.balance import Balance, balance_between_parties
+from stuurknop.engine.checklist import Checklist, checklist
+from stuurknop.engine.checks import CheckResult, Context, run_checks
+from stuurknop.engine.divergence import Divergence, divergence
+from stuurknop.engine.money import MoneyOverTime, money_over_time
+from stuurknop.engine.routes import (
+    PartyValue,
+    RouteActivation,
+    ValuePotential,
+    route_activation,
+    value_per_party,
+    value_potential,
+)
+from stuurknop.model.schema import Model
+
+
+@dataclass(frozen=True)
+class Analysis:
+    model_version: str
+    project: str
+    scenario: str
+    routes: tuple[RouteActivation, ...]
+    values: tuple[ValuePotential, ...]
+    party_values: tuple[PartyValue, ...]
+    money: MoneyOverTime
+    balance: Balance
+    checklist: Checklist
+    checks: tuple[CheckResult, ...]
+    divergence: Divergence
+
+
+def analyse(model: Model, doc: ProjectDocument, scenario: str | Scenario | None = None) -> Analysis:
+    """Every analysis of one scenario (by name; default the chosen one) of a validated document."""
+    chosen = scenario if isinstance(scenario, Scenario) else doc.scenario(scenario)
+    routes = route_activation(model, chosen)
+    values = value_potential(model, routes)
+    party_values = value_per_party(model, doc, chosen, values)
+    money = money_over_time(model, doc, chosen)
+    types = {p.id: p.party_type for p in doc.parties}
+    balance = balance_between_parties(money, party_values, types)
+    return Analysis(
+        model_version=model.version,
+        project=doc.project.name,
+        scenario=chosen.name,
+        routes=routes,
+        values=values,
+        party_values=party_values,
+        money=money,
+        balance=balance,
+        checklist=checklist(model, doc, chosen, money, values),
+        checks=run_checks(Context(model, doc, chosen, money, balance)),
+        divergence=divergence(model, doc),
+    )

@@ -1,0 +1,173 @@
+"""Checklist in the plan phase: have we discussed every knob, is every cost covered?
+
+The model's first use (seed 001, "Mogelijk gebruik"): a project's own checklist. Each item says
+whether it is done and, when not, what is open and where it is fixed (``target``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from stuurknop.document.schema import KnobStatus, ProjectDocument, Scenario
+from stuurknop.engine.money import MoneyOverTime
+from stuurknop.engine.routes import ValuePotential
+from stuurknop.engine.text import euro
+from stuurknop.model.schema import Model
+
+
+class ItemKind(StrEnum):
+    KNOB_DISCUSSED = "stuurknop_besproken"
+    KNOB_ELABORATED = "stuurknop_uitgewerkt"
+    COST_FUNDED = "kosten_gedekt"
+    PAYER_AT_TABLE = "betaler_aan_tafel"
+    VALUE_REACHED = "waarde_bereikt"
+    VALUE_EVIDENCE = "waarde_onderbouwd"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where in the application the point is fixed."""
+
+    page: str  # knob, money, values, parties, evidence
+    knob: int | None = None
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    kind: ItemKind
+    done: bool
+    label: str
+    open_point: str  # what is open; empty when done
+    target: Target
+
+
+@dataclass(frozen=True)
+class Checklist:
+    items: tuple[ChecklistItem, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for i in self.items if i.done)
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.done / len(self.items)) if self.items else 100
+
+    @property
+    def open_points(self) -> tuple[ChecklistItem, ...]:
+        return tuple(i for i in self.items if not i.done)
+
+
+def aimed_values(scenario: Scenario) -> tuple[str, ...]:
+    """Values that at least one party says matter to it (weight ≥ 1), in order of first mention."""
+    seen: dict[str, None] = {}
+    for interest in scenario.interests:
+        if interest.weight >= 1:
+            seen.setdefault(interest.value, None)
+    return tuple(seen)
+
+
+def checklist(
+    model: Model,
+    doc: ProjectDocument,
+    scenario: Scenario,
+    money: MoneyOverTime,
+    potentials: tuple[ValuePotential, ...],
+) -> Checklist:
+    """The completeness checklist of ``scenario``, with every open point."""
+    items: list[ChecklistItem] = []
+    for knob in model.knobs:
+        setting = scenario.setting(knob.number)
+        target = Target("knob", knob=knob.number)
+        discussed = setting.status is not KnobStatus.NIET_BESPROKEN
+        items.append(
+            ChecklistItem(
+                ItemKind.KNOB_DISCUSSED,
+                discussed,
+                f"Stuurknop {knob.number}: {knob.name} besproken",
+                "" if discussed else f"stuurknop {knob.number} ({knob.name}) is nog niet besproken",
+                target,
+            )
+        )
+        if setting.status is KnobStatus.AAN:
+            missing = []
+            if not setting.elaboration.strip():
+                missing.append("een uitwerking")
+            if setting.lead_party is None:
+                missing.append("een trekker")
+            items.append(
+                ChecklistItem(
+                    ItemKind.KNOB_ELABORATED,
+                    not missing,
+                    f"Stuurknop {knob.number}: uitwerking en trekker",
+                    f"stuurknop {knob.number} staat aan maar mist {' en '.join(missing)}"
+                    if missing
+                    else "",
+                    target,
+                )
+            )
+    for item in money.cost_items:
+        done = item.uncovered == 0
+        open_point = (
+            f"kostenpost '{item.description}' heeft {euro(item.uncovered)} zonder dekking"
+            f" (vanaf {item.first_uncovered_year})"
+            if not done
+            else ""
+        )
+        items.append(
+            ChecklistItem(
+                ItemKind.COST_FUNDED,
+                done,
+                f"Dekking: {item.description}",
+                open_point,
+                Target("knob", knob=item.knob, item=item.cost_item),
+            )
+        )
+    payers = {line.party for line in scenario.funding}
+    for party in doc.parties:
+        if party.id in payers:
+            items.append(
+                ChecklistItem(
+                    ItemKind.PAYER_AT_TABLE,
+                    party.at_table,
+                    f"{party.name} zit aan tafel",
+                    ""
+                    if party.at_table
+                    else f"{party.name} betaalt mee maar zit niet aan tafel: uitnodigen?",
+                    Target("parties", item=party.id),
+                )
+            )
+    potential = {p.value: p.potential for p in potentials}
+    plans = {plan.value: plan for plan in scenario.evidence}
+    for value_id in aimed_values(scenario):
+        name = model.value(value_id).name
+        reached = potential[value_id] > 0
+        items.append(
+            ChecklistItem(
+                ItemKind.VALUE_REACHED,
+                reached,
+                f"Waarde {name} via een actieve route",
+                ""
+                if reached
+                else f"waarde {name} wordt beoogd, maar geen actieve route leidt erheen",
+                Target("values", item=value_id),
+            )
+        )
+        plan = plans.get(value_id)
+        missing = []
+        if plan is None or not plan.before_decision:
+            missing.append("bewijs vooraf")
+        if plan is None or not plan.indicators:
+            missing.append("monitoring")
+        items.append(
+            ChecklistItem(
+                ItemKind.VALUE_EVIDENCE,
+                not missing,
+                f"Waarde {name}: bewijs en monitoring",
+                f"waarde {name} heeft nog geen {' en geen '.join(missing)}" if missing else "",
+                Target("evidence", item=value_id),
+            )
+        )
+    return Checklist(tuple(items))

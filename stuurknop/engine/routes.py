@@ -1,0 +1,162 @@
+"""Route activation, value potential and value per party.
+
+These are ordinal indicators of which mechanisms a scenario sets in motion, never money.
+
+Route activation (DESIGN "Analyses"): for route r, with K(r) the knobs that work via r in the
+model and o(k) the opening (1–3) of a knob that is on (0 otherwise),
+
+    activation(r) = Σ_{k∈K(r)} o(k) / (3 · |K(r)|)
+
+so 1 means every knob that can drive the route is fully open. Value potential of value v is the
+mean activation of the routes that lead to v. A party's value is its interest weights (0–3)
+applied to those potentials.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stuurknop.document.schema import KnobStatus, ProjectDocument, Scenario
+from stuurknop.model.schema import Model
+
+MAX_OPENING = 3
+
+
+@dataclass(frozen=True)
+class KnobContribution:
+    knob: int
+    name: str
+    opening: int
+
+
+@dataclass(frozen=True)
+class RouteActivation:
+    route: str
+    name: str
+    achieved: int  # Σ openings of the knobs on that work via this route
+    maximum: int  # 3 × the number of knobs that can work via this route
+    contributions: tuple[KnobContribution, ...]
+    idle_knobs: tuple[int, ...]  # knobs that could drive this route but are not on
+    reason: str
+
+    @property
+    def activation(self) -> float:
+        return self.achieved / self.maximum if self.maximum else 0.0
+
+
+@dataclass(frozen=True)
+class ValuePotential:
+    value: str
+    name: str
+    potential: float
+    routes: tuple[tuple[str, float], ...]  # (route id, activation) of the routes leading here
+    reason: str
+
+
+@dataclass(frozen=True)
+class PartyValue:
+    party: str
+    name: str
+    weights: tuple[tuple[str, int], ...]  # (value id, weight 0–3)
+    score: float  # Σ weight × potential
+    attainable: int  # Σ weight: the score if every potential were 1
+    share: float  # this party's part of all parties' scores
+    reason: str
+
+    @property
+    def relative(self) -> float:
+        """How much of what matters to this party the scenario sets in motion (0–1)."""
+        return self.score / self.attainable if self.attainable else 0.0
+
+
+def opening_of(scenario: Scenario, knob: int) -> int:
+    """The opening of ``knob`` in ``scenario``: 0 unless the knob is on."""
+    setting = scenario.setting(knob)
+    if setting.status is not KnobStatus.AAN or setting.opening is None:
+        return 0
+    return setting.opening
+
+
+def route_activation(model: Model, scenario: Scenario) -> tuple[RouteActivation, ...]:
+    """Activation 0–1 of every route of the model, with the knobs that produce it."""
+    openings = {k.number: opening_of(scenario, k.number) for k in model.knobs}
+    results = []
+    for route in model.routes:
+        able = [k for k in model.knobs if route.id in k.route_ids()]
+        contributions = tuple(
+            KnobContribution(k.number, k.name, openings[k.number])
+            for k in able
+            if openings[k.number]
+        )
+        achieved = sum(c.opening for c in contributions)
+        maximum = MAX_OPENING * len(able)
+        if contributions:
+            parts = " + ".join(f"stuurknop {c.knob} ({c.opening})" for c in contributions)
+            reason = f"{parts} = {achieved} van {maximum} ({len(able)} stuurknoppen × 3)"
+        else:
+            reason = f"geen van de {len(able)} stuurknoppen die via deze route werken staat aan"
+        results.append(
+            RouteActivation(
+                route=route.id,
+                name=route.name,
+                achieved=achieved,
+                maximum=maximum,
+                contributions=contributions,
+                idle_knobs=tuple(k.number for k in able if not openings[k.number]),
+                reason=reason,
+            )
+        )
+    return tuple(results)
+
+
+def value_potential(
+    model: Model, activations: tuple[RouteActivation, ...]
+) -> tuple[ValuePotential, ...]:
+    """Potential 0–1 of every value: the mean activation of the routes leading to it."""
+    by_route = {a.route: a for a in activations}
+    results = []
+    for value in model.values:
+        routes = tuple(
+            (r.id, by_route[r.id].activation) for r in model.routes if value.id in r.values
+        )
+        potential = sum(a for _, a in routes) / len(routes) if routes else 0.0
+        names = ", ".join(f"{model.route(r).name} {a:.2f}" for r, a in routes)
+        reason = f"gemiddelde van {len(routes)} routes: {names}" if routes else "geen route"
+        results.append(ValuePotential(value.id, value.name, potential, routes, reason))
+    return tuple(results)
+
+
+def value_per_party(
+    model: Model,
+    doc: ProjectDocument,
+    scenario: Scenario,
+    potentials: tuple[ValuePotential, ...],
+) -> tuple[PartyValue, ...]:
+    """Each party's value from its interests (0–3 per value) and the value potentials."""
+    potential = {p.value: p.potential for p in potentials}
+    weights: dict[str, dict[str, int]] = {}
+    for interest in scenario.interests:
+        weights.setdefault(interest.party, {})[interest.value] = interest.weight
+    scores = {party: sum(w * potential[v] for v, w in ws.items()) for party, ws in weights.items()}
+    total = sum(scores.values())
+    results = []
+    for party in doc.parties:
+        ws = weights.get(party.id, {})
+        ordered = tuple((v.id, ws.get(v.id, 0)) for v in model.values)
+        score = scores.get(party.id, 0.0)
+        terms = " + ".join(
+            f"{w} × {potential[v]:.2f} ({model.value(v).name})" for v, w in ordered if w
+        )
+        reason = f"{terms} = {score:.2f}" if terms else "geen belangen ingevuld"
+        results.append(
+            PartyValue(
+                party=party.id,
+                name=party.name,
+                weights=ordered,
+                score=score,
+                attainable=sum(ws.values()),
+                share=score / total if total else 0.0,
+                reason=reason,
+            )
+        )
+    return tuple(results)

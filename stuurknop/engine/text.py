@@ -1,0 +1,19 @@
+"""Dutch number formatting for the reasons the engine gives with its figures."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def euro(amount: Decimal, cents: bool = False) -> str:
+    """``Decimal('12345.5')`` → ``€ 12.345`` (or ``€ 12.345,50`` with cents), Dutch style."""
+    quantum = Decimal("0.01") if cents else Decimal(1)
+    rounded = amount.quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if rounded < 0 else ""
+    text = f"{abs(rounded):,.{2 if cents else 0}f}"
+    return f"€ {sign}" + text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def percent(fraction: float) -> str:
+    """``0.456`` → ``46%``."""
+    return f"{round(fraction * 100):d}%"

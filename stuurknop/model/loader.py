@@ -1,0 +1,231 @@
+"""Load a model version folder, reporting every problem with its file, path and reason.
+
+The model's owners edit these YAML files without a programmer, so a broken folder must yield a
+complete list of precise errors rather than the first traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from stuurknop.model.schema import (
+    NUMERALS,
+    ChecksFile,
+    Knob,
+    LessonsFile,
+    Model,
+    ModelCore,
+    SourcesFile,
+)
+
+MODEL_ROOT = Path(__file__).parent
+DEFAULT_VERSION = "2025-concept"
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ModelError:
+    """One problem in a model folder."""
+
+    file: str
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.path}" if self.path else self.file
+        return f"{where}: {self.reason}"
+
+
+class ModelInvalid(Exception):
+    """A model folder that does not validate; ``errors`` lists every problem found."""
+
+    def __init__(self, errors: list[ModelError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+def available_versions() -> list[str]:
+    """The model versions shipped with this package, oldest first."""
+    return sorted(p.name for p in MODEL_ROOT.iterdir() if (p / "model.yaml").is_file())
+
+
+def version_path(version: str) -> Path:
+    if version not in available_versions():
+        known = ", ".join(available_versions())
+        raise KeyError(f"onbekende modelversie {version!r} (bekend: {known})")
+    return MODEL_ROOT / version
+
+
+@cache
+def load_model(version: str = DEFAULT_VERSION) -> Model:
+    """The shipped model ``version``, validated once and cached for the process."""
+    return load_model_folder(version_path(version))
+
+
+def load_model_folder(folder: Path) -> Model:
+    """Validate and load the model folder at ``folder``; raise :class:`ModelInvalid`."""
+    errors: list[ModelError] = []
+    core = _load(folder, "model.yaml", ModelCore, errors)
+    sources = _load(folder, "sources.yaml", SourcesFile, errors)
+    lessons = _load(folder, "lessons.yaml", LessonsFile, errors)
+    checks = _load(folder, "checks.yaml", ChecksFile, errors)
+    knobs: list[tuple[str, Knob]] = []
+    knob_dir = folder / "knobs"
+    knob_files = sorted(knob_dir.glob("*.yaml")) if knob_dir.is_dir() else []
+    if not knob_files:
+        errors.append(ModelError("knobs/", "", "map ontbreekt of bevat geen stuurknoppen"))
+    for path in knob_files:
+        knob = _load(folder, f"knobs/{path.name}", Knob, errors)
+        if knob is not None:
+            knobs.append((f"knobs/{path.name}", knob))
+    if core is None or sources is None or lessons is None or checks is None or errors:
+        raise ModelInvalid(errors)
+    errors.extend(_cross_references(core, sources, lessons, checks, knobs))
+    if errors:
+        raise ModelInvalid(errors)
+    return Model(
+        version=core.version,
+        title=core.title,
+        status=core.status,
+        source=core.source,
+        values=tuple(core.values),
+        routes=tuple(core.routes),
+        party_types=tuple(core.party_types),
+        conversation_questions=tuple(core.conversation_questions),
+        knobs=tuple(k for _, k in sorted(knobs, key=lambda fk: fk[1].number)),
+        sources=tuple(sources.sources),
+        lessons=tuple(lessons.lessons),
+        checks=tuple(checks.checks),
+    )
+
+
+def check_model_folder(folder: Path) -> list[ModelError]:
+    """Every problem in the folder; an empty list means it is a valid model."""
+    try:
+        load_model_folder(folder)
+    except ModelInvalid as invalid:
+        return invalid.errors
+    return []
+
+
+def _load(folder: Path, name: str, schema: type[_M], errors: list[ModelError]) -> _M | None:
+    path = folder / name
+    if not path.is_file():
+        errors.append(ModelError(name, "", "bestand ontbreekt"))
+        return None
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        errors.append(ModelError(name, where, f"geen geldige YAML: {problem}"))
+        return None
+    except UnicodeDecodeError:
+        errors.append(ModelError(name, "", "geen UTF-8-tekst"))
+        return None
+    try:
+        return schema.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            errors.append(ModelError(name, _dotted(err["loc"]), err["msg"]))
+        return None
+
+
+def _dotted(loc: Iterable[int | str]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _cross_references(
+    core: ModelCore,
+    sources: SourcesFile,
+    lessons: LessonsFile,
+    checks: ChecksFile,
+    knobs: list[tuple[str, Knob]],
+) -> list[ModelError]:
+    errors: list[ModelError] = []
+    value_ids = [v.id for v in core.values]
+    route_ids = [r.id for r in core.routes]
+    type_ids = [t.id for t in core.party_types]
+    errors += _duplicates("model.yaml", "values", value_ids)
+    errors += _duplicates("model.yaml", "routes", route_ids)
+    errors += _duplicates("model.yaml", "party_types", type_ids)
+    for i, route in enumerate(core.routes):
+        for j, value in enumerate(route.values):
+            if value not in value_ids:
+                errors.append(
+                    ModelError(
+                        "model.yaml", f"routes[{i}].values[{j}]", f"onbekende waarde {value!r}"
+                    )
+                )
+
+    numbers = [k.number for _, k in knobs]
+    for number in sorted(set(range(1, 11)) - set(numbers)):
+        errors.append(ModelError("knobs/", "", f"stuurknop {number} ontbreekt"))
+    errors += _duplicates("knobs/", "number", [str(n) for n in numbers])
+    errors += _duplicates("knobs/", "id", [k.id for _, k in knobs])
+    for file, knob in knobs:
+        expected = f"{knob.number:02d}.yaml"
+        if not file.endswith(expected):
+            errors.append(
+                ModelError(file, "number", f"stuurknop {knob.number} hoort in {expected}")
+            )
+        seen: set[str] = set()
+        for i, mechanism in enumerate(knob.mechanisms):
+            if mechanism.route not in route_ids:
+                errors.append(
+                    ModelError(
+                        file, f"mechanisms[{i}].route", f"onbekende route {mechanism.route!r}"
+                    )
+                )
+            if mechanism.route in seen:
+                errors.append(
+                    ModelError(file, f"mechanisms[{i}].route", f"route {mechanism.route!r} dubbel")
+                )
+            seen.add(mechanism.route)
+
+    numerals = [s.numeral for s in sources.sources]
+    if sorted(numerals, key=NUMERALS.index) != list(NUMERALS):
+        errors.append(
+            ModelError("sources.yaml", "sources", "bronnen I tot en met X elk precies één keer")
+        )
+    for i, source in enumerate(sources.sources):
+        for j, party_type in enumerate(source.party_types):
+            if party_type not in type_ids:
+                errors.append(
+                    ModelError(
+                        "sources.yaml",
+                        f"sources[{i}].party_types[{j}]",
+                        f"onbekend partijtype {party_type!r}",
+                    )
+                )
+
+    errors += _duplicates("lessons.yaml", "lessons", [lesson.id for lesson in lessons.lessons])
+    for i, lesson in enumerate(lessons.lessons):
+        if not lesson.knobs and not lesson.themes:
+            errors.append(
+                ModelError("lessons.yaml", f"lessons[{i}]", "les hoort bij geen stuurknop of thema")
+            )
+    errors += _duplicates("checks.yaml", "checks", [c.id for c in checks.checks])
+    return errors
+
+
+def _duplicates(file: str, path: str, ids: list[str]) -> list[ModelError]:
+    seen: set[str] = set()
+    errors = []
+    for i, item in enumerate(ids):
+        if item in seen:
+            errors.append(ModelError(file, f"{path}[{i}]", f"{item!r} komt dubbel voor"))
+        seen.add(item)
+    return errors

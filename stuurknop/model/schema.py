@@ -1,0 +1,226 @@
+"""The schema of one version of the Gespreksmodel, as data.
+
+Every model version is a folder of YAML files; this module says what those files may hold.
+Cross-references (a knob working via a route that does not exist, a source paid by an unknown
+party type) are checked by :func:`Model.references` so that the loader can report them with
+the file they came from.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Numeral = Literal["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+NUMERALS: tuple[Numeral, ...] = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+KnobNumber = Annotated[int, Field(ge=1, le=10)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Domain(StrEnum):
+    VASTGOED = "vastgoed"
+    GEMEENSCHAP = "gemeenschap"
+    ZORG = "zorg"
+    BELEID = "beleid"
+
+
+class Theme(StrEnum):
+    """Themes that lessons are tagged with besides knobs (issue 2)."""
+
+    PARTICIPATIE = "participatie"
+    GEMEENSCHAP = "gemeenschap"
+    ONTMOETINGSRUIMTE = "ontmoetingsruimte"
+    VAST_TEAM = "vast team"
+    FINANCIERING = "financiering"
+    SAMENWERKING = "samenwerking"
+    BUURT = "buurt"
+    GEMEENTE = "gemeente"
+
+
+class SourceTag(StrEnum):
+    """The caveats the model attaches to investment sources, as machine-readable tags."""
+
+    TIJDELIJK = "tijdelijk"  # I, III: money with a time horizon
+    UITZONDERING = "uitzondering"  # IV: a corporation does this only by exception
+    EIGENAARSCHAP = "eigenaarschap"  # VI: residents feel it is 'their' room
+    WETTELIJK_BEGRENSD = "wettelijk_begrensd"  # VI: service costs are bounded by law
+    BEHEER = "beheer"  # VII: needs management
+    EIGENHEID = "eigenheid"  # VII: may cost residents' sense of the room being theirs
+    DREMPEL = "drempel"  # VIII, IX: a threshold for residents
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    AANDACHT = "aandacht"
+    WAARSCHUWING = "waarschuwing"
+
+
+class Value(Strict):
+    id: Slug
+    name: Text
+    summary: Text = Field(description="One or two sentences in our own words.")
+
+
+class Route(Strict):
+    id: Slug
+    name: Text
+    summary: Text
+    values: list[Slug] = Field(min_length=1, description="Values this route contributes to.")
+
+
+class PartyType(Strict):
+    id: Slug
+    name: Text
+    wwz_partner: bool = Field(
+        default=False, description="One of the four WWZ partners the model calls 'WWZ-partner'."
+    )
+
+
+class Mechanism(Strict):
+    route: Slug
+    explanation: Text = Field(description="One line: how this knob works via this route.")
+
+
+class Knob(Strict):
+    number: KnobNumber
+    id: Slug
+    name: Text
+    domain: Domain
+    summary: Text
+    questions: list[Text] = Field(min_length=2)
+    illustrations: list[Text] = Field(min_length=2, max_length=4)
+    investment: Text = Field(description="The typical investment this knob asks for.")
+    mechanisms: list[Mechanism] = Field(min_length=1)
+    reading_note: str | None = Field(
+        default=None,
+        description="How an ambiguous passage of the source text was read, for the model owners.",
+    )
+
+    def route_ids(self) -> tuple[str, ...]:
+        return tuple(m.route for m in self.mechanisms)
+
+
+class Source(Strict):
+    numeral: Numeral
+    name: Text
+    example: str | None = None
+    party_types: list[Slug] = Field(min_length=1)
+    caveat: str | None = Field(default=None, description="The model's caveat, in our words.")
+    tags: list[SourceTag] = Field(default_factory=list)
+
+    @property
+    def temporary(self) -> bool:
+        return SourceTag.TIJDELIJK in self.tags
+
+
+class SeedRef(Strict):
+    file: Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
+    section: str | None = None
+
+
+class Lesson(Strict):
+    id: Slug
+    text: Text
+    knobs: list[KnobNumber] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    source: SeedRef
+
+
+class CheckText(Strict):
+    """The words of a coherence check; its logic lives in the engine under the same id."""
+
+    id: Slug
+    severity: Severity
+    title: Text
+    message: Text
+    knobs: list[KnobNumber] = Field(default_factory=list)
+    source: SeedRef
+
+
+class ModelCore(Strict):
+    """The contents of ``model.yaml``."""
+
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9a-z][0-9a-z.\-]*$", max_length=40)]
+    title: Text
+    status: Text
+    source: SeedRef
+    values: list[Value] = Field(min_length=1)
+    routes: list[Route] = Field(min_length=1)
+    party_types: list[PartyType] = Field(min_length=1)
+    conversation_questions: list[Text] = Field(min_length=1)
+
+
+class SourcesFile(Strict):
+    sources: list[Source] = Field(min_length=10, max_length=10)
+
+
+class LessonsFile(Strict):
+    lessons: list[Lesson] = Field(min_length=1)
+
+
+class ChecksFile(Strict):
+    checks: list[CheckText] = Field(min_length=1)
+
+
+class Model(Strict):
+    """One whole, validated model version."""
+
+    version: str
+    title: str
+    status: str
+    source: SeedRef
+    values: tuple[Value, ...]
+    routes: tuple[Route, ...]
+    party_types: tuple[PartyType, ...]
+    conversation_questions: tuple[str, ...]
+    knobs: tuple[Knob, ...]
+    sources: tuple[Source, ...]
+    lessons: tuple[Lesson, ...]
+    checks: tuple[CheckText, ...]
+
+    def value(self, value_id: str) -> Value:
+        return _by_id(self.values, value_id)
+
+    def route(self, route_id: str) -> Route:
+        return _by_id(self.routes, route_id)
+
+    def party_type(self, type_id: str) -> PartyType:
+        return _by_id(self.party_types, type_id)
+
+    def knob(self, number: int) -> Knob:
+        for knob in self.knobs:
+            if knob.number == number:
+                return knob
+        raise KeyError(number)
+
+    def source_by_numeral(self, numeral: str) -> Source:
+        for source in self.sources:
+            if source.numeral == numeral:
+                return source
+        raise KeyError(numeral)
+
+    def check_text(self, check_id: str) -> CheckText:
+        return _by_id(self.checks, check_id)
+
+    def lessons_for_knob(self, number: int) -> tuple[Lesson, ...]:
+        return tuple(lesson for lesson in self.lessons if number in lesson.knobs)
+
+    def payer_types(self, numeral: str) -> frozenset[str]:
+        return frozenset(self.source_by_numeral(numeral).party_types)
+
+
+_T = TypeVar("_T", Value, Route, PartyType, CheckText)
+
+
+def _by_id(items: tuple[_T, ...], item_id: str) -> _T:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(item_id)
