@@ -175,7 +175,7 @@ def _balance(a: Analysis) -> Section:
     if not b.value_known:
         notes.append("Nog geen belangen ingevuld: het waardeaandeel is onbekend.")
     notes += [
-        f"{p.name} betaalt duidelijk meer dan zijn deel van de waarde."
+        f"{p.name} betaalt duidelijk meer dan het deel van de waarde dat daar landt."
         for p in b.parties
         if b.value_known and p.pays_more_than_it_gains
     ]

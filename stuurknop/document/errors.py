@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from stuurknop.messages import dutch_message
+
 # Dutch names of the document's fields; lists are numbered from 1 for people.
 FIELD_LABELS: Mapping[str, str] = {
     "format": "formaat",
@@ -85,41 +87,6 @@ FIELD_LABELS: Mapping[str, str] = {
     "id": "id",
 }
 
-_MESSAGES: Mapping[str, str] = {
-    "missing": "ontbreekt",
-    "extra_forbidden": "onbekend veld",
-    "greater_than_equal": "moet ≥ {ge} zijn",
-    "greater_than": "moet > {gt} zijn",
-    "less_than_equal": "moet ≤ {le} zijn",
-    "less_than": "moet < {lt} zijn",
-    "int_parsing": "moet een geheel getal zijn",
-    "int_type": "moet een geheel getal zijn",
-    "int_from_float": "moet een geheel getal zijn",
-    "decimal_parsing": "moet een getal zijn",
-    "decimal_type": "moet een getal zijn",
-    "decimal_max_places": "mag hoogstens {decimal_places} decimalen hebben",
-    "finite_number": "moet een eindig getal zijn",
-    "string_type": "moet tekst zijn",
-    "string_too_short": "mag niet leeg zijn",
-    "string_too_long": "mag hoogstens {max_length} tekens lang zijn",
-    "string_pattern_mismatch": "heeft geen geldige vorm (letters, cijfers, - en _)",
-    "bool_parsing": "moet waar of onwaar zijn",
-    "bool_type": "moet waar of onwaar zijn",
-    "list_type": "moet een lijst zijn",
-    "dict_type": "moet een object zijn",
-    "model_type": "moet een object zijn",
-    "too_short": "moet minstens {min_length} element(en) bevatten",
-    "too_long": "mag hoogstens {max_length} elementen bevatten",
-    "literal_error": "moet een van deze zijn: {expected}",
-    "enum": "moet een van deze zijn: {expected}",
-    "date_parsing": "moet een datum zijn (JJJJ-MM-DD)",
-    "date_from_datetime_parsing": "moet een datum zijn (JJJJ-MM-DD)",
-    "date_type": "moet een datum zijn (JJJJ-MM-DD)",
-    "datetime_parsing": "moet een tijdstip zijn (JJJJ-MM-DDTuu:mm)",
-    "datetime_from_date_parsing": "moet een tijdstip zijn (JJJJ-MM-DDTuu:mm)",
-    "datetime_type": "moet een tijdstip zijn (JJJJ-MM-DDTuu:mm)",
-}
-
 
 @dataclass(frozen=True)
 class DocumentError:
@@ -190,20 +157,8 @@ def from_validation_error(exc: ValidationError, data: Any) -> list[DocumentError
 
 def _one(err: ErrorDetails, data: Any) -> DocumentError:
     loc = [
-        p for p in err["loc"]
+        p
+        for p in err["loc"]
         if not (isinstance(p, str) and (p.startswith("function-") or p == "[key]"))
     ]
-    template = _MESSAGES.get(err["type"])
-    ctx = {k: _plain(v) for k, v in (err.get("ctx") or {}).items()}
-    if "expected" in ctx:  # pydantic lists the choices as "'a', 'b' or 'c'"
-        ctx["expected"] = ctx["expected"].replace(" or ", " of ")
-    try:
-        message = template.format(**ctx) if template else err["msg"]
-    except (KeyError, IndexError):
-        message = err["msg"]
-    return DocumentError(technical_path(loc), dutch_location(loc, data), message)
-
-
-def _plain(value: Any) -> str:
-    text = str(value)
-    return text.replace("'", "") if isinstance(value, str) else text
+    return DocumentError(technical_path(loc), dutch_location(loc, data), dutch_message(err))

@@ -35,7 +35,8 @@ class PartyBalance:
 
     @property
     def pays_more_than_it_gains(self) -> bool:
-        return self.funding_share - self.value_share > IMBALANCE_MARGIN
+        # rounded so that float noise (0.4 − 0.25 = 0.15000000000000002) does not decide
+        return round(self.funding_share - self.value_share, 9) > IMBALANCE_MARGIN
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ class Checklist:
 
     @property
     def percentage(self) -> int:
-        return round(100 * self.done / len(self.items)) if self.items else 100
+        # integer half-up rounding: 1 of 8 done is 13%, not Python's banker's 12%
+        return (200 * self.done + len(self.items)) // (2 * len(self.items)) if self.items else 100
 
     @property
     def open_points(self) -> tuple[ChecklistItem, ...]:

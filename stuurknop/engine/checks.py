@@ -14,7 +14,7 @@ from stuurknop.document.schema import CostKind, KnobStatus, ProjectDocument, Sce
 from stuurknop.engine.balance import Balance
 from stuurknop.engine.money import MoneyOverTime, funding_years
 from stuurknop.engine.routes import opening_of
-from stuurknop.engine.text import euro
+from stuurknop.engine.text import euro, percent
 from stuurknop.model.schema import Model, SeedRef, Severity, SourceTag
 
 
@@ -138,7 +138,7 @@ def _single_provider_without_municipality(ctx: Context) -> list[str]:
 @check("geen_bewoners")
 def _no_residents(ctx: Context) -> list[str]:
     residents_at_table = any(p.party_type == "bewoners" and p.at_table for p in ctx.doc.parties)
-    if residents_at_table or ctx.doc.resident_input:
+    if residents_at_table or any(r.respondents > 0 for r in ctx.doc.resident_input):
         return []
     return ["geen partij van het type bewoners aan tafel en geen bewonersinbreng"]
 
@@ -168,8 +168,8 @@ def _corporation_pays(ctx: Context) -> list[str]:
     if not ctx.balance.value_known:
         return []
     return [
-        f"{row.name} betaalt {round(row.funding_share * 100)}% van de financiering en krijgt "
-        f"{round(row.value_share * 100)}% van de waarde"
+        f"{row.name} betaalt {percent(row.funding_share)} van de financiering en krijgt "
+        f"{percent(row.value_share)} van de waarde"
         for row in ctx.balance.parties
         if row.party_type == "woningcorporatie" and row.pays_more_than_it_gains
     ]

@@ -51,7 +51,7 @@ class Divergence:
     @property
     def largest(self) -> tuple[DivergenceItem, ...]:
         both = self.knobs + self.values
-        return tuple(sorted(both, key=lambda i: (-i.spread, -i.stdev, i.subject, i.key)))
+        return tuple(sorted(both, key=lambda i: (-i.spread, -i.stdev, i.subject, _order(i.key))))
 
 
 def latest_perspectives(doc: ProjectDocument) -> dict[str, Perspective]:
@@ -79,8 +79,9 @@ def divergence(model: Model, doc: ProjectDocument) -> Divergence:
             value_views[value].append(
                 View(party_id, names[party_id], float(weight), perspective.remarks)
             )
-    if doc.resident_input:
-        residents = max(doc.resident_input, key=lambda r: r.date)
+    answered = [r for r in doc.resident_input if r.respondents > 0]
+    if answered:
+        residents = max(answered, key=lambda r: r.date)
         remark = f"{residents.respondents} bewoners"
         for knob, score in residents.knobs.items():
             knob_views[str(knob)].append(View(RESIDENTS, RESIDENTS, float(score), remark))
@@ -88,7 +89,7 @@ def divergence(model: Model, doc: ProjectDocument) -> Divergence:
             value_views[value].append(View(RESIDENTS, RESIDENTS, float(score), remark))
     knob_names = {str(k.number): f"Stuurknop {k.number}: {k.name}" for k in model.knobs}
     value_names = {v.id: v.name for v in model.values}
-    parties = tuple(names[p] for p in latest) + ((RESIDENTS,) if doc.resident_input else ())
+    parties = tuple(names[p] for p in latest) + ((RESIDENTS,) if answered else ())
     return Divergence(
         knobs=_ranked("knob", knob_views, knob_names),
         values=_ranked("value", value_views, value_names),
@@ -127,4 +128,9 @@ def _ranked(
                 reason,
             )
         )
-    return tuple(sorted(items, key=lambda i: (-i.spread, -i.stdev, i.key)))
+    return tuple(sorted(items, key=lambda i: (-i.spread, -i.stdev, _order(i.key))))
+
+
+def _order(key: str) -> tuple[int, str]:
+    """Knob numbers in numeric order (2 before 10); value ids alphabetically."""
+    return (int(key), "") if key.isdigit() else (0, key)

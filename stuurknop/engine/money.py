@@ -11,7 +11,9 @@ All sums are exact (``Decimal``). The algorithm, per year y of the horizon:
    surplus = funding − covered. Summed over items, costs − funding = uncovered − surplus.
 
 A *cliff* is a year in which temporary money (sources tagged ``tijdelijk``: I and III) has
-stopped while the cost it paid for runs on: the model's "two-year question".
+stopped while the per-year cost it paid for runs on, and the gap on those cost items grows
+that year (if other money takes over in time, there is no cliff): the model's "two-year
+question".
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ class CostItemMoney:
 class Cliff:
     year: int  # the first year without the temporary money
     drop: Decimal  # temporary funding that stops from this year on
-    uncovered_before: Decimal
+    uncovered_before: Decimal  # gap on the affected cost items the year before
     uncovered_after: Decimal
     funding_lines: tuple[str, ...]  # the temporary lines that have ended
     cost_items: tuple[str, ...]
@@ -181,6 +183,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
     item_covered: dict[str, int] = {}
     item_needed: dict[str, int] = {}
     item_first_gap: dict[str, int] = {}
+    item_gaps: dict[str, list[int]] = {}
     recurring = recurring_structural = 0
 
     for cost in scenario.costs:
@@ -211,6 +214,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
                     structural[i] += cents
         owner_cost, owner_received = party_cost[owners[cost.id]], party_received[owners[cost.id]]
         covered_total = 0
+        gaps = item_gaps[cost.id] = zeros()
         for i in range(span):
             c, f = need[i], funded[i]
             if not c and not f:
@@ -220,6 +224,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
             year.costs[i] += c
             year.funding[i] += f
             year.uncovered[i] += c - covered
+            gaps[i] = c - covered
             year.surplus[i] += f - covered
             if c:
                 year_items[i].append(cost.id)
@@ -278,7 +283,6 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
         )
         for pid in party_ids
     )
-    uncovered_by_year = {y: _euros(year.uncovered[i]) for i, y in enumerate(horizon)}
     pays = {
         line.id: {
             y: line.amount
@@ -292,7 +296,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
         years=rows,
         parties=parties,
         cost_items=items,
-        cliffs=_cliffs(scenario, costs, pays, horizon, uncovered_by_year, temporary),
+        cliffs=_cliffs(scenario, costs, pays, horizon, item_gaps, temporary),
         total_costs=_euros(sum(year.costs)),
         total_funding=_euros(sum(year.funding)),
         total_uncovered=_euros(sum(year.uncovered)),
@@ -362,7 +366,7 @@ def _cliffs(
     costs: dict[str, CostItem],
     pays: dict[str, dict[int, Decimal]],
     horizon: range,
-    uncovered_by_year: dict[int, Decimal],
+    item_gaps: dict[str, list[int]],
     temporary: Set[str],
 ) -> tuple[Cliff, ...]:
     ended: dict[int, list[FundingLine]] = defaultdict(list)
@@ -378,12 +382,16 @@ def _cliffs(
     for year in sorted(ended):
         lines = ended[year]
         drop = sum((pays[line.id][year - 1] for line in lines if year - 1 in pays[line.id]), ZERO)
-        before = uncovered_by_year.get(year - 1, ZERO)
-        after = uncovered_by_year[year]
+        items = sorted({line.cost_item for line in lines})
+        i = year - horizon.start
+        before = _euros(sum(item_gaps[c][i - 1] for c in items)) if i else ZERO
+        after = _euros(sum(item_gaps[c][i] for c in items))
+        if after <= before:  # other money took over in time: no cliff
+            continue
         sources = ", ".join(sorted({f"bron {line.source}" for line in lines}))
         reason = (
             f"vanaf {year} stopt {euro(drop)} per jaar uit {sources}; "
-            f"tekort {year - 1}: {euro(before)}, {year}: {euro(after)}"
+            f"tekort op die kosten {year - 1}: {euro(before)}, {year}: {euro(after)}"
         )
         cliffs.append(
             Cliff(
@@ -392,7 +400,7 @@ def _cliffs(
                 uncovered_before=before,
                 uncovered_after=after,
                 funding_lines=tuple(line.id for line in lines),
-                cost_items=tuple(sorted({line.cost_item for line in lines})),
+                cost_items=tuple(items),
                 reason=reason,
             )
         )

@@ -15,5 +15,6 @@ def euro(amount: Decimal, cents: bool = False) -> str:
 
 
 def percent(fraction: float) -> str:
-    """``0.456`` → ``46%``."""
-    return f"{round(fraction * 100):d}%"
+    """``0.456`` → ``46%``; halves round up (12.5% → 13%), as people expect."""
+    whole = Decimal(repr(fraction * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{whole}%"

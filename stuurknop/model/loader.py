@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from stuurknop.messages import dutch_message
 from stuurknop.model.schema import (
     NUMERALS,
     ChecksFile,
@@ -64,9 +65,13 @@ def version_path(version: str) -> Path:
     return MODEL_ROOT / version
 
 
-@cache
 def load_model(version: str = DEFAULT_VERSION) -> Model:
     """The shipped model ``version``, validated once and cached for the process."""
+    return _load_shipped(version)
+
+
+@cache
+def _load_shipped(version: str) -> Model:
     return load_model_folder(version_path(version))
 
 
@@ -86,10 +91,11 @@ def load_model_folder(folder: Path) -> Model:
         knob = _load(folder, f"knobs/{path.name}", Knob, errors)
         if knob is not None:
             knobs.append((f"knobs/{path.name}", knob))
-    if core is None or sources is None or lessons is None or checks is None or errors:
-        raise ModelInvalid(errors)
-    errors.extend(_cross_references(core, sources, lessons, checks, knobs))
-    if errors:
+    # Cross-references are checked on whatever did load, so one broken file does not hide
+    # the problems in the others.
+    all_knobs_loaded = len(knobs) == len(knob_files)
+    errors.extend(_cross_references(core, sources, lessons, checks, knobs, all_knobs_loaded))
+    if errors or core is None or sources is None or lessons is None or checks is None:
         raise ModelInvalid(errors)
     return Model(
         version=core.version,
@@ -136,7 +142,7 @@ def _load(folder: Path, name: str, schema: type[_M], errors: list[ModelError]) -
         return schema.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            errors.append(ModelError(name, _dotted(err["loc"]), err["msg"]))
+            errors.append(ModelError(name, _dotted(err["loc"]), dutch_message(err)))
         return None
 
 
@@ -148,20 +154,21 @@ def _dotted(loc: Iterable[int | str]) -> str:
 
 
 def _cross_references(
-    core: ModelCore,
-    sources: SourcesFile,
-    lessons: LessonsFile,
-    checks: ChecksFile,
+    core: ModelCore | None,
+    sources: SourcesFile | None,
+    lessons: LessonsFile | None,
+    checks: ChecksFile | None,
     knobs: list[tuple[str, Knob]],
+    all_knobs_loaded: bool,
 ) -> list[ModelError]:
     errors: list[ModelError] = []
-    value_ids = [v.id for v in core.values]
-    route_ids = [r.id for r in core.routes]
-    type_ids = [t.id for t in core.party_types]
+    value_ids = [v.id for v in core.values] if core else []
+    route_ids = [r.id for r in core.routes] if core else []
+    type_ids = [t.id for t in core.party_types] if core else []
     errors += _duplicates("model.yaml", "values", value_ids)
     errors += _duplicates("model.yaml", "routes", route_ids)
     errors += _duplicates("model.yaml", "party_types", type_ids)
-    for i, route in enumerate(core.routes):
+    for i, route in enumerate(core.routes if core else ()):
         for j, value in enumerate(route.values):
             if value not in value_ids:
                 errors.append(
@@ -171,8 +178,9 @@ def _cross_references(
                 )
 
     numbers = [k.number for _, k in knobs]
-    for number in sorted(set(range(1, 11)) - set(numbers)):
-        errors.append(ModelError("knobs/", "", f"stuurknop {number} ontbreekt"))
+    if all_knobs_loaded:
+        for number in sorted(set(range(1, 11)) - set(numbers)):
+            errors.append(ModelError("knobs/", "", f"stuurknop {number} ontbreekt"))
     errors += _duplicates("knobs/", "number", [str(n) for n in numbers])
     errors += _duplicates("knobs/", "id", [k.id for _, k in knobs])
     for file, knob in knobs:
@@ -183,7 +191,7 @@ def _cross_references(
             )
         seen: set[str] = set()
         for i, mechanism in enumerate(knob.mechanisms):
-            if mechanism.route not in route_ids:
+            if core and mechanism.route not in route_ids:
                 errors.append(
                     ModelError(
                         file, f"mechanisms[{i}].route", f"onbekende route {mechanism.route!r}"
@@ -195,14 +203,14 @@ def _cross_references(
                 )
             seen.add(mechanism.route)
 
-    numerals = [s.numeral for s in sources.sources]
+    numerals = [s.numeral for s in sources.sources] if sources else list(NUMERALS)
     if sorted(numerals, key=NUMERALS.index) != list(NUMERALS):
         errors.append(
             ModelError("sources.yaml", "sources", "bronnen I tot en met X elk precies één keer")
         )
-    for i, source in enumerate(sources.sources):
+    for i, source in enumerate(sources.sources if sources else ()):
         for j, party_type in enumerate(source.party_types):
-            if party_type not in type_ids:
+            if core and party_type not in type_ids:
                 errors.append(
                     ModelError(
                         "sources.yaml",
@@ -211,13 +219,14 @@ def _cross_references(
                     )
                 )
 
-    errors += _duplicates("lessons.yaml", "lessons", [lesson.id for lesson in lessons.lessons])
-    for i, lesson in enumerate(lessons.lessons):
+    lesson_list = lessons.lessons if lessons else []
+    errors += _duplicates("lessons.yaml", "lessons", [lesson.id for lesson in lesson_list])
+    for i, lesson in enumerate(lesson_list):
         if not lesson.knobs and not lesson.themes:
             errors.append(
                 ModelError("lessons.yaml", f"lessons[{i}]", "les hoort bij geen stuurknop of thema")
             )
-    errors += _duplicates("checks.yaml", "checks", [c.id for c in checks.checks])
+    errors += _duplicates("checks.yaml", "checks", [c.id for c in checks.checks] if checks else [])
     return errors
 
 

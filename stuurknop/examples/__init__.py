@@ -1,0 +1,1 @@
+"""Example project documents shipped with Stuurknop."""

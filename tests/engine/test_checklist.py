@@ -1,0 +1,145 @@
+"""The plan-phase checklist: every knob discussed, every cost covered, every payer at the table."""
+
+from __future__ import annotations
+
+from stuurknop.engine import analyse
+from stuurknop.engine.checklist import ItemKind, Target, aimed_values
+
+
+def checklist_of(model, doc):
+    return analyse(model, doc).checklist
+
+
+def items(checklist, kind):
+    return [i for i in checklist.items if i.kind is kind]
+
+
+def test_an_empty_scenario_has_ten_undiscussed_knobs(model, make_document):
+    checklist = checklist_of(model, make_document())
+    assert len(checklist.items) == 10
+    assert (checklist.done, checklist.percentage) == (0, 0)
+    first = checklist.items[0]
+    assert first.kind is ItemKind.KNOB_DISCUSSED
+    assert first.open_point == "stuurknop 1 (Ondersteunend gebouw) is nog niet besproken"
+    assert first.target == Target("knob", knob=1)
+
+
+def test_a_knob_deliberately_off_counts_as_discussed(model, make_document):
+    checklist = checklist_of(model, make_document(knobs={k: "uit" for k in range(1, 6)}))
+    assert (checklist.done, len(checklist.items), checklist.percentage) == (5, 10, 50)
+    assert not items(checklist, ItemKind.KNOB_ELABORATED)
+
+
+def test_a_knob_on_needs_an_elaboration_and_a_lead(model, make_document):
+    doc = make_document(
+        knobs={
+            4: 1,
+            6: {"status": "aan", "opening": 2, "elaboration": "Een community builder."},
+            9: {
+                "status": "aan",
+                "opening": 1,
+                "elaboration": "Open huis.",
+                "lead_party": "gemeente",
+            },
+        }
+    )
+    checklist = checklist_of(model, doc)
+    assert [
+        (i.target.knob, i.done, i.open_point) for i in items(checklist, ItemKind.KNOB_ELABORATED)
+    ] == [
+        (4, False, "stuurknop 4 staat aan maar mist een uitwerking en een trekker"),
+        (6, False, "stuurknop 6 staat aan maar mist een trekker"),
+        (9, True, ""),
+    ]
+    # 10 knob items (3 done) + 3 elaboration items (1 done): 4 of 13 → 31%.
+    assert (checklist.done, len(checklist.items), checklist.percentage) == (4, 13, 31)
+    assert len(checklist.open_points) == 13 - 4
+
+
+def test_a_cost_without_full_funding_is_an_open_point(model, make_document):
+    doc = make_document(
+        costs=[{"id": "wwz", "description": "WWZ-functie", "knob": 8, "amount": "1000"}],
+        funding=[
+            {"cost_item": "wwz", "party": "gemeente", "source": "I", "amount": "1000", "years": 2}
+        ],
+    )
+    [item] = items(checklist_of(model, doc), ItemKind.COST_FUNDED)
+    assert not item.done
+    # Paid 2025 and 2026; 2027–2029 are open: 3 × 1.000.
+    assert item.open_point == "kostenpost 'WWZ-functie' heeft € 3.000 zonder dekking (vanaf 2027)"
+    assert item.target == Target("knob", knob=8, item="wwz")
+
+
+def test_a_fully_funded_cost_is_done(model, make_document):
+    doc = make_document(
+        costs=[{"kind": "eenmalig", "amount": "500"}],
+        funding=[{"party": "woco", "source": "V", "amount": "500"}],
+    )
+    [item] = items(checklist_of(model, doc), ItemKind.COST_FUNDED)
+    assert (item.done, item.open_point) == (True, "")
+
+
+def test_a_paying_party_that_is_not_at_the_table_is_to_be_invited(model, make_document):
+    doc = make_document(
+        parties={"woco": "woningcorporatie", "fonds": "fonds", "gemeente": "gemeente"},
+        not_at_table=["fonds"],
+        costs=[{}],
+        funding=[
+            {"party": "fonds", "source": "III"},
+            {"party": "woco", "source": "V"},
+        ],
+    )
+    payers = items(checklist_of(model, doc), ItemKind.PAYER_AT_TABLE)
+    # The gemeente does not pay, so it is not on this part of the list.
+    assert [(i.target.item, i.done, i.open_point) for i in payers] == [
+        ("woco", True, ""),
+        ("fonds", False, "Fonds betaalt mee maar zit niet aan tafel: uitnodigen?"),
+    ]
+
+
+def test_aimed_values_are_those_with_weight_one_or_more_in_order_of_mention(make_document):
+    doc = make_document(
+        interests={
+            "zorg": {"minder_zorgvraag": 3, "werkplezier": 0},
+            "woco": {"goed_wonen": 2, "minder_zorgvraag": 1},
+        }
+    )
+    assert aimed_values(doc.scenario()) == ("minder_zorgvraag", "goed_wonen")
+
+
+def test_an_aimed_value_that_no_active_route_reaches_is_an_open_point(model, make_document):
+    # Knob 4 works only via zorgen_voor_elkaar and welbevinden: they lead to goed_wonen and
+    # minder_zorgvraag, never to werkplezier.
+    doc = make_document(knobs={4: 3}, interests={"zorg": {"goed_wonen": 1, "werkplezier": 2}})
+    reached = items(checklist_of(model, doc), ItemKind.VALUE_REACHED)
+    assert [(i.target.item, i.done, i.open_point) for i in reached] == [
+        ("goed_wonen", True, ""),
+        (
+            "werkplezier",
+            False,
+            "waarde Werkplezier wordt beoogd, maar geen actieve route leidt erheen",
+        ),
+    ]
+
+
+def test_an_aimed_value_needs_evidence_before_the_decision_and_monitoring(model, make_document):
+    doc = make_document(
+        interests={"zorg": {"goed_wonen": 1, "minder_zorgvraag": 1, "werkplezier": 1}},
+        evidence=[
+            {
+                "value": "minder_zorgvraag",
+                "before_decision": [{"kind": "onderzoek", "description": "Effectstudie"}],
+            },
+            {
+                "value": "werkplezier",
+                "before_decision": [{"kind": "expert", "description": "Teamleider"}],
+                "indicators": [{"id": "verzuim", "name": "Ziekteverzuim", "unit": "%"}],
+            },
+        ],
+    )
+    evidence = items(checklist_of(model, doc), ItemKind.VALUE_EVIDENCE)
+    assert [(i.target.item, i.done, i.open_point) for i in evidence] == [
+        ("goed_wonen", False, "waarde Goed wonen heeft nog geen bewijs vooraf en geen monitoring"),
+        ("minder_zorgvraag", False, "waarde Verminderen zorgbehoefte heeft nog geen monitoring"),
+        ("werkplezier", True, ""),
+    ]

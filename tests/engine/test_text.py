@@ -1,0 +1,31 @@
+"""Dutch formatting of money and percentages in the engine's reasons."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from stuurknop.engine.text import euro, percent
+
+
+@pytest.mark.parametrize(
+    ("amount", "cents", "expected"),
+    [
+        (Decimal("0"), False, "€ 0"),
+        (Decimal("1234567.5"), False, "€ 1.234.568"),
+        (Decimal("1234567.5"), True, "€ 1.234.567,50"),
+        (Decimal("-2500"), False, "€ -2.500"),
+        (Decimal("999.995"), True, "€ 1.000,00"),
+    ],
+)
+def test_euro_uses_dutch_separators_and_rounds_half_up(amount, cents, expected):
+    assert euro(amount, cents=cents) == expected
+
+
+@pytest.mark.parametrize(
+    ("fraction", "expected"),
+    [(0.0, "0%"), (0.125, "13%"), (0.135, "14%"), (0.994, "99%"), (1.0, "100%")],
+)
+def test_percent_rounds_halves_up(fraction, expected):
+    assert percent(fraction) == expected
