@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import bench_analysis
+BENCHMARKS = ("bench_analysis",)
 
 if __name__ == "__main__":
-    bench_analysis.main()
+    sys.path.insert(0, str(Path(__file__).parent))
+    for name in BENCHMARKS:
+        importlib.import_module(name).main()

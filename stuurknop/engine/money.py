@@ -195,18 +195,17 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
         for line in lines_of[cost.id]:
             cents = _cents(line.amount)
             is_temporary = line.source in temporary
-            paid, sources = party_paid[line.party], party_source[line.party]
-            for y in funding_years(line, cost, horizon):
-                if y not in horizon:
-                    continue
-                i = y - first
+            is_committed = line.status is FundingStatus.TOEGEZEGD
+            paid, source_cents = party_paid[line.party], party_source[line.party]
+            indices = [y - first for y in funding_years(line, cost, horizon) if y in horizon]
+            source_cents[line.source] += cents * len(indices)
+            by_status[line.status.value] += cents * len(indices)
+            for i in indices:
                 funded[i] += cents
                 paid[i] += cents
-                sources[line.source] += cents
                 year_source[i][line.source] += cents
                 year_lines[i].append(line.id)
-                by_status[line.status.value] += cents
-                if line.status is FundingStatus.TOEGEZEGD:
+                if is_committed:
                     year.committed[i] += cents
                 if is_temporary:
                     year.temporary[i] += cents
@@ -214,6 +213,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
                     structural[i] += cents
         owner_cost, owner_received = party_cost[owners[cost.id]], party_received[owners[cost.id]]
         covered_total = 0
+        recurs = cost.kind is CostKind.JAARLIJKS
         gaps = item_gaps[cost.id] = zeros()
         for i in range(span):
             c, f = need[i], funded[i]
@@ -232,7 +232,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
                 owner_received[i] += covered
                 if c > covered and cost.id not in item_first_gap:
                     item_first_gap[cost.id] = first + i
-                if cost.kind is CostKind.JAARLIJKS:
+                if recurs:
                     recurring += c
                     recurring_structural += min(c, structural[i])
         item_covered[cost.id] = covered_total
