@@ -24,9 +24,11 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# SQLite first (the embedded default), then the web tests again on PostgreSQL.
 test: lint
 	$(VENV)/bin/stuurknop model check
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -m "not postgres"
+	scripts/test-postgres
 
 bench: install
 	$(PY) benchmarks/run.py

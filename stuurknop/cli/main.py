@@ -157,6 +157,16 @@ def example_command(directory: Path, force: bool) -> None:
         click.echo(str(target))
 
 
+@cli.command("demo")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--no-server", is_flag=True, help="Alleen de demo-gegevens laden, niet starten.")
+def demo_command(port: int, no_server: bool) -> None:
+    """Start de webapp lokaal met demo-organisaties, -gebruikers en de voorbeeldprojecten."""
+    from stuurknop.web.run import run_demo  # Django is loaded only for this command
+
+    run_demo(port=port, serve=not no_server)
+
+
 @cli.group("model")
 def model_group() -> None:
     """Het gespreksmodel: controleren en exporteren."""

@@ -1,0 +1,1 @@
+"""Projects shared between partner organisations, stored as rows that mirror the document."""

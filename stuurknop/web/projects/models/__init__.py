@@ -1,0 +1,20 @@
+"""The rows of a project. Each mirrors a part of the project document; see ``export.py``."""
+
+from stuurknop.web.projects.models.invitation import Invitation
+from stuurknop.web.projects.models.log import LogEntry
+from stuurknop.web.projects.models.money import CostItem, FundingLine
+from stuurknop.web.projects.models.project import Project, ProjectMember, ProjectParty
+from stuurknop.web.projects.models.scenario import Interest, KnobSetting, Scenario
+
+__all__ = [
+    "CostItem",
+    "FundingLine",
+    "Interest",
+    "Invitation",
+    "KnobSetting",
+    "LogEntry",
+    "Project",
+    "ProjectMember",
+    "ProjectParty",
+    "Scenario",
+]

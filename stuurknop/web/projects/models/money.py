@@ -1,0 +1,66 @@
+"""What a scenario needs (cost items) and who pays for it (funding lines)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from stuurknop.document.schema import CostKind, FundingStatus
+from stuurknop.model.schema import NUMERALS
+from stuurknop.web.projects.models.fields import Positioned, Versioned, key_field, money_field
+from stuurknop.web.projects.models.project import ProjectParty
+from stuurknop.web.projects.models.scenario import Scenario
+
+COST_KINDS = [(CostKind.EENMALIG.value, _("eenmalig")), (CostKind.JAARLIJKS.value, _("per jaar"))]
+FUNDING_STATUSES = [
+    (FundingStatus.IDEE.value, _("idee")),
+    (FundingStatus.IN_GESPREK.value, _("in gesprek")),
+    (FundingStatus.TOEGEZEGD.value, _("toegezegd")),
+]
+SOURCES = [(n, n) for n in NUMERALS]
+
+
+class CostItem(Positioned, Versioned):
+    """A cost for one knob: one-off, or per year from a year for some years or structurally."""
+
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="cost_items")
+    key = key_field()
+    knob = models.PositiveSmallIntegerField(_("stuurknop"))
+    description = models.CharField(_("omschrijving"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=COST_KINDS)
+    amount = money_field(_("bedrag"))
+    first_year = models.PositiveSmallIntegerField(_("eerste jaar"))
+    years = models.PositiveSmallIntegerField(_("aantal jaren"), null=True, blank=True)
+    party = models.ForeignKey(
+        ProjectParty, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta(Positioned.Meta):
+        constraints = [models.UniqueConstraint(fields=["scenario", "key"], name="cost_item_key")]
+        verbose_name = _("kostenpost")
+        verbose_name_plural = _("kostenposten")
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class FundingLine(Positioned, Versioned):
+    """Money from one party out of one source (I–X) towards one cost item."""
+
+    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="funding_lines")
+    key = key_field()
+    # PROTECT: a cost item that is still being paid for cannot vanish with its funding.
+    cost_item = models.ForeignKey(CostItem, on_delete=models.PROTECT, related_name="funding_lines")
+    party = models.ForeignKey(ProjectParty, on_delete=models.PROTECT, related_name="+")
+    source = models.CharField(_("bron"), max_length=4, choices=SOURCES)
+    amount = money_field(_("bedrag"))
+    first_year = models.PositiveSmallIntegerField(_("eerste jaar"), null=True, blank=True)
+    years = models.PositiveSmallIntegerField(_("aantal jaren"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=FUNDING_STATUSES, default=FundingStatus.IDEE.value
+    )
+
+    class Meta(Positioned.Meta):
+        constraints = [models.UniqueConstraint(fields=["scenario", "key"], name="funding_key")]
+        verbose_name = _("financieringsregel")
+        verbose_name_plural = _("financieringsregels")

@@ -1,0 +1,178 @@
+"""Project document → rows: importing a file (the inverse of ``export.py``).
+
+Everything or nothing: the document is validated in full before the first row is written, and
+the rows are written in one transaction, so a bad file or a failure halfway stores nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from stuurknop.document import ProjectDocument, parse_document, parse_json, to_data
+from stuurknop.document import schema as doc
+from stuurknop.web.accounts.models import Organisation
+from stuurknop.web.projects.models import (
+    CostItem,
+    FundingLine,
+    Interest,
+    KnobSetting,
+    LogEntry,
+    Project,
+    ProjectMember,
+    ProjectParty,
+    Scenario,
+)
+from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.services.validation import invalid, validate_project
+
+
+def project_import_json(
+    *, raw: str | bytes, by: User, organisation: Organisation | None = None
+) -> Project:
+    """Import a project file (JSON text, as the CLI exports it) as a new project."""
+    return project_import(document=parse_json(raw), by=by, organisation=organisation)
+
+
+@transaction.atomic
+def project_import(
+    *,
+    document: ProjectDocument,
+    by: User,
+    organisation: Organisation | None = None,
+    party_organisations: Mapping[str, Organisation] | None = None,
+) -> Project:
+    """A new project holding exactly ``document``, with ``by`` as its beheerder.
+
+    ``party_organisations`` links the document's parties (by id) to organisations here. The
+    import itself is not written to the log: the log comes with the document, and an extra line
+    would make export → import → export differ.
+    """
+    # Checked again in full (references too): a caller may have built the document in code.
+    document = parse_document(to_data(document))
+    if organisation is not None and not organisation.memberships.filter(user=by).exists():
+        raise invalid("organisation", "je werkt niet bij deze organisatie")
+    links = party_organisations or {}
+    project = Project.objects.create(
+        **document.project.model_dump(mode="json"),
+        model_version=document.model_version,
+        perspectives=[p.model_dump(mode="json") for p in document.perspectives],
+        resident_input=[r.model_dump(mode="json") for r in document.resident_input],
+        created_by=by,
+        created_by_organisation=organisation,
+    )
+    parties = {
+        p.key: p
+        for p in ProjectParty.objects.bulk_create(
+            ProjectParty(
+                project=project,
+                position=i,
+                key=party.id,
+                name=party.name,
+                party_type=party.party_type,
+                at_table=party.at_table,
+                organisation=links.get(party.id),
+            )
+            for i, party in enumerate(document.parties)
+        )
+    }
+    own = next(
+        (p for p in parties.values() if organisation and p.organisation == organisation), None
+    )
+    ProjectMember.objects.create(project=project, user=by, role=Role.BEHEERDER, party=own)
+    for position, scenario in enumerate(document.scenarios):
+        _import_scenario(project, position, scenario, parties)
+    _import_log(project, document.log)
+    validate_project(project)
+    return project
+
+
+def _import_scenario(
+    project: Project, position: int, data: doc.Scenario, parties: Mapping[str, ProjectParty]
+) -> None:
+    scenario = Scenario.objects.create(
+        project=project,
+        position=position,
+        name=data.name,
+        chosen=data.chosen,
+        description=data.description,
+        effects=[e.model_dump(mode="json") for e in data.effects],
+        evidence=[e.model_dump(mode="json") for e in data.evidence],
+    )
+    KnobSetting.objects.bulk_create(
+        KnobSetting(
+            scenario=scenario,
+            position=i,
+            knob=k.knob,
+            status=k.status.value,
+            opening=k.opening,
+            elaboration=k.elaboration,
+            lead_party=parties[k.lead_party] if k.lead_party else None,
+            routes=list(k.routes),
+            answers=list(k.answers),
+        )
+        for i, k in enumerate(data.knobs)
+    )
+    Interest.objects.bulk_create(
+        Interest(
+            scenario=scenario,
+            position=i,
+            party=parties[x.party],
+            value=x.value,
+            weight=x.weight,
+            reason=x.reason,
+        )
+        for i, x in enumerate(data.interests)
+    )
+    costs = {
+        c.key: c
+        for c in CostItem.objects.bulk_create(
+            CostItem(
+                scenario=scenario,
+                position=i,
+                key=c.id,
+                knob=c.knob,
+                description=c.description,
+                kind=c.kind.value,
+                amount=c.amount,
+                first_year=c.first_year,
+                years=c.years,
+                party=parties[c.party] if c.party else None,
+            )
+            for i, c in enumerate(data.costs)
+        )
+    }
+    FundingLine.objects.bulk_create(
+        FundingLine(
+            scenario=scenario,
+            position=i,
+            key=f.id,
+            cost_item=costs[f.cost_item],
+            party=parties[f.party],
+            source=f.source,
+            amount=f.amount,
+            first_year=f.first_year,
+            years=f.years,
+            status=f.status.value,
+        )
+        for i, f in enumerate(data.funding)
+    )
+
+
+def _import_log(project: Project, entries: list[doc.LogEntry]) -> None:
+    LogEntry.objects.bulk_create(
+        LogEntry(
+            project=project,
+            # A time without a zone is read as the installation's local (Dutch) time.
+            at=timezone.make_aware(e.at) if timezone.is_naive(e.at) else e.at,
+            who=e.who,
+            what=e.what,
+            scenario=e.scenario,
+            old=e.old,
+            new=e.new,
+        )
+        for e in entries
+    )

@@ -1,0 +1,70 @@
+"""Appending to a project's log: every write says who did what, with the old and new values."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from stuurknop.web.projects.models import LogEntry, Project
+
+
+def display_name(user: User) -> str:
+    """How a person is named in the log: full name, else the user name."""
+    return (user.get_full_name() or user.get_username())[:200]
+
+
+def log_append(
+    *,
+    project: Project,
+    by: User,
+    what: str,
+    scenario: str = "",
+    old: Mapping[str, Any] | None = None,
+    new: Mapping[str, Any] | None = None,
+) -> LogEntry:
+    """Append one entry. Log texts are Dutch whatever the writer's interface language: the log
+    is part of the project document that all partners share and export.
+    """
+    return LogEntry.objects.create(
+        project=project,
+        at=timezone.now(),
+        who=display_name(by),
+        user=by,
+        what=what,
+        scenario=scenario,
+        old=_text(old),
+        new=_text(new),
+    )
+
+
+def log_change(
+    *,
+    project: Project,
+    by: User,
+    what: str,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    scenario: str = "",
+) -> LogEntry | None:
+    """Log only the fields that changed; a save that changed nothing is not worth a line."""
+    keys = [k for k in new if old.get(k) != new.get(k)]
+    if not keys:
+        return None
+    return log_append(
+        project=project,
+        by=by,
+        what=what,
+        scenario=scenario,
+        old={k: old.get(k) for k in keys},
+        new={k: new[k] for k in keys},
+    )
+
+
+def _text(values: Mapping[str, Any] | None) -> str:
+    if not values:
+        return ""
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
