@@ -13,13 +13,12 @@ from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.export import knob_setting_data
 from stuurknop.web.projects.models import KnobSetting, Scenario
 from stuurknop.web.projects.permissions import require_editable
+from stuurknop.web.projects.services.edits import change_recorded
 from stuurknop.web.projects.services.keys import next_position
 from stuurknop.web.projects.services.locking import check_version, update_locked
-from stuurknop.web.projects.services.log import log_change
 from stuurknop.web.projects.services.validation import (
     party_by_key,
     validate_item,
-    validate_project,
 )
 
 
@@ -78,15 +77,7 @@ def knob_setting_update(
         check_version(setting, expected_version=expected_version, what=what)
         old = knob_setting_data(setting)
         update_locked(setting, expected_version=expected_version, what=what, changes=changes)
-    validate_project(project)
-    log_change(
-        project=project,
-        by=by,
-        what=f"{what} gewijzigd",
-        scenario=scenario.name,
-        old=old,
-        new=knob_setting_data(setting),
-    )
+    change_recorded(scenario=scenario, by=by, what=what, old=old, new=knob_setting_data(setting))
     return setting
 
 

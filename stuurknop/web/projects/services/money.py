@@ -13,9 +13,10 @@ from stuurknop.document import schema as doc
 from stuurknop.web.projects.export import cost_item_data, funding_line_data
 from stuurknop.web.projects.models import CostItem, FundingLine, Scenario
 from stuurknop.web.projects.permissions import require_editable
+from stuurknop.web.projects.services.edits import update_recorded
 from stuurknop.web.projects.services.keys import free_key, next_position
-from stuurknop.web.projects.services.locking import check_version, delete_locked, update_locked
-from stuurknop.web.projects.services.log import log_append, log_change
+from stuurknop.web.projects.services.locking import check_version, delete_locked
+from stuurknop.web.projects.services.log import log_append
 from stuurknop.web.projects.services.validation import (
     invalid,
     party_by_key,
@@ -99,16 +100,14 @@ def cost_item_update(
         years=years,
         party=party,
     )
-    old = cost_item_data(cost_item)
-    update_locked(cost_item, expected_version=expected_version, what=what, changes=fields)
-    validate_project(scenario.project)
-    log_change(
-        project=scenario.project,
+    update_recorded(
+        cost_item,
+        scenario=scenario,
         by=by,
-        what=f"{what} gewijzigd",
-        scenario=scenario.name,
-        old=old,
-        new=cost_item_data(cost_item),
+        expected_version=expected_version,
+        what=what,
+        changes=fields,
+        data=cost_item_data,
     )
     return cost_item
 
@@ -205,16 +204,14 @@ def funding_line_update(
         years=years,
         status=status,
     )
-    old = funding_line_data(funding_line)
-    update_locked(funding_line, expected_version=expected_version, what=what, changes=fields)
-    validate_project(scenario.project)
-    log_change(
-        project=scenario.project,
+    update_recorded(
+        funding_line,
+        scenario=scenario,
         by=by,
-        what=f"{what} gewijzigd",
-        scenario=scenario.name,
-        old=old,
-        new=funding_line_data(funding_line),
+        expected_version=expected_version,
+        what=what,
+        changes=fields,
+        data=funding_line_data,
     )
     return funding_line
 

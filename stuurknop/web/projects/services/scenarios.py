@@ -11,6 +11,7 @@ from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.export import interest_data
 from stuurknop.web.projects.models import Interest, Project, ProjectParty, Scenario
 from stuurknop.web.projects.permissions import require_editable
+from stuurknop.web.projects.services.edits import change_recorded
 from stuurknop.web.projects.services.keys import next_position
 from stuurknop.web.projects.services.locking import check_version, update_locked
 from stuurknop.web.projects.services.log import log_append, log_change
@@ -109,15 +110,7 @@ def interest_set(
         check_version(interest, expected_version=expected_version, what=what)
         old = interest_data(interest)
         update_locked(interest, expected_version=expected_version, what=what, changes=changes)
-    validate_project(project)
-    log_change(
-        project=project,
-        by=by,
-        what=f"{what} gewijzigd",
-        scenario=scenario.name,
-        old=old,
-        new=interest_data(interest),
-    )
+    change_recorded(scenario=scenario, by=by, what=what, old=old, new=interest_data(interest))
     return interest
 
 
