@@ -106,6 +106,31 @@ if _database["ENGINE"] == "django.db.backends.sqlite3" and _database["NAME"] == 
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds analyses and charts per project revision. In-memory per process by default;
+# REDIS_URL=redis://host:6379/0 shares it between server processes.
+_redis_url = env_str("REDIS_URL", "")
+_cache_prefix = env_str("CACHE_KEY_PREFIX", "stuurknop")
+if _redis_url:
+    if not _redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("REDIS_URL must be a redis://, rediss:// or unix:// URL.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": _cache_prefix,
+            "TIMEOUT": 3600,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": _cache_prefix,
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

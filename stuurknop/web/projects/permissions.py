@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from stuurknop.web.projects.models import Project, ProjectMember
+from stuurknop.web.projects.models import Project, ProjectMember, Scenario
 from stuurknop.web.projects.roles import Role
 
 AnyUser = AbstractBaseUser | AnonymousUser
@@ -104,6 +104,33 @@ def project_role(
         ) -> HttpResponse:
             project = project_for(request.user, project_id, role_at_least)
             return view(request, project, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def scenario_role(
+    role_at_least: Role | str,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate a view ``view(request, project, scenario, …)`` routed with ``<project_id>``
+    and ``<scenario_id>``.
+
+    The access check is :func:`project_role`'s; a scenario of another project is a 404 as well,
+    so that a member of one project cannot reach another project through a scenario id.
+    """
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @project_role(role_at_least)
+        @functools.wraps(view)
+        def wrapper(
+            request: HttpRequest, project: Project, scenario_id: int, *args: Any, **kwargs: Any
+        ) -> HttpResponse:
+            try:
+                scenario = Scenario.objects.get(pk=int(scenario_id), project=project)
+            except (Scenario.DoesNotExist, ValueError, TypeError):
+                raise Http404() from None
+            return view(request, project, scenario, *args, **kwargs)
 
         return wrapper
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from stuurknop.document import ProjectDocument
@@ -9,7 +13,7 @@ from stuurknop.engine import Analysis, analyse
 from stuurknop.model import load_model
 from stuurknop.web.accounts.models import Membership
 from stuurknop.web.projects.export import project_data
-from stuurknop.web.projects.models import Project, ProjectMember, Scenario
+from stuurknop.web.projects.models import LogEntry, Project, ProjectMember, Scenario
 from stuurknop.web.projects.permissions import AnyUser, projects_visible_to
 
 
@@ -39,9 +43,48 @@ def project_document(project: Project) -> ProjectDocument:
     return ProjectDocument.model_validate(project_data(project))
 
 
+_T = TypeVar("_T")
+
+
+def project_revision(project: Project) -> int:
+    """A number that changes whenever the project's document changes.
+
+    Every write service appends to the project's log in the same transaction (a test holds
+    them to it), so the newest log entry's id is the revision.
+    """
+    newest = (
+        LogEntry.objects.filter(project=project).order_by("-id").values_list("id", flat=True)
+    ).first()
+    return newest or 0
+
+
+def cached_for_revision(
+    project: Project, name: str, compute: Callable[[], _T], *, revision: int | None = None
+) -> _T:
+    """``compute()``, cached under ``name`` until the project changes.
+
+    For figures derived from the project document only (analyses, charts), never for anything
+    that depends on who asks: permissions are checked before this is reached.
+    """
+    if revision is None:
+        revision = project_revision(project)
+    key = f"project:{project.pk}:r{revision}:{project.model_version}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value)
+    return value  # type: ignore[no-any-return]
+
+
 def scenario_analysis(project: Project, scenario: Scenario) -> Analysis:
-    """Every analysis of the engine for one scenario of the project."""
-    return analyse(load_model(project.model_version), project_document(project), scenario.name)
+    """Every analysis of the engine for one scenario of the project (cached per revision)."""
+    return cached_for_revision(
+        project,
+        f"analysis:{scenario.pk}",
+        lambda: analyse(
+            load_model(project.model_version), project_document(project), scenario.name
+        ),
+    )
 
 
 def project_members(project: Project) -> QuerySet[ProjectMember]:

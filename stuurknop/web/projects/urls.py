@@ -1,9 +1,8 @@
-from django.urls import path
+"""The project pages' URLs: the ``urlpatterns`` of every view module, joined."""
 
-from stuurknop.web.projects import views
+from stuurknop.web.projects.views import common, projects
 
 urlpatterns = [
-    path("", views.project_list, name="project_list"),
-    path("projecten/<int:project_id>/", views.project_detail, name="project_detail"),
-    path("projecten/<int:project_id>/export.json", views.project_export, name="project_export"),
+    *projects.urlpatterns,
+    *common.urlpatterns,
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import path
 from django.utils.text import slugify
 
 from stuurknop.document import dump_document
@@ -54,3 +55,10 @@ def project_export(request: HttpRequest, project: Project) -> HttpResponse:
     filename = f"{slugify(project.name) or 'project'}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+urlpatterns = [
+    path("", project_list, name="project_list"),
+    path("projecten/<int:project_id>/", project_detail, name="project_detail"),
+    path("projecten/<int:project_id>/export.json", project_export, name="project_export"),
+]
