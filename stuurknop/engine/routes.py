@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from stuurknop.document.schema import KnobStatus, ProjectDocument, Scenario
 from stuurknop.model.schema import Model
+from stuurknop.engine.text import decimal
 
 MAX_OPENING = 3
 
@@ -120,7 +121,7 @@ def value_potential(
             (r.id, by_route[r.id].activation) for r in model.routes if value.id in r.values
         )
         potential = sum(a for _, a in routes) / len(routes) if routes else 0.0
-        names = ", ".join(f"{model.route(r).name} {a:.2f}" for r, a in routes)
+        names = ", ".join(f"{model.route(r).name} {decimal(a)}" for r, a in routes)
         reason = f"gemiddelde van {len(routes)} routes: {names}" if routes else "geen route"
         results.append(ValuePotential(value.id, value.name, potential, routes, reason))
     return tuple(results)
@@ -145,9 +146,9 @@ def value_per_party(
         ordered = tuple((v.id, ws.get(v.id, 0)) for v in model.values)
         score = scores.get(party.id, 0.0)
         terms = " + ".join(
-            f"{w} × {potential[v]:.2f} ({model.value(v).name})" for v, w in ordered if w
+            f"{w} × {decimal(potential[v])} ({model.value(v).name})" for v, w in ordered if w
         )
-        reason = f"{terms} = {score:.2f}" if terms else "geen belangen ingevuld"
+        reason = f"{terms} = {decimal(score)}" if terms else "geen belangen ingevuld"
         results.append(
             PartyValue(
                 party=party.id,

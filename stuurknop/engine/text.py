@@ -18,3 +18,10 @@ def percent(fraction: float) -> str:
     """``0.456`` → ``46%``; halves round up (12.5% → 13%), as people expect."""
     whole = Decimal(repr(fraction * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return f"{whole}%"
+
+
+def decimal(number: float, places: int = 2) -> str:
+    """``0.125`` → ``0,13``: a fraction or score with a Dutch decimal comma."""
+    quantum = Decimal(1).scaleb(-places)
+    rounded = Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP)
+    return f"{rounded}".replace(".", ",")

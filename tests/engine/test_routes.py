@@ -119,8 +119,8 @@ def test_value_potential_explains_itself_route_by_route(model, make_document):
     )
     assert [route for route, _ in work.routes] == ["beter_zien", "beter_team", "beter_netwerk"]
     assert work.reason == (
-        "gemiddelde van 3 routes: Beter zien-route 0.14, Beter team-route 0.14, "
-        "Beter netwerk-route 0.12"
+        "gemiddelde van 3 routes: Beter zien-route 0,14, Beter team-route 0,14, "
+        "Beter netwerk-route 0,13"
     )
 
 
@@ -151,7 +151,7 @@ def test_value_per_party_weighs_the_potentials_by_each_partys_interests(model, m
         ("efficient_werken", 0),
         ("werkplezier", 2),
     )
-    assert result["woco"].reason.startswith("3 × 0.12 (Goed wonen) + 2 × 0.00 (Werkplezier) = ")
+    assert result["woco"].reason.startswith("3 × 0,12 (Goed wonen) + 2 × 0,00 (Werkplezier) = ")
 
 
 def test_a_party_without_interests_has_no_value_and_says_so(model, make_document):

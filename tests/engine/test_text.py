@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from stuurknop.engine.text import euro, percent
+from stuurknop.engine.text import decimal, euro, percent
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,10 @@ def test_euro_uses_dutch_separators_and_rounds_half_up(amount, cents, expected):
 )
 def test_percent_rounds_halves_up(fraction, expected):
     assert percent(fraction) == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"), [(0.0, "0,00"), (0.125, "0,13"), (1 / 3, "0,33"), (2.0, "2,00")]
+)
+def test_decimal_uses_a_comma_and_rounds_halves_up(number, expected):
+    assert decimal(number) == expected
