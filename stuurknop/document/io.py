@@ -61,6 +61,10 @@ def parse_json(text: str | bytes) -> ProjectDocument:
                 )
             ]
         ) from None
+    except RecursionError:  # thousands of nested brackets
+        raise DocumentInvalid(
+            [DocumentError("", "", "bestand is te diep genest om te lezen")]
+        ) from None
     return parse_document(data)
 
 

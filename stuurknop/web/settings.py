@@ -7,6 +7,7 @@ default: ``STUURKNOP_DEV=1`` opts into the conveniences of a developer's machine
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,7 +40,8 @@ VAR_DIR = Path(env_str("STUURKNOP_VAR_DIR", str(BASE_DIR / "var")))
 INSTALLED_APPS = [
     "stuurknop.web.accounts",
     "stuurknop.web.projects",
-    "django.contrib.admin",
+    # Django's admin, with a site that also shows the model content (staff only).
+    "stuurknop.web.accounts.admin_site.StuurknopAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,13 +49,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, led by the language switcher only (not the browser).
+    "stuurknop.web.accounts.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -63,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stuurknop.web.urls"
@@ -140,7 +146,7 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "stuurknop.web.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -149,6 +155,28 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "project_list"
 LOGOUT_REDIRECT_URL = "login"
+# A reset link works for a day (Django's default is three).
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+
+# Throttled sign-in (django-axes): after STUURKNOP_LOGIN_FAILURE_LIMIT wrong passwords for one
+# user name from one address, that pair is locked for STUURKNOP_LOGIN_LOCKOUT_MINUTES, even
+# with the right password. Per name *and* address, so an attacker cannot lock a colleague out
+# from elsewhere. The axes backend must come first: it refuses before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("STUURKNOP_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=env_int("STUURKNOP_LOGIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=24 * 60)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "stuurknop.web.accounts.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "stuurknop.web.accounts.throttle.client_ip"
+# Only failures are needed for throttling; a log of every sign-in with its address would be
+# personal data kept for no purpose.
+AXES_DISABLE_ACCESS_LOG = True
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
@@ -156,6 +184,10 @@ LOCALE_PATHS = [WEB_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Amsterdam")
 USE_TZ = True
+# The language switcher stores the choice in this cookie (not readable by scripts).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
@@ -180,6 +212,7 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -189,8 +222,11 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("STUURKNOP_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("STUURKNOP_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself; otherwise clients could spoof HTTPS.
+    # The sign-in throttle then also takes the client's address from X-Forwarded-For
+    # (stuurknop.web.accounts.throttle.client_ip).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # A strict policy: no inline script or style, no third-party origin (public-sector deployments
@@ -209,6 +245,35 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# Mail (password reset links): to the console on a developer's machine, by SMTP otherwise.
+_EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}
+_email_backend = env_str("EMAIL_BACKEND", "console" if DEV else "smtp")
+if _email_backend in _EMAIL_BACKENDS:
+    EMAIL_BACKEND = _EMAIL_BACKENDS[_email_backend]
+elif "." in _email_backend:
+    EMAIL_BACKEND = _email_backend  # the dotted path of another backend
+else:
+    raise ImproperlyConfigured(
+        f"EMAIL_BACKEND={_email_backend!r} is not smtp, console or a dotted import path."
+    )
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are both on; choose one.")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1, maximum=300)
+_mail_host = ALLOWED_HOSTS[0].lstrip(".")
+if _mail_host in ("*", "") or _mail_host.startswith("["):
+    _mail_host = "localhost"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"Stuurknop <noreply@{_mail_host}>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # How long an invitation link to a project stays valid.
 INVITATION_DAYS = env_int("STUURKNOP_INVITATION_DAYS", 14, minimum=1, maximum=90)

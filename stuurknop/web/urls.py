@@ -2,11 +2,42 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
+
+from stuurknop.web.accounts.forms import LoginForm, NewPasswordForm, ResetRequestForm
 
 urlpatterns = [
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        name="login",
+    ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Password reset: the mail never tells whether an address is known.
+    path(
+        "wachtwoord-vergeten/",
+        auth_views.PasswordResetView.as_view(form_class=ResetRequestForm),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=NewPasswordForm),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-herstellen/klaar/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    # The language switcher in the header; also before signing in.
+    path("taal/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
     path("", include("stuurknop.web.projects.urls")),
 ]

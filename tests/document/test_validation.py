@@ -460,3 +460,8 @@ def documents(draw: st.DrawFn) -> ProjectDocument:
 @given(documents())
 def test_any_valid_document_survives_export_and_import(doc: ProjectDocument):
     assert parse_json(dump_document(doc)) == doc
+
+
+def test_a_file_nested_too_deep_is_an_error_not_a_crash():
+    with pytest.raises(DocumentInvalid, match="te diep genest"):
+        parse_json(b"[" * 200_000)

@@ -60,6 +60,15 @@ def fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    # Every test's rows are rolled back, so ids (and with them the revision-keyed cache keys
+    # of analyses) repeat from test to test: an earlier test's figures must not be found.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def people(db: None) -> People:
     woco = organisation_create(name="Woonstichting Het Anker", party_type="woningcorporatie")

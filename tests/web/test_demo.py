@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.demo import DEMO_PASSWORD, example_files, load_demo
@@ -24,7 +25,10 @@ def test_the_demo_people_log_in_with_the_printed_password(db: None) -> None:
     summary = load_demo()
     for username, password, _what in summary.logins:
         assert password == DEMO_PASSWORD
-        assert authenticate(username=username, password=password) is not None
+        assert (
+            authenticate(RequestFactory().post("/inloggen/"), username=username, password=password)
+            is not None
+        )
 
 
 def test_the_example_projects_are_shared_with_different_roles(db: None) -> None:

@@ -1,4 +1,8 @@
+"""Organisations, memberships and the users' own page, for support staff."""
+
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 
 from stuurknop.web.accounts.models import Membership, Organisation
 
@@ -11,8 +15,33 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "party_type", "slug"]
+    list_display = ["name", "party_type", "slug", "created_at"]
     list_filter = ["party_type"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "created_at"]
+    list_filter = ["organisation__party_type"]
+    search_fields = ["user__username", "user__email", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+    list_select_related = ["user", "organisation"]
+
+
+class UserOrganisationInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+# Django's own user admin, plus the organisations a user works at.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StuurknopUserAdmin(UserAdmin):
+    inlines = [UserOrganisationInline]
+    list_filter = [*UserAdmin.list_filter, "memberships__organisation"]

@@ -12,7 +12,18 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from stuurknop.web.projects.models import Invitation, Project, ProjectMember, ProjectParty
+from stuurknop.web.projects.models import (
+    CostItem,
+    FundingLine,
+    Interest,
+    Invitation,
+    KnobSetting,
+    LogEntry,
+    Project,
+    ProjectMember,
+    ProjectParty,
+    Scenario,
+)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -41,18 +52,109 @@ class MemberInline(admin.TabularInline):
         return False
 
 
-@admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["name", "municipality", "phase", "created_by_organisation", "archived"]
-    list_filter = ["archived", "phase", "model_version"]
-    search_fields = ["name", "municipality"]
-    inlines = [PartyInline, MemberInline]
+class ScenarioInline(ReadOnlyInline):
+    model = Scenario
+    fields = ["name", "chosen", "version"]
+    readonly_fields = ["version"]
+    show_change_link = True
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A list and a detail page to look at; adding, changing and deleting go via the app."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "municipality",
+        "phase",
+        "created_by_organisation",
+        "model_version",
+        "archived",
+        "created_at",
+    ]
+    list_filter = ["archived", "phase", "model_version"]
+    search_fields = ["name", "municipality", "neighbourhood"]
+    date_hierarchy = "created_at"
+    inlines = [PartyInline, ScenarioInline, MemberInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(ProjectParty)
+class ProjectPartyAdmin(ReadOnlyAdmin):
+    list_display = ["name", "key", "party_type", "at_table", "organisation", "project"]
+    list_filter = ["party_type", "at_table"]
+    search_fields = ["name", "key", "project__name", "organisation__name"]
+    list_select_related = ["project", "organisation"]
+
+
+@admin.register(ProjectMember)
+class ProjectMemberAdmin(admin.ModelAdmin):
+    """Support may take someone's access away; roles are given in the app (it keeps a log)."""
+
+    list_display = ["user", "project", "role", "party", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__email", "project__name"]
+    list_select_related = ["user", "project", "party"]
+    readonly_fields = ["project", "user", "role", "party", "created_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(Scenario)
+class ScenarioAdmin(ReadOnlyAdmin):
+    list_display = ["name", "project", "chosen", "version"]
+    list_filter = ["chosen"]
+    search_fields = ["name", "project__name"]
+    list_select_related = ["project"]
+
+
+@admin.register(KnobSetting)
+class KnobSettingAdmin(ReadOnlyAdmin):
+    list_display = ["knob", "status", "opening", "lead_party", "scenario", "version"]
+    list_filter = ["status", "knob", "opening"]
+    search_fields = ["scenario__name", "scenario__project__name", "elaboration"]
+    list_select_related = ["scenario", "lead_party"]
+
+
+@admin.register(CostItem)
+class CostItemAdmin(ReadOnlyAdmin):
+    list_display = ["description", "knob", "kind", "amount", "first_year", "years", "scenario"]
+    list_filter = ["kind", "knob"]
+    search_fields = ["description", "key", "scenario__project__name"]
+    list_select_related = ["scenario"]
+
+
+@admin.register(FundingLine)
+class FundingLineAdmin(ReadOnlyAdmin):
+    list_display = ["key", "party", "source", "amount", "status", "cost_item", "scenario"]
+    list_filter = ["source", "status"]
+    search_fields = ["key", "party__name", "cost_item__description", "scenario__project__name"]
+    list_select_related = ["party", "cost_item", "scenario"]
+
+
+@admin.register(Interest)
+class InterestAdmin(ReadOnlyAdmin):
+    list_display = ["party", "value", "weight", "scenario"]
+    list_filter = ["value", "weight"]
+    search_fields = ["party__name", "scenario__project__name", "reason"]
+    list_select_related = ["party", "scenario"]
 
 
 @admin.register(Invitation)
@@ -64,3 +166,14 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(ReadOnlyAdmin):
+    """The project log is a record: nobody adds, changes or removes a line, not even staff."""
+
+    list_display = ["at", "who", "what", "project", "scenario"]
+    list_filter = ["at"]
+    search_fields = ["who", "what", "project__name"]
+    date_hierarchy = "at"
+    list_select_related = ["project"]

@@ -6,14 +6,20 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from stuurknop.document import ProjectDocument
 from stuurknop.engine import Analysis, analyse
 from stuurknop.model import load_model
-from stuurknop.web.accounts.models import Membership
+from stuurknop.web.accounts.models import Membership, Organisation
 from stuurknop.web.projects.export import project_data
-from stuurknop.web.projects.models import LogEntry, Project, ProjectMember, Scenario
+from stuurknop.web.projects.models import (
+    Interest,
+    LogEntry,
+    Project,
+    ProjectMember,
+    Scenario,
+)
 from stuurknop.web.projects.permissions import AnyUser, projects_visible_to
 
 
@@ -94,3 +100,39 @@ def project_members(project: Project) -> QuerySet[ProjectMember]:
         .select_related("user", "party")
         .order_by("role", "user__username")
     )
+
+
+def organisations_visible_to(user: AnyUser) -> QuerySet[Organisation]:
+    """The organisations ``user`` may link a party to: their own, and those they already work
+    with (linked to a party of, or employing a member of, a project the user is a member of).
+    """
+    projects = projects_visible_to(user)
+    return (
+        Organisation.objects.filter(
+            Q(memberships__user=user.pk)
+            | Q(project_parties__project__in=projects)
+            | Q(memberships__user__project_memberships__project__in=projects)
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def interests_by_party(scenario: Scenario) -> dict[int, dict[str, Interest]]:
+    """The weights of a scenario as rows (with their versions, for editing): by the party's row
+    id, then by value id.
+    """
+    result: dict[int, dict[str, Interest]] = {}
+    for interest in Interest.objects.filter(scenario=scenario):
+        result.setdefault(interest.party_id, {})[interest.value] = interest
+    return result
+
+
+def last_change(project: Project, what_starts_with: str, *, scenario: str = "") -> LogEntry | None:
+    """The newest log entry whose text starts with ``what_starts_with`` (who changed it, when):
+    shown beside a conflict, so that the editor knows whose version they are looking at.
+    """
+    entries = LogEntry.objects.filter(project=project, what__startswith=what_starts_with)
+    if scenario:
+        entries = entries.filter(scenario=scenario)
+    return entries.order_by("-id").first()

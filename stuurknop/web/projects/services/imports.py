@@ -12,7 +12,14 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from stuurknop.document import ProjectDocument, parse_document, parse_json, to_data
+from stuurknop.document import (
+    DocumentError,
+    DocumentInvalid,
+    ProjectDocument,
+    parse_document,
+    parse_json,
+    to_data,
+)
 from stuurknop.document import schema as doc
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.models import (
@@ -29,12 +36,43 @@ from stuurknop.web.projects.models import (
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services.validation import invalid, validate_project
 
+# A browser upload is held in memory whole; real project files are tens of kilobytes.
+MAX_UPLOAD_MB = 2
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+
 
 def project_import_json(
     *, raw: str | bytes, by: User, organisation: Organisation | None = None
 ) -> Project:
     """Import a project file (JSON text, as the CLI exports it) as a new project."""
     return project_import(document=parse_json(raw), by=by, organisation=organisation)
+
+
+def project_import_upload(
+    *, raw: bytes, by: User, organisation: Organisation | None = None
+) -> Project:
+    """A project file uploaded in the browser, imported whole or not at all.
+
+    Refuses a file over :data:`MAX_UPLOAD_BYTES`. The party of the file that has the name and
+    party type of the importer's ``organisation`` is linked to it, so the importer takes that
+    party's seat (as after :func:`project_create`).
+    """
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise DocumentInvalid(
+            [DocumentError("", "", f"het bestand is groter dan {MAX_UPLOAD_MB} MB")]
+        )
+    document = parse_json(raw)
+    links = {}
+    if organisation is not None:
+        links = {
+            party.id: organisation
+            for party in document.parties
+            if party.name.casefold() == organisation.name.casefold()
+            and party.party_type == organisation.party_type
+        }
+    return project_import(
+        document=document, by=by, organisation=organisation, party_organisations=links
+    )
 
 
 @transaction.atomic

@@ -8,11 +8,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stuurknop.web.accounts.services import membership_add
 from stuurknop.web.projects.errors import InvitationInvalid
 from stuurknop.web.projects.models import Invitation, Project, ProjectMember
 from stuurknop.web.projects.permissions import require_role
@@ -61,19 +63,41 @@ def invitation_create(
     return invitation, token
 
 
+def invitation_by_token(token: str, *, for_update: bool = False) -> Invitation | None:
+    """The invitation of a link's ``token``, usable or not; None for a token nobody made."""
+    rows = Invitation.objects.select_related("project", "party", "created_by")
+    if for_update:
+        rows = rows.select_for_update(of=("self",))
+    return rows.filter(token_hash=token_hash(token)).first()
+
+
+def invitation_problem(invitation: Invitation) -> str | None:
+    """Why ``invitation`` cannot be accepted (``used``, ``expired``), or None if it can."""
+    if invitation.accepted_at is not None:
+        return "used"
+    if invitation.expires_at <= timezone.now():
+        return "expired"
+    return None
+
+
+def invitation_for_token(token: str, *, for_update: bool = False) -> Invitation:
+    """The open invitation of a link's ``token``; :class:`InvitationInvalid` says why not."""
+    invitation = invitation_by_token(token, for_update=for_update)
+    if invitation is None:
+        raise InvitationInvalid("unknown")
+    problem = invitation_problem(invitation)
+    if problem is not None:
+        raise InvitationInvalid(problem)
+    return invitation
+
+
 @transaction.atomic
 def invitation_accept(*, token: str, user: User) -> ProjectMember:
     """Make ``user`` a member through an invitation link; each link works once, until it expires.
 
     Someone who is already a member keeps the higher of the two roles.
     """
-    invitation = Invitation.objects.select_for_update().filter(token_hash=token_hash(token)).first()
-    if invitation is None:
-        raise InvitationInvalid("unknown")
-    if invitation.accepted_at is not None:
-        raise InvitationInvalid("used")
-    if invitation.expires_at <= timezone.now():
-        raise InvitationInvalid("expired")
+    invitation = invitation_for_token(token, for_update=True)
     # Claim the link with a conditional update, so that it is used once even under a race.
     claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
         accepted_at=timezone.now(), accepted_by=user
@@ -128,6 +152,76 @@ def member_remove(*, member: ProjectMember, by: User) -> None:
         _keep_a_beheerder(project, member)
     member.delete()
     log_append(project=project, by=by, what=f"{display_name(member.user)} is geen lid meer")
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, by: User) -> None:
+    """Withdraw an invitation that nobody used yet: its link stops working at once."""
+    project = invitation.project
+    require_role(by, project, Role.BEHEERDER)
+    deleted, _rows = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).delete()
+    if not deleted:
+        raise InvitationInvalid("used")
+    log_append(project=project, by=by, what=f"Uitnodiging van {invitation.email} ingetrokken")
+
+
+@transaction.atomic
+def invitation_signup(
+    *,
+    token: str,
+    username: str,
+    email: str,
+    password: str,
+    first_name: str = "",
+    last_name: str = "",
+) -> ProjectMember:
+    """Create an account through an invitation link and accept the invitation with it.
+
+    The link is checked first, so a dead link creates no account. The new user joins the
+    organisation of the party the invitation is for, when that party is an organisation here.
+    Bad account data raises :class:`ValidationError` with errors per field (``username``,
+    ``email``, ``password`` …), checked by Django's own user and password validators.
+    """
+    invitation = invitation_for_token(token, for_update=True)
+    user = User(
+        username=username.strip(),
+        email=email.strip(),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+    )
+    errors: dict[str, list[str]] = {}
+    try:
+        user.full_clean(exclude=["password"])
+    except ValidationError as exc:
+        errors.update({k: [str(m) for m in v] for k, v in exc.message_dict.items()})
+    if not user.email:
+        errors.setdefault("email", []).append(_("Vul je e-mailadres in."))
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        errors["password"] = [_password_message(e) for e in exc.error_list]
+    if errors:
+        raise ValidationError(errors)
+    user.set_password(password)
+    try:
+        with transaction.atomic():  # a savepoint: someone may take the name at the same time
+            user.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"username": [_("Er bestaat al een account met deze gebruikersnaam.")]}
+        ) from None
+    if invitation.party is not None and invitation.party.organisation is not None:
+        membership_add(user=user, organisation=invitation.party.organisation)
+    return invitation_accept(token=token, user=user)
+
+
+def _password_message(error: ValidationError) -> str:
+    # Django 5.2's Dutch catalogue misses the new wording of this one message.
+    if error.code == "password_too_short" and error.params:
+        return _("Dit wachtwoord is te kort: gebruik minstens %(min_length)d tekens.") % {
+            "min_length": error.params["min_length"]
+        }
+    return " ".join(error.messages)
 
 
 def _keep_a_beheerder(project: Project, leaving: ProjectMember) -> None:

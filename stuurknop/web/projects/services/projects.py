@@ -86,6 +86,7 @@ def project_party_add(
 ) -> ProjectParty:
     """Add a party at (or, with ``at_table=False``, beside) the table."""
     require_role(by, project, Role.BEHEERDER)
+    require_editable(by, project)
     item = validate_item(
         doc.Party,
         {
@@ -114,6 +115,57 @@ def project_party_add(
         new={"id": party.key, "party_type": party.party_type, "at_table": party.at_table},
     )
     return party
+
+
+@transaction.atomic
+def project_party_update(
+    *,
+    project: Project,
+    party: ProjectParty,
+    by: User,
+    name: str,
+    party_type: str,
+    at_table: bool,
+    organisation: Organisation | None = None,
+) -> ProjectParty:
+    """Change a party's name, type, seat at the table or linked organisation (not its id)."""
+    require_role(by, project, Role.BEHEERDER)
+    require_editable(by, project)
+    if party.project_id != project.pk:
+        raise invalid("parties", "deze partij hoort niet bij dit project")
+    item = validate_item(
+        doc.Party,
+        {"id": party.key, "name": name, "party_type": party_type, "at_table": at_table},
+    )
+    old = _party_data(party)
+    ProjectParty.objects.filter(pk=party.pk).update(
+        name=item.name,
+        party_type=item.party_type,
+        at_table=item.at_table,
+        organisation=organisation,
+    )
+    party.name, party.party_type, party.at_table = item.name, item.party_type, item.at_table
+    party.organisation = organisation
+    # The model's party types are checked against the whole document (references).
+    validate_project(project)
+    log_change(
+        project=project,
+        by=by,
+        what=f"Partij {party.name!r} gewijzigd",
+        old=old,
+        new=_party_data(party),
+    )
+    return party
+
+
+def _party_data(party: ProjectParty) -> dict[str, object]:
+    organisation = party.organisation.name if party.organisation else None
+    return {
+        "name": party.name,
+        "party_type": party.party_type,
+        "at_table": party.at_table,
+        "organisation": organisation,
+    }
 
 
 @transaction.atomic

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from stuurknop.document import DocumentError, DocumentInvalid
 from stuurknop.document import schema as doc
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.export import interest_data
-from stuurknop.web.projects.models import Interest, Project, ProjectParty, Scenario
+from stuurknop.web.projects.models import (
+    CostItem,
+    FundingLine,
+    Interest,
+    KnobSetting,
+    Project,
+    ProjectParty,
+    Scenario,
+)
 from stuurknop.web.projects.permissions import require_editable
 from stuurknop.web.projects.services.edits import change_recorded
 from stuurknop.web.projects.services.keys import next_position
-from stuurknop.web.projects.services.locking import check_version, update_locked
+from stuurknop.web.projects.services.locking import check_version, delete_locked, update_locked
 from stuurknop.web.projects.services.log import log_append, log_change
 from stuurknop.web.projects.services.validation import (
     invalid,
@@ -21,6 +36,8 @@ from stuurknop.web.projects.services.validation import (
     validate_item,
     validate_project,
 )
+
+_Row = TypeVar("_Row", bound=models.Model)
 
 
 @transaction.atomic
@@ -135,3 +152,168 @@ def _create_interest(
             )
     except IntegrityError:
         raise Conflict(what=what, expected_version=0, current_version=1) from None
+
+
+@transaction.atomic
+def scenario_copy(
+    *, source: Scenario, by: User, name: str, description: str | None = None
+) -> Scenario:
+    """A new scenario at the end of the list that is ``source`` in every respect but its name.
+
+    Knob settings, interests, cost items, funding lines, effects and evidence are copied, so the
+    copy analyses to the same figures; it is not chosen. ``description`` None keeps the source's.
+    """
+    project = source.project
+    require_editable(by, project)
+    if description is None:
+        description = source.description
+    item = validate_item(doc.Scenario, {"name": name, "description": description})
+    if project.scenarios.filter(name=item.name).exists():
+        raise invalid("name", f"scenarionaam {item.name!r} komt dubbel voor")
+    try:
+        with transaction.atomic():  # a savepoint: someone may take the name at the same time
+            copy = Scenario.objects.create(
+                project=project,
+                name=item.name,
+                description=item.description,
+                effects=list(source.effects),
+                evidence=list(source.evidence),
+                position=next_position(project.scenarios.all()),
+            )
+    except IntegrityError:
+        raise invalid("name", f"scenarionaam {item.name!r} komt dubbel voor") from None
+    for model in (KnobSetting, Interest, CostItem):
+        rows = model.objects.filter(scenario=source)
+        model.objects.bulk_create([_clone(row, scenario_id=copy.pk) for row in rows])
+    # Funding lines point at cost items by row; the copies must point at the copied items,
+    # which keep their keys (keys are unique per scenario, so they match one to one).
+    old_keys = dict(CostItem.objects.filter(scenario=source).values_list("pk", "key"))
+    new_ids = dict(CostItem.objects.filter(scenario=copy).values_list("key", "pk"))
+    FundingLine.objects.bulk_create(
+        [
+            _clone(line, scenario_id=copy.pk, cost_item_id=new_ids[old_keys[line.cost_item_id]])
+            for line in FundingLine.objects.filter(scenario=source)
+        ]
+    )
+    validate_project(project)
+    log_append(
+        project=project,
+        by=by,
+        what=f"Scenario {copy.name!r} toegevoegd als kopie van {source.name!r}",
+        scenario=copy.name,
+    )
+    return copy
+
+
+def _clone(row: _Row, **changes: object) -> _Row:
+    """An unsaved copy of ``row`` with ``changes`` (by attribute name), at version 1.
+
+    Every stored field is copied, so a field added to these rows later is copied too.
+    """
+    data = {
+        f.attname: getattr(row, f.attname)
+        for f in type(row)._meta.concrete_fields
+        if f.attname not in ("id", "version")
+    }
+    data.update(changes)
+    return type(row)(**data)
+
+
+@transaction.atomic
+def scenario_delete(*, scenario: Scenario, by: User, expected_version: int) -> None:
+    """Delete a scenario with all its rows; the last scenario of a project cannot go.
+
+    Raises :class:`ValidationError` for the last scenario and :class:`Conflict` when someone
+    changed (or deleted) the scenario since the editor loaded it.
+    """
+    project = scenario.project
+    require_editable(by, project)
+    # Lock the project so that two people cannot each delete one of its last two scenarios.
+    Project.objects.select_for_update().filter(pk=project.pk).first()
+    if not project.scenarios.exclude(pk=scenario.pk).exists():
+        raise ValidationError(_("Het laatste scenario van een project kan niet weg."))
+    what = f"Scenario {scenario.name!r}"
+    check_version(scenario, expected_version=expected_version, what=what)
+    # Funding lines protect their cost items; they go first (all rolled back on a conflict).
+    FundingLine.objects.filter(scenario=scenario).delete()
+    delete_locked(scenario, expected_version=expected_version, what=what)
+    validate_project(project)
+    log_append(project=project, by=by, what=f"{what} verwijderd", scenario=scenario.name)
+
+
+@dataclass(frozen=True)
+class InterestEdit:
+    """One value's weight for a party as an editor submitted it, with the version they loaded.
+
+    ``weight`` None: left empty (possible only for a value with no weight stored yet).
+    """
+
+    value: str
+    weight: int | None
+    reason: str
+    expected_version: int
+
+
+@transaction.atomic
+def party_interests_set(
+    *, scenario: Scenario, by: User, party: str, edits: Sequence[InterestEdit]
+) -> list[Interest]:
+    """How much each value matters to ``party``: every edit through :func:`interest_set`, in
+    one transaction, so that all are saved or none (on a conflict or bad input).
+
+    A value whose stored version is still the one loaded and whose weight and reason did not
+    change is not written (no new version, no line in the log); any other value goes through
+    the version check, so a change someone made meanwhile is never overwritten silently. Errors
+    name the value they concern: ``goed_wonen.weight``. Returns the interests written.
+    """
+    require_editable(by, scenario.project)
+    stored = {
+        i.value: i
+        for i in Interest.objects.filter(scenario=scenario, party__key=party).select_related(
+            "party"
+        )
+    }
+    saved = []
+    for edit in edits:
+        row = stored.get(edit.value)
+        if edit.weight is None:
+            if row is not None and row.version == edit.expected_version:
+                raise DocumentInvalid(
+                    [
+                        DocumentError(
+                            f"{edit.value}.weight",
+                            "gewicht",
+                            "een ingevuld belang kan niet leeg worden; kies 0 als deze waarde "
+                            "niet telt",
+                        )
+                    ]
+                )
+            continue  # nothing stored, nothing asked (or someone else filled it in meanwhile)
+        if (
+            row is not None
+            and row.version == edit.expected_version
+            and (row.weight, row.reason) == (edit.weight, edit.reason)
+        ):
+            continue
+        try:
+            saved.append(
+                interest_set(
+                    scenario=scenario,
+                    by=by,
+                    expected_version=edit.expected_version,
+                    party=party,
+                    value=edit.value,
+                    weight=edit.weight,
+                    reason=edit.reason,
+                )
+            )
+        except DocumentInvalid as exc:
+            raise DocumentInvalid(
+                [
+                    DocumentError(f"{edit.value}.{e.path}", e.location, e.message)
+                    if e.path in ("weight", "reason", "value")
+                    else e
+                    for e in exc.errors
+                ]
+            ) from None
+    return saved

@@ -43,9 +43,7 @@ def project_context(
     scenario = scenario or default_scenario(project)
     role = role_of(request.user, project)
     model = load_model(project.model_version)
-    statuses = dict(
-        KnobSetting.objects.filter(scenario=scenario).values_list("knob", "status")
-    )
+    statuses = dict(KnobSetting.objects.filter(scenario=scenario).values_list("knob", "status"))
     knob_tabs = [
         {
             "number": knob.number,

@@ -1,0 +1,54 @@
+"""The checklist and the coherence checks of a scenario, each open point linked to its fix."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+
+from stuurknop.web.projects.fix_pages import fix_link
+from stuurknop.web.projects.models import Project, Scenario
+from stuurknop.web.projects.permissions import scenario_role
+from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.selectors import scenario_analysis
+from stuurknop.web.projects.views.common import project_context
+
+
+@scenario_role(Role.LEZER)
+def checks_page(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+    """Every checklist point (open ones first) and every check that fired, most severe first."""
+    analysis = scenario_analysis(project, scenario)
+    items = [
+        (
+            item,
+            None if item.done else fix_link(project.pk, scenario.pk, item.kind, item.target.knob),
+        )
+        for item in analysis.checklist.items
+    ]
+    fired = {check.id for check in analysis.checks}
+    context = project_context(request, project, scenario, tab="checks")
+    context.update(
+        checklist=analysis.checklist,
+        open_items=[(item, link) for item, link in items if not item.done],
+        done_items=[item for item, _link in items if item.done],
+        checks=[
+            (
+                check,
+                fix_link(
+                    project.pk, scenario.pk, check.id, check.knobs[0] if check.knobs else None
+                ),
+            )
+            for check in analysis.checks
+        ],
+        quiet_checks=[text for text in context["model"].checks if text.id not in fired],
+    )
+    return render(request, "projects/checks/page.html", context)
+
+
+urlpatterns = [
+    path(
+        "projecten/<int:project_id>/scenario/<int:scenario_id>/controle/",
+        checks_page,
+        name="checks_page",
+    ),
+]

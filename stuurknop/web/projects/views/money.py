@@ -1,0 +1,120 @@
+"""The money page: costs, funding and the gap over time, per party, the cliff, and the balance
+between what parties pay and the value they gain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from stuurknop.charts.money import MoneyCharts, money_charts
+from stuurknop.engine import Analysis
+from stuurknop.engine.money import MoneyOverTime
+from stuurknop.engine.text import euro, percent
+from stuurknop.model import Model
+from stuurknop.web.projects.models import Project, Scenario
+from stuurknop.web.projects.permissions import scenario_role
+from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.selectors import cached_for_revision, scenario_analysis
+from stuurknop.web.projects.views.common import project_context
+
+
+@scenario_role(Role.LEZER)
+def money_page(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+    """Money over time for one scenario: key figures, charts with their tables, the balance."""
+    analysis = scenario_analysis(project, scenario)
+    charts = cached_for_revision(
+        project,
+        f"chart:money:{scenario.pk}",
+        lambda: money_charts(analysis.money, analysis.balance),
+    )
+    context = project_context(request, project, scenario, tab="money")
+    context.update(_page(analysis, charts, context["model"]))
+    return render(request, "projects/money/money_page.html", context)
+
+
+def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, Any]:
+    """What the template shows, in Dutch text: every figure is the engine's."""
+    money = analysis.money
+    knob_names = {k.number: k.name for k in model.knobs}
+    names = {p.party: p.name for p in money.parties}
+    items = {c.cost_item: c for c in money.cost_items}
+    return {
+        "charts": charts,
+        "figures": _figures(money),
+        "has_money": bool(money.total_costs or money.total_funding),
+        "cliffs": [
+            {
+                "year": cliff.year,
+                "reason": cliff.reason,
+                "cost_items": [items[c] for c in cliff.cost_items if c in items],
+            }
+            for cliff in money.cliffs
+        ],
+        "cost_items": [
+            {
+                "knob": item.knob,
+                "knob_name": knob_names.get(item.knob, ""),
+                "description": item.description,
+                "party": names.get(item.party, item.party),
+                "costs": euro(item.costs),
+                "covered": euro(item.covered),
+                "uncovered": euro(item.uncovered),
+                "first_uncovered_year": item.first_uncovered_year,
+            }
+            for item in money.cost_items
+        ],
+        "cost_knobs": sorted({item.knob for item in money.cost_items}),
+        "balance": analysis.balance,
+        "heavy_payers": [p for p in analysis.balance.parties if p.pays_more_than_it_gains],
+    }
+
+
+def _figures(money: MoneyOverTime) -> list[dict[str, str]]:
+    if money.recurring_costs:
+        structural_note = _(
+            "deel van de jaarlijkse kosten (%(recurring)s) dat vaste bronnen dragen"
+        ) % {"recurring": euro(money.recurring_costs)}
+    else:
+        structural_note = _("er zijn nog geen jaarlijkse kosten")
+    figures = [
+        {"label": _("Totale kosten"), "value": euro(money.total_costs)},
+        {"label": _("Totale financiering"), "value": euro(money.total_funding)},
+        {
+            "label": _("Tekort"),
+            "value": euro(money.total_uncovered),
+            "note": _("kosten waar (nog) geen geld tegenover staat"),
+        },
+        {"label": _("Toegezegd"), "value": euro(money.committed)},
+        {
+            "label": _("Nog niet toegezegd"),
+            "value": euro(money.open),
+            "note": _("financiering die nog een idee is of in gesprek"),
+        },
+        {
+            "label": _("Structureel gedekt"),
+            "value": percent(money.structural_share),
+            "note": structural_note,
+        },
+    ]
+    if money.total_surplus:
+        figures.append(
+            {
+                "label": _("Meer geld dan nodig"),
+                "value": euro(money.total_surplus),
+                "note": _("financiering boven de kosten waar ze voor bedoeld is"),
+            }
+        )
+    return figures
+
+
+urlpatterns = [
+    path(
+        "projecten/<int:project_id>/scenario/<int:scenario_id>/geld/",
+        money_page,
+        name="money_page",
+    ),
+]

@@ -1,0 +1,89 @@
+"""Who may reach which URL: the access-control test walks every route against this table.
+
+Every named route of the site must have an entry here (the test fails on a route without
+one). URL keyword arguments are filled by the access test's fixture from these names:
+``project_id``, ``scenario_id``, ``knob``, ``cost_item_id``, ``funding_line_id``,
+``interest_id``, ``party_id``, ``member_id``, ``invitation_id``, ``token``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Access:
+    """``role``: the least project role that gets in (``lezer``, ``bewerker``, ``beheerder``);
+    ``"user"``: any signed-in user, no project involved; ``"public"``: anyone, signed in or not.
+    ``method``: how the route is used (a POST-only route answers GET with 405).
+    ``editable``: also refused (403) on an archived project. ``data``: a valid POST body
+    (keys may use the fixture names in ``{}``), or empty when an empty body is enough to show
+    that access was granted (a form with errors answers 200 or 400, never 403/404). For a GET
+    route, ``data`` is the query string the page needs (e.g. ``{"scenario": "{scenario_id}"}``).
+    """
+
+    role: str
+    method: str = "GET"
+    editable: bool = False
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+ACCESS: dict[str, Access] = {
+    # Signing in and out, and the password reset (Django's auth views).
+    "login": Access("public"),
+    "logout": Access("user", method="POST"),
+    "password_reset": Access("public"),
+    "password_reset_done": Access("public"),
+    "password_reset_confirm": Access("public"),
+    "password_reset_complete": Access("public"),
+    "project_list": Access("user"),
+    "project_detail": Access("lezer"),
+    "project_export": Access("lezer"),
+    "scenario_switch": Access("lezer", data={"scenario": "{scenario_id}"}),
+    # Project lists, creating a project, its overview, parties, archive, checks, import.
+    "project_archive_list": Access("user"),
+    "project_create": Access("user"),
+    "project_import": Access("user"),
+    "scenario_overview": Access("lezer"),
+    "project_basics": Access("bewerker", editable=True),
+    "project_parties": Access("lezer"),
+    "project_party_add": Access(
+        "beheerder",
+        method="POST",
+        editable=True,
+        data={"name": "Fonds Noord", "party_type": "fonds", "at_table": "nee"},
+    ),
+    "project_party_edit": Access("beheerder", editable=True),
+    "project_archive": Access("beheerder"),
+    "project_unarchive": Access("beheerder"),
+    "checks_page": Access("lezer"),
+    # Scenarios, comparison, history, members and invitations.
+    "scenario_list": Access("lezer"),
+    "scenario_create": Access("bewerker", method="POST", editable=True),
+    "scenario_edit": Access("bewerker", editable=True),
+    "scenario_choose": Access("bewerker", method="POST", editable=True),
+    "scenario_delete": Access("bewerker", editable=True),
+    "scenario_compare": Access("lezer"),
+    "project_history": Access("lezer"),
+    "project_members": Access("lezer"),
+    "member_role": Access("beheerder", method="POST"),
+    "member_remove": Access("beheerder"),
+    "invitation_create": Access("beheerder", method="POST"),
+    "invitation_revoke": Access("beheerder"),
+    "invitation_accept": Access("public"),
+    # Money.
+    "money_page": Access("lezer"),
+    # Values and routes: the map and figures, and one party's interests (form and save).
+    "values_page": Access("lezer"),
+    "interest_edit": Access("bewerker", editable=True),
+    # The knob worksheets: the page, saving the knob, and its cost items and funding lines.
+    "knob_page": Access("lezer"),
+    "knob_save": Access("bewerker", method="POST", editable=True),
+    "cost_item_create": Access("bewerker", method="POST", editable=True),
+    "cost_item_update": Access("bewerker", method="POST", editable=True),
+    "cost_item_delete": Access("bewerker", method="POST", editable=True),
+    "funding_line_create": Access("bewerker", method="POST", editable=True),
+    "funding_line_update": Access("bewerker", method="POST", editable=True),
+    "funding_line_delete": Access("bewerker", method="POST", editable=True),
+}
