@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test browser lint bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -14,23 +14,32 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The main job: for now, the analysis of an example project (the web app follows).
+# The main job: the web app with demo organisations, users and the example projects, on the
+# embedded SQLite database in var/ (PORT=8001 make run for another port).
+PORT ?= 8000
 run: install
-	$(VENV)/bin/stuurknop example var/examples --force > /dev/null
-	$(VENV)/bin/stuurknop analyse var/examples/ontmoetingsruimte.json
+	$(VENV)/bin/stuurknop demo --port $(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-# SQLite first (the embedded default), then the web tests again on PostgreSQL.
+# SQLite first (the embedded default; the browser tests in tests/browser run here too, in
+# /usr/bin/chromium), then the web tests again on PostgreSQL.
 test: lint
 	$(VENV)/bin/stuurknop model check
 	$(PY) -m pytest -q -m "not postgres"
 	scripts/test-postgres
 
+# Only the browser tests (Playwright + Debian's Chromium + axe-core); screenshots of every main
+# page land in var/screenshots/.
+browser: install
+	$(PY) -m pytest -q -m browser tests/browser
+
+# The page benchmark drives gunicorn with wrk (installed with apt when missing and root).
 bench: install
+	-scripts/apt-ensure /usr/bin/wrk wrk
 	$(PY) benchmarks/run.py
 
 clean:
