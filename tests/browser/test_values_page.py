@@ -27,7 +27,7 @@ def test_a_bewerker_changes_a_partys_weights_in_place(page: Page, project: Proje
     sign_in(page, "bram")
     page.goto(path)
     party_values = page.locator("#waarde-per-partij")
-    expect(party_values).to_contain_text("3 × 0.10 (Goed wonen) = 0.31")
+    expect(party_values).to_contain_text("3 × 0,10 (Goed wonen) = 0,31")
 
     page.get_by_role("link", name="Belangen van Woco wijzigen").click()
     weight = page.get_by_label("Hoe belangrijk is Werkplezier voor deze partij?")
