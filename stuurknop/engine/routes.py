@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stuurknop.document.schema import KnobStatus, ProjectDocument, Scenario
-from stuurknop.model.schema import Model
 from stuurknop.engine.text import decimal
+from stuurknop.model.schema import Model
 
 MAX_OPENING = 3
 
