@@ -28,6 +28,7 @@ from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, R
 
 from tests.web.conftest import (  # noqa: F401 - fixtures shared with the web tests
     People,
+    empty_cache,
     fast_password_hashing,
     make_user,
     people,

@@ -66,7 +66,10 @@ def empty_cache() -> None:
     # of analyses) repeat from test to test: an earlier test's figures must not be found.
     from django.core.cache import cache
 
+    from stuurknop.web.projects.selectors import forget_local_cache
+
     cache.clear()
+    forget_local_cache()
 
 
 @pytest.fixture

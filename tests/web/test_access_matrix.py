@@ -36,6 +36,7 @@ from stuurknop.web.projects.models import (
     ProjectMember,
 )
 from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.selectors import forget_local_cache
 from stuurknop.web.projects.services import (
     invitation_accept,
     invitation_create,
@@ -190,6 +191,7 @@ def world(
         yield _build_world(document_data, make_scenario)
         transaction.set_rollback(True)
     cache.clear()  # analyses cached for this project's id must not outlive it
+    forget_local_cache()
 
 
 # --- Asking --------------------------------------------------------------------------------

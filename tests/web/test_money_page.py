@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from decimal import Decimal
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -23,15 +21,6 @@ from stuurknop.web.projects.services import cost_item_create, project_import
 
 if TYPE_CHECKING:
     from tests.web.conftest import People
-
-
-@pytest.fixture(autouse=True)
-def empty_cache() -> Iterator[None]:
-    # Ids and log entries are reused between tests once a test's transaction rolls back, so a
-    # cached chart of an earlier test could otherwise match this test's project and revision.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def client_for(user: object) -> Client:

@@ -26,7 +26,16 @@ def run_django(
     environ = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"STUURKNOP_DEV", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        # (the browser tests allow sync database calls under Playwright's loop: not here)
+        if k
+        not in {
+            "STUURKNOP_DEV",
+            "DEBUG",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environ |= {"STUURKNOP_VAR_DIR": str(tmp_path), **PRODUCTION, **extra}
     return subprocess.run(

@@ -79,7 +79,8 @@ def project_for(user: AnyUser, project_id: int | str, role_at_least: Role | str)
         project = Project.objects.get(pk=int(project_id))
     except (Project.DoesNotExist, ValueError, TypeError):
         raise Http404() from None
-    require_role(user, project, role_at_least)
+    # Kept on the instance for this request, so the page need not ask the database again.
+    project.viewer_role = require_role(user, project, role_at_least)  # type: ignore[attr-defined]
     return project
 
 

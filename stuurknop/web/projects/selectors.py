@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
@@ -64,21 +66,62 @@ def project_revision(project: Project) -> int:
     return newest or 0
 
 
+class _LocalMemo:
+    """A small, thread-safe LRU of this process in front of the shared cache: a hit costs no
+    unpickling. Keys carry the project's revision, so an entry is never stale, only unused."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[str, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> Any:
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, key: str, value: Any) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+
+_local = _LocalMemo(512)
+
+
+def forget_local_cache() -> None:
+    """Empty this process's memo (tests do, as their rolled-back ids repeat)."""
+    _local.clear()
+
+
 def cached_for_revision(
     project: Project, name: str, compute: Callable[[], _T], *, revision: int | None = None
 ) -> _T:
     """``compute()``, cached under ``name`` until the project changes.
 
-    For figures derived from the project document only (analyses, charts), never for anything
-    that depends on who asks: permissions are checked before this is reached.
+    For figures derived from the project document only (analyses, charts, rendered page
+    bodies), never for anything that depends on who asks beyond what ``name`` says: permissions
+    are checked before this is reached. Looked up in this process's memo first, then in the
+    shared cache (Redis when configured), computed on a miss and stored in both.
     """
     if revision is None:
         revision = project_revision(project)
     key = f"project:{project.pk}:r{revision}:{project.model_version}:{name}"
-    value = cache.get(key)
+    value = _local.get(key)
     if value is None:
-        value = compute()
-        cache.set(key, value)
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value)
+        _local.put(key, value)
     return value  # type: ignore[no-any-return]
 
 

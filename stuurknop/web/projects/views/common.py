@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, path, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from stuurknop.model import load_model
+from stuurknop.model import Model, load_model
 from stuurknop.web.projects.models import KnobSetting, Project, Scenario
 from stuurknop.web.projects.permissions import project_role, role_of
 from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.selectors import cached_for_revision, project_revision
 
 # The scenario pages a switcher can go to; each is routed with (project_id, scenario_id).
 SCENARIO_PAGES = ("scenario_overview", "values_page", "money_page", "checks_page")
@@ -41,21 +47,20 @@ def project_context(
     the navigation shows at a glance which knobs are still undiscussed.
     """
     scenario = scenario or default_scenario(project)
-    role = role_of(request.user, project)
+    role = getattr(project, "viewer_role", None) or role_of(request.user, project)
     model = load_model(project.model_version)
-    statuses = dict(KnobSetting.objects.filter(scenario=scenario).values_list("knob", "status"))
-    knob_tabs = [
-        {
-            "number": knob.number,
-            "name": knob.name,
-            "status": statuses.get(knob.number, "niet_besproken"),
-        }
-        for knob in model.knobs
-    ]
+    revision = project_revision(project)
+    scenarios, knob_tabs = cached_for_revision(
+        project,
+        f"layout:{scenario.pk}",
+        lambda: _layout_data(project, scenario, model),
+        revision=revision,
+    )
     return {
         "project": project,
+        "revision": revision,
         "scenario": scenario,
-        "scenarios": list(project.scenarios.order_by("position", "id")),
+        "scenarios": scenarios,
         "role": role,
         "can_edit": bool(role and role.at_least(Role.BEWERKER) and not project.archived),
         "is_beheerder": bool(role and role.at_least(Role.BEHEERDER)),
@@ -65,6 +70,79 @@ def project_context(
         "tab": tab,
         **extra,
     }
+
+
+def _layout_data(
+    project: Project, scenario: Scenario, model: Model
+) -> tuple[list[Scenario], list[dict[str, Any]]]:
+    """The scenarios of the switcher and the knobs' status in ``scenario`` (for the tabs)."""
+    statuses = dict(KnobSetting.objects.filter(scenario=scenario).values_list("knob", "status"))
+    knob_tabs = [
+        {
+            "number": knob.number,
+            "name": knob.name,
+            "status": statuses.get(knob.number, "niet_besproken"),
+        }
+        for knob in model.knobs
+    ]
+    return list(project.scenarios.order_by("position", "id")), knob_tabs
+
+
+# What a cached page body holds instead of a CSRF token; each response gets its own token.
+CSRF_PLACEHOLDER = "stuurknop-csrf-placeholder-0d9f2c"
+# The page template, with ``layout`` set to PARTS, renders its title, this mark, its content.
+PARTS = "projects/_page_parts.html"
+PARTS_MARK = "<!-- stuurknop:page-body -->"
+
+
+def render_project_page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    cache_as: str,
+    build: Callable[[], dict[str, Any]] = dict,
+    status: int = 200,
+) -> HttpResponse:
+    """Render a project page whose content is cached until the project changes.
+
+    ``template`` extends ``layout`` (default ``projects/_layout.html``); ``context`` comes from
+    :func:`project_context`, and ``build()`` adds what the page's content needs, computed only
+    when the content is not cached. The content is cached per page (``cache_as``), scenario,
+    language and role; what differs per person (the header, messages, the CSRF token) is
+    rendered for every request. Only a plain GET is served from the cache: a form with errors,
+    a conflict or a query string renders afresh.
+    """
+    if request.method != "GET" or request.GET or status != 200:
+        return render(request, template, {**context, **build()}, status=status)
+
+    def parts() -> tuple[str, str]:
+        html = render_to_string(
+            template,
+            {**context, **build(), "layout": PARTS, "csrf_token": CSRF_PLACEHOLDER},
+            request=request,
+        )
+        title, _mark, body = html.partition(PARTS_MARK)
+        return title.strip(), body
+
+    role = context["role"]
+    title, body = cached_for_revision(
+        context["project"],
+        f"page:{cache_as}:{context['scenario'].pk}:{get_language()}:{role or '-'}",
+        parts,
+        revision=context["revision"],
+    )
+    response = render(
+        request,
+        "projects/_cached_page.html",
+        # Both parts are our own templates' output, escaped when they were rendered.
+        {**context, "cached_title": mark_safe(title), "cached_body": mark_safe(body)},
+    )
+    if CSRF_PLACEHOLDER in body:
+        response.content = response.content.replace(
+            CSRF_PLACEHOLDER.encode(), get_token(request).encode()
+        )
+    return response
 
 
 @project_role(Role.LEZER)

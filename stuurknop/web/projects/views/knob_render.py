@@ -45,7 +45,7 @@ from stuurknop.web.projects.models.scenario import KNOB_STATUSES
 from stuurknop.web.projects.permissions import require_editable, scenario_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.selectors import scenario_analysis
-from stuurknop.web.projects.views.common import project_context
+from stuurknop.web.projects.views.common import project_context, render_project_page
 
 SEVERITIES = {
     "info": gettext_lazy("ter info"),
@@ -338,20 +338,28 @@ def render_knob_page(
     same errors on a full page (no JavaScript) get 400 or 409.
     """
     model = load_model(project.model_version)
-    sheet = knob_sheet(project, scenario, knob)
-    context = project_context(request, project, scenario, tab="knob", knob=knob, sheet=sheet)
-    context.update(
-        _money_context(project, model, sheet, money or MoneyState(), context["can_edit"])
-    )
+    context = project_context(request, project, scenario, tab="knob", knob=knob)
+
+    def money_part() -> dict[str, Any]:
+        sheet = knob_sheet(project, scenario, knob)
+        return {
+            "sheet": sheet,
+            **_money_context(project, model, sheet, money or MoneyState(), context["can_edit"]),
+        }
+
     if getattr(request, "htmx", False):
-        return render(request, "projects/knobs/money_fragment.html", context)
+        return render(request, "projects/knobs/money_fragment.html", {**context, **money_part()})
     if setting is not None:
         focus(setting)
-    numbers = [k.number for k in model.knobs]
-    here = numbers.index(knob.number)
-    analysis = scenario_analysis(project, scenario)
-    context.update(
-        {
+
+    def build() -> dict[str, Any]:
+        part = money_part()
+        sheet = part["sheet"]
+        numbers = [k.number for k in model.knobs]
+        here = numbers.index(knob.number)
+        analysis = scenario_analysis(project, scenario)
+        return {
+            **part,
             "status_label": choice_label(KNOB_STATUSES, sheet.setting["status"]),
             "setting_rows": describe_setting(
                 sheet.setting, model, knob, parties_by_key(sheet.parties)
@@ -370,8 +378,15 @@ def render_knob_page(
                 if knob.number in c.knobs
             ],
         }
+
+    return render_project_page(
+        request,
+        "projects/knobs/knob_page.html",
+        context,
+        cache_as=f"knob:{knob.number}",
+        build=build,
+        status=status,
     )
-    return render(request, "projects/knobs/knob_page.html", context, status=status)
 
 
 def page_url(project: Project, scenario: Scenario, knob: Knob, anchor: str = "") -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
 
@@ -19,21 +18,26 @@ from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.selectors import cached_for_revision, scenario_analysis
-from stuurknop.web.projects.views.common import project_context
+from stuurknop.web.projects.views.common import project_context, render_project_page
 
 
 @scenario_role(Role.LEZER)
 def money_page(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
     """Money over time for one scenario: key figures, charts with their tables, the balance."""
-    analysis = scenario_analysis(project, scenario)
-    charts = cached_for_revision(
-        project,
-        f"chart:money:{scenario.pk}",
-        lambda: money_charts(analysis.money, analysis.balance),
-    )
     context = project_context(request, project, scenario, tab="money")
-    context.update(_page(analysis, charts, context["model"]))
-    return render(request, "projects/money/money_page.html", context)
+
+    def build() -> dict[str, Any]:
+        analysis = scenario_analysis(project, scenario)
+        charts = cached_for_revision(
+            project,
+            f"chart:money:{scenario.pk}",
+            lambda: money_charts(analysis.money, analysis.balance),
+        )
+        return _page(analysis, charts, context["model"])
+
+    return render_project_page(
+        request, "projects/money/money_page.html", context, cache_as="money", build=build
+    )
 
 
 def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from stuurknop.document import dump_document
 from stuurknop.engine.next_steps import next_steps
 from stuurknop.engine.summary import key_figures
+from stuurknop.model import Model
 from stuurknop.web.projects.fix_pages import fix_link
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import project_role, scenario_role
@@ -23,7 +26,11 @@ from stuurknop.web.projects.selectors import (
 )
 from stuurknop.web.projects.services import projects as project_services
 from stuurknop.web.projects.views import project_setup
-from stuurknop.web.projects.views.common import default_scenario, project_context
+from stuurknop.web.projects.views.common import (
+    default_scenario,
+    project_context,
+    render_project_page,
+)
 
 OPEN_CHECKS_SHOWN = 3
 
@@ -68,10 +75,20 @@ def scenario_overview(request: HttpRequest, project: Project, scenario: Scenario
 
 
 def _overview(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
-    analysis = scenario_analysis(project, scenario)
     context = project_context(request, project, scenario, tab="overview")
-    party_types = {t.id: t.name for t in context["model"].party_types}
-    context.update(
+    return render_project_page(
+        request,
+        "projects/project_detail.html",
+        context,
+        cache_as="overview",
+        build=lambda: _overview_content(project, scenario, context["model"]),
+    )
+
+
+def _overview_content(project: Project, scenario: Scenario, model: Model) -> dict[str, Any]:
+    analysis = scenario_analysis(project, scenario)
+    party_types = {t.id: t.name for t in model.party_types}
+    return dict(
         figures=key_figures(analysis),
         next_steps=[
             (step, fix_link(project.pk, scenario.pk, step.topic, step.knob))
@@ -87,7 +104,6 @@ def _overview(request: HttpRequest, project: Project, scenario: Scenario) -> Htt
             for party in project.parties.select_related("organisation")
         ],
     )
-    return render(request, "projects/project_detail.html", context)
 
 
 def _first(knobs: tuple[int, ...]) -> int | None:

@@ -36,7 +36,7 @@ from stuurknop.web.projects.selectors import (
     scenario_analysis,
 )
 from stuurknop.web.projects.services.scenarios import party_interests_set
-from stuurknop.web.projects.views.common import project_context
+from stuurknop.web.projects.views.common import project_context, render_project_page
 
 WEIGHT_WORDS = dict(WEIGHTS)
 
@@ -44,15 +44,16 @@ WEIGHT_WORDS = dict(WEIGHTS)
 @scenario_role(Role.LEZER)
 def values_page(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
     """The model map, the figures with their reasons, and every party's interests."""
-    context = project_context(
+    return render_project_page(
         request,
-        project,
-        scenario,
-        tab="values",
-        **_figures(project, scenario),
-        parties=_parties(project, scenario, heading_level=3),
+        "projects/values/page.html",
+        project_context(request, project, scenario, tab="values"),
+        cache_as="values",
+        build=lambda: {
+            **_figures(project, scenario),
+            "parties": _parties(project, scenario, heading_level=3),
+        },
     )
-    return render(request, "projects/values/page.html", context)
 
 
 @scenario_role(Role.BEWERKER)
