@@ -120,12 +120,13 @@ def _figure(drawing: Drawing) -> Figure:
         ax.plot(positions, values, linestyle=style, marker=marker, color=colour, zorder=3)
         handles.append(Line2D([], [], linestyle=style, marker=marker, color=colour, label=name))
     _axes(ax, drawing)
-    for mark in drawing.marks:
+    for i, mark in enumerate(drawing.marks):
         x = drawing.labels.index(mark.label) - 0.5
+        # Marks in years close together take turns in height, so their texts never overlap.
         ax.axvline(x, color=MARK_COLOUR, linestyle=(0, (4, 3)), linewidth=1.2, zorder=4)
         ax.text(
             x,
-            1.02,
+            1.02 + 0.07 * (i % 2),
             f" {mark.text}",
             transform=ax.get_xaxis_transform(),
             ha="left",

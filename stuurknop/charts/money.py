@@ -72,7 +72,7 @@ def per_year_chart(money: MoneyOverTime, *, id_prefix: str) -> Chart:
     temporary = [row.temporary for row in money.years]
     gap = [row.uncovered for row in money.years]
     marks = [
-        Mark(str(cliff.year), "Klif: tijdelijk geld stopt", note=f"Klif: {cliff.reason}")
+        Mark(str(cliff.year), f"Klif {cliff.year}", note=f"Klif: {cliff.reason}")
         for cliff in money.cliffs
     ]
     return stacked_bar_chart(
@@ -120,7 +120,7 @@ def gap_per_party_chart(money: MoneyOverTime, *, id_prefix: str) -> Chart:
     series = {p.name: [y.uncovered for y in p.years] for p in with_gap} or {
         "Tekort": [ZERO for _ in money.years]
     }
-    marks = [Mark(str(c.year), "Klif", note=f"Klif: {c.reason}") for c in money.cliffs]
+    marks = [Mark(str(c.year), f"Klif {c.year}", note=f"Klif: {c.reason}") for c in money.cliffs]
     if with_gap:
         worst = max(with_gap, key=lambda p: p.uncovered)
         finding = (

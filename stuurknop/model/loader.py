@@ -19,7 +19,9 @@ from stuurknop.messages import dutch_message
 from stuurknop.model.schema import (
     NUMERALS,
     ChecksFile,
+    CheckText,
     Knob,
+    Lesson,
     LessonsFile,
     Model,
     ModelCore,
@@ -106,6 +108,7 @@ def load_model_folder(folder: Path) -> Model:
         routes=tuple(core.routes),
         party_types=tuple(core.party_types),
         conversation_questions=tuple(core.conversation_questions),
+        documents=tuple(core.documents),
         knobs=tuple(k for _, k in sorted(knobs, key=lambda fk: fk[1].number)),
         sources=tuple(sources.sources),
         lessons=tuple(lessons.lessons),
@@ -227,7 +230,25 @@ def _cross_references(
                 ModelError("lessons.yaml", f"lessons[{i}]", "les hoort bij geen stuurknop of thema")
             )
     errors += _duplicates("checks.yaml", "checks", [c.id for c in checks.checks] if checks else [])
+    errors += _unnamed_documents(core, lesson_list, checks.checks if checks else [])
     return errors
+
+
+def _unnamed_documents(
+    core: ModelCore | None, lessons: list[Lesson], checks: list[CheckText]
+) -> list[ModelError]:
+    """Once the model names its seed documents, every citation must be to one of them."""
+    if core is None or not core.documents:
+        return []
+    named = {d.file for d in core.documents}
+    cited = [("model.yaml", "source", core.source)]
+    cited += [("lessons.yaml", f"lessons[{i}].source", x.source) for i, x in enumerate(lessons)]
+    cited += [("checks.yaml", f"checks[{i}].source", x.source) for i, x in enumerate(checks)]
+    return [
+        ModelError(file, f"{path}.file", f"document {ref.file!r} staat niet in documents")
+        for file, path, ref in cited
+        if ref.file not in named
+    ]
 
 
 def _duplicates(file: str, path: str, ids: list[str]) -> list[ModelError]:

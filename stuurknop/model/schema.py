@@ -125,6 +125,13 @@ class SeedRef(Strict):
     section: str | None = None
 
 
+class SeedDocument(Strict):
+    """A source document of the model, so that pages can name it instead of its file."""
+
+    file: Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
+    title: Text
+
+
 class Lesson(Strict):
     id: Slug
     text: Text
@@ -155,6 +162,9 @@ class ModelCore(Strict):
     routes: list[Route] = Field(min_length=1)
     party_types: list[PartyType] = Field(min_length=1)
     conversation_questions: list[Text] = Field(min_length=1)
+    documents: list[SeedDocument] = Field(
+        default_factory=list, description="The seed documents that lessons and checks cite."
+    )
 
 
 class SourcesFile(Strict):
@@ -184,6 +194,11 @@ class Model(Strict):
     sources: tuple[Source, ...]
     lessons: tuple[Lesson, ...]
     checks: tuple[CheckText, ...]
+    documents: tuple[SeedDocument, ...] = ()
+
+    def document_title(self, file: str) -> str:
+        """The title of a seed document, or its file name when the model does not name it."""
+        return next((d.title for d in self.documents if d.file == file), file)
 
     def value(self, value_id: str) -> Value:
         return _by_id(self.values, value_id)

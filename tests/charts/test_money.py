@@ -65,7 +65,7 @@ def test_the_cliff_is_marked_in_the_chart_and_explained_in_the_table(analysis, c
     remarks = {row[0]: row[-1] for row in charts.per_year.table.rows}
     assert remarks["2027"] == f"Klif: {cliff.reason}"
     assert remarks["2026"] == ""
-    assert "Klif: tijdelijk geld stopt" in charts.per_year.svg
+    assert "Klif 2027" in charts.per_year.svg
     assert "In 2027 stopt tijdelijk geld" in charts.per_year.description
 
 

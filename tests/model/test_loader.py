@@ -123,6 +123,21 @@ def test_it_rejects_a_lesson_that_belongs_nowhere(folder, edit):
     ]
 
 
+def test_it_rejects_a_citation_of_a_document_the_model_does_not_name(folder, edit):
+    edit("model.yaml", lambda d: d["documents"].pop(0))  # 000_…, cited by lessons and checks
+    errors = errors_of(folder)
+    assert errors and all(e.reason.startswith("document '000_") for e in errors)
+    assert {e.file for e in errors} == {"lessons.yaml", "checks.yaml"}
+
+
+def test_pages_can_name_a_cited_document_by_its_title():
+    model = load_model_folder(MODEL_ROOT / DEFAULT_VERSION)
+    cited = {lesson.source.file for lesson in model.lessons} | {c.source.file for c in model.checks}
+    assert all(model.document_title(file) != file for file in cited)
+    title = model.document_title("001_a1eae942f9564f46.txt")
+    assert title == "Gespreksmodel duurzame WWZ-projecten"
+
+
 def test_it_reports_every_problem_of_every_file_at_once(folder, edit):
     # Problems the schema of each file finds: all files are read before giving up.
     edit("knobs/03.yaml", lambda d: d.pop("investment"))

@@ -71,7 +71,7 @@ def test_each_check_shows_severity_message_findings_knobs_and_its_source(
     assert "Waarschuwing" in warning
     assert "Wat gebeurt er als dat geld stopt?" in warning
     assert "Vanaf 2027 stopt € 20.000 per jaar uit bron III" in warning
-    assert "Investeringen, bronnen I en III (001_a1eae942f9564f46.txt)" in warning
+    assert "Gespreksmodel duurzame WWZ-projecten, “Investeringen, bronnen I en III”" in warning
     # Checks that do not fire are named too, so the reader knows they were looked at.
     assert "Gemeenschapsvorming zonder professionele inzet" in page
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from stuurknop.model import Model
 from stuurknop.web.projects.roles import Role
 
 register = template.Library()
@@ -13,3 +14,9 @@ register = template.Library()
 def role_label(role: str | None) -> str:
     """The translated name of a role value (``bewerker`` → ``Bewerker``)."""
     return str(Role(role).label) if role else ""
+
+
+@register.filter
+def document_title(model: Model, file: str) -> str:
+    """The title of a seed document the model cites: ``{{ model|document_title:ref.file }}``."""
+    return model.document_title(file)
