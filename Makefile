@@ -26,7 +26,7 @@ lint: install
 	$(VENV)/bin/mypy
 
 # SQLite first (the embedded default; the browser tests in tests/browser run here too, in
-# /usr/bin/chromium), then the web tests again on PostgreSQL.
+# /usr/bin/chromium), then the web and browser tests again on PostgreSQL.
 test: lint
 	$(VENV)/bin/stuurknop model check
 	$(PY) -m pytest -q -m "not postgres"
