@@ -90,7 +90,8 @@ def _layout_data(
 
 # What a cached page body holds instead of a CSRF token; each response gets its own token.
 CSRF_PLACEHOLDER = "stuurknop-csrf-placeholder-0d9f2c"
-# The page template, with ``layout`` set to PARTS, renders its title, this mark, its content.
+# A page rendered on PARTS instead of base.html gives its title, this mark, then its content
+# (the project's frame with the page in it): all of the page but the personal header.
 PARTS = "projects/_page_parts.html"
 PARTS_MARK = "<!-- stuurknop:page-body -->"
 
@@ -106,12 +107,13 @@ def render_project_page(
 ) -> HttpResponse:
     """Render a project page whose content is cached until the project changes.
 
-    ``template`` extends ``layout`` (default ``projects/_layout.html``); ``context`` comes from
+    ``template`` extends ``projects/_layout.html``; ``context`` comes from
     :func:`project_context`, and ``build()`` adds what the page's content needs, computed only
-    when the content is not cached. The content is cached per page (``cache_as``), scenario,
-    language and role; what differs per person (the header, messages, the CSRF token) is
-    rendered for every request. Only a plain GET is served from the cache: a form with errors,
-    a conflict or a query string renders afresh.
+    when the content is not cached. The content (everything below the site's header: the
+    project's name, tabs and scenario switcher, and the page) is cached per page (``cache_as``
+    and URL name), scenario, language and role; what differs per person (the header, messages,
+    the CSRF token) is made for every request. Only a plain GET is served from the cache: a
+    form with errors, a conflict or a query string renders afresh.
     """
     if request.method != "GET" or request.GET or status != 200:
         return render(request, template, {**context, **build()}, status=status)
@@ -119,16 +121,18 @@ def render_project_page(
     def parts() -> tuple[str, str]:
         html = render_to_string(
             template,
-            {**context, **build(), "layout": PARTS, "csrf_token": CSRF_PLACEHOLDER},
+            {**context, **build(), "base_template": PARTS, "csrf_token": CSRF_PLACEHOLDER},
             request=request,
         )
         title, _mark, body = html.partition(PARTS_MARK)
         return title.strip(), body
 
     role = context["role"]
+    match = request.resolver_match
+    url_name = match.url_name if match else ""
     title, body = cached_for_revision(
         context["project"],
-        f"page:{cache_as}:{context['scenario'].pk}:{get_language()}:{role or '-'}",
+        f"page:{cache_as}:{url_name}:{context['scenario'].pk}:{get_language()}:{role or '-'}",
         parts,
         revision=context["revision"],
     )
