@@ -1,15 +1,13 @@
 """URLs by name, with only the arguments each route needs.
 
-The pages are built by several people at once; a test names the page it visits and the values
-it has (``project_id``, ``scenario_id``, ``knob`` …), and the route takes what it needs. A page
-that is not routed yet is skipped by name, so the test runs as soon as the page exists.
+A test names the page it visits and the values it has (``project_id``, ``scenario_id``,
+``knob`` …), and the route takes what it needs. A page whose route is gone fails the test.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from django.urls import NoReverseMatch, get_resolver, reverse
 
 
@@ -23,10 +21,10 @@ def route_params(name: str) -> list[str] | None:
 
 
 def url_of(name: str, **values: Any) -> str:
-    """The path of route ``name`` with the values it needs; skips the test if it is not routed."""
+    """The path of route ``name`` with the values it needs."""
     params = route_params(name)
     if params is None:
-        pytest.skip(f"page {name!r} is not routed yet")
+        raise AssertionError(f"page {name!r} has no route")
     missing = [p for p in params if p not in values]
     if missing:
         raise AssertionError(f"route {name!r} needs {missing}, the test gave {sorted(values)}")
