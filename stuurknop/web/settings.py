@@ -38,8 +38,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 VAR_DIR = Path(env_str("STUURKNOP_VAR_DIR", str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
+    # Daphne first: `runserver` then serves the ASGI application, WebSockets included.
+    "daphne",
     "stuurknop.web.accounts",
     "stuurknop.web.projects",
+    "stuurknop.web.live",
+    "stuurknop.web.residents",
     # Django's admin, with a site that also shows the model content (staff only).
     "stuurknop.web.accounts.admin_site.StuurknopAdminConfig",
     "django.contrib.auth",
@@ -50,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "channels",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +141,25 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+
+# Live sessions (WebSockets through Channels): the channel layer carries votes to the beamer.
+# In the memory of the one server process by default; CHANNELS_REDIS_URL (default: REDIS_URL)
+# lets several server processes share sessions through Redis.
+ASGI_APPLICATION = "stuurknop.web.asgi.application"
+_channels_redis_url = env_str("CHANNELS_REDIS_URL", _redis_url)
+if _channels_redis_url:
+    if not _channels_redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "CHANNELS_REDIS_URL must be a redis://, rediss:// or unix:// URL."
+        )
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [_channels_redis_url], "prefix": f"{_cache_prefix}:channels"},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

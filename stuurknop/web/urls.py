@@ -40,4 +40,6 @@ urlpatterns = [
     path("taal/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
     path("", include("stuurknop.web.projects.urls")),
+    path("", include("stuurknop.web.live.urls")),
+    path("", include("stuurknop.web.residents.urls")),
 ]

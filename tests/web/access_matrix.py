@@ -8,26 +8,8 @@ one). URL keyword arguments are filled by the access test's fixture from these n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
-
-@dataclass(frozen=True)
-class Access:
-    """``role``: the least project role that gets in (``lezer``, ``bewerker``, ``beheerder``);
-    ``"user"``: any signed-in user, no project involved; ``"public"``: anyone, signed in or not.
-    ``method``: how the route is used (a POST-only route answers GET with 405).
-    ``editable``: also refused (403) on an archived project. ``data``: a valid POST body
-    (keys may use the fixture names in ``{}``), or empty when an empty body is enough to show
-    that access was granted (a form with errors answers 200 or 400, never 403/404). For a GET
-    route, ``data`` is the query string the page needs (e.g. ``{"scenario": "{scenario_id}"}``).
-    """
-
-    role: str
-    method: str = "GET"
-    editable: bool = False
-    data: dict[str, Any] = field(default_factory=dict)
-
+from . import access_documents, access_live, access_perspectives, access_residents
+from .access import Access
 
 ACCESS: dict[str, Access] = {
     # Signing in and out, and the password reset (Django's auth views).
@@ -87,3 +69,12 @@ ACCESS: dict[str, Access] = {
     "funding_line_update": Access("bewerker", method="POST", editable=True),
     "funding_line_delete": Access("bewerker", method="POST", editable=True),
 }
+
+# Each later area keeps its own part of the table (and the URL kwargs its routes need).
+AREAS = (access_documents, access_perspectives, access_live, access_residents)
+for _area in AREAS:
+    _twice = set(ACCESS) & set(_area.ACCESS)
+    assert not _twice, f"{_area.__name__} repeats {_twice}"
+    ACCESS.update(_area.ACCESS)
+
+__all__ = ["ACCESS", "AREAS", "Access"]

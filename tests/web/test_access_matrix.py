@@ -43,7 +43,7 @@ from stuurknop.web.projects.services import (
     project_import,
 )
 
-from .access_matrix import ACCESS, Access
+from .access_matrix import ACCESS, AREAS, Access
 
 # Admin pages have the admin's own checks (tests/web/test_admin_model.py); the language switcher
 # is Django's, tested in tests/web/test_i18n.py.
@@ -157,6 +157,9 @@ def _build_world(
     )
     scenario = project.scenarios.get(name="Basis")
     cost_item = CostItem.objects.get(scenario=scenario, key="k1")
+    extra: dict[str, Any] = {}
+    for area in AREAS:
+        extra.update(area.world_kwargs(project, people))
     return World(
         project=project,
         people=people,
@@ -174,6 +177,7 @@ def _build_world(
             "invitation_id": open_invitation.pk,
             "token": open_token,
             "uidb64": urlsafe_base64_encode(force_bytes(anna.pk)),  # Django's reset link
+            **extra,
         },
     )
 

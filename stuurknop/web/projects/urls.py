@@ -3,10 +3,12 @@
 from stuurknop.web.projects.views import (
     checks,
     common,
+    documents,
     history,
     knobs,
     members,
     money,
+    perspectives,
     projects,
     scenarios,
     transfer,
@@ -24,4 +26,6 @@ urlpatterns = [
     *history.urlpatterns,
     *members.urlpatterns,
     *transfer.urlpatterns,
+    *documents.urlpatterns,
+    *perspectives.urlpatterns,
 ]

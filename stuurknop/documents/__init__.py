@@ -1,0 +1,16 @@
+"""Documents made from a project: the plan (PDF, Word), printable worksheets, a map poster and
+the money tables as Excel.
+
+One interface for every format: :func:`render` takes the model, the project document, a
+scenario (by name; default the chosen one) and :class:`Options`, and gives a
+:class:`Rendered` — file name, content type and bytes. The download buttons, the CLI
+(``stuurknop report``) and any background job all call it through the one table in
+:mod:`stuurknop.documents.registry`. No Django here: documents are made from the project
+document, so a file on disk renders exactly as a project in the web app. Every figure comes
+from the engine.
+"""
+
+from stuurknop.documents.base import DocumentError, Options, Rendered
+from stuurknop.documents.registry import FORMATS, Format, render
+
+__all__ = ["FORMATS", "DocumentError", "Format", "Options", "Rendered", "render"]

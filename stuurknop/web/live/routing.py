@@ -1,0 +1,3 @@
+"""The live session's WebSocket routes (Channels)."""
+
+websocket_urlpatterns: list = []
