@@ -3,8 +3,8 @@
 The model's second use is a shared frame ("zijn we het eens over doelen en effecten?"). Per
 knob (how far each party would open it, 0–3) and per value (how much it matters, 0–3) we take
 each party's most recent view, and rank the items by spread (max − min), then by standard
-deviation, so the conversation starts where the views differ most. The residents' aggregated
-input counts as one more view.
+deviation, so the conversation starts where the views differ most. The median says where the
+middle of the table stands. The residents' aggregated input counts as one more view.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from math import sqrt
+from statistics import median
 
 from stuurknop.document.schema import Perspective, ProjectDocument
 from stuurknop.model.schema import Model
@@ -37,6 +38,7 @@ class DivergenceItem:
     spread: float
     stdev: float
     mean: float
+    median: float
     lowest: tuple[str, ...]  # names of the parties with the lowest score
     highest: tuple[str, ...]
     reason: str
@@ -116,16 +118,17 @@ def _ranked(
         stdev = sqrt(sum((x - average) ** 2 for x in scores) / len(scores))  # population
         items.append(
             DivergenceItem(
-                subject,
-                key,
-                names[key],
-                tuple(these),
-                high - low,
-                stdev,
-                average,
-                lowest,
-                highest,
-                reason,
+                subject=subject,
+                key=key,
+                name=names[key],
+                views=tuple(these),
+                spread=high - low,
+                stdev=stdev,
+                mean=average,
+                median=median(scores),
+                lowest=lowest,
+                highest=highest,
+                reason=reason,
             )
         )
     return tuple(sorted(items, key=lambda i: (-i.spread, -i.stdev, _order(i.key))))

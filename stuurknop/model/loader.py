@@ -25,6 +25,7 @@ from stuurknop.model.schema import (
     LessonsFile,
     Model,
     ModelCore,
+    QuestionnaireFile,
     SourcesFile,
 )
 
@@ -84,6 +85,7 @@ def load_model_folder(folder: Path) -> Model:
     sources = _load(folder, "sources.yaml", SourcesFile, errors)
     lessons = _load(folder, "lessons.yaml", LessonsFile, errors)
     checks = _load(folder, "checks.yaml", ChecksFile, errors)
+    questionnaire = _load(folder, "questionnaire.yaml", QuestionnaireFile, errors)
     knobs: list[tuple[str, Knob]] = []
     knob_dir = folder / "knobs"
     knob_files = sorted(knob_dir.glob("*.yaml")) if knob_dir.is_dir() else []
@@ -97,7 +99,15 @@ def load_model_folder(folder: Path) -> Model:
     # the problems in the others.
     all_knobs_loaded = len(knobs) == len(knob_files)
     errors.extend(_cross_references(core, sources, lessons, checks, knobs, all_knobs_loaded))
-    if errors or core is None or sources is None or lessons is None or checks is None:
+    errors.extend(_questionnaire_references(core, questionnaire, knobs))
+    if (
+        errors
+        or core is None
+        or sources is None
+        or lessons is None
+        or checks is None
+        or questionnaire is None
+    ):
         raise ModelInvalid(errors)
     return Model(
         version=core.version,
@@ -113,6 +123,7 @@ def load_model_folder(folder: Path) -> Model:
         sources=tuple(sources.sources),
         lessons=tuple(lessons.lessons),
         checks=tuple(checks.checks),
+        questionnaire=tuple(questionnaire.items),
     )
 
 
@@ -231,6 +242,68 @@ def _cross_references(
             )
     errors += _duplicates("checks.yaml", "checks", [c.id for c in checks.checks] if checks else [])
     errors += _unnamed_documents(core, lesson_list, checks.checks if checks else [])
+    return errors
+
+
+def _questionnaire_references(
+    core: ModelCore | None, questionnaire: QuestionnaireFile | None, knobs: list[tuple[str, Knob]]
+) -> list[ModelError]:
+    """Every item's values and routes exist; its values are reached by one of its routes and
+    its knobs work via one of them, so that an answer counts where the model says it acts."""
+    if questionnaire is None:
+        return []
+    file = "questionnaire.yaml"
+    items = questionnaire.items
+    errors = _duplicates(file, "items", [item.id for item in items])
+    routes = {r.id: r for r in core.routes} if core else {}
+    value_ids = {v.id for v in core.values} if core else set()
+    # A knob with a route the model does not know is reported at the knob, not here again.
+    knob_routes = {
+        k.number: set(k.route_ids())
+        for _, k in knobs
+        if not core or set(k.route_ids()) <= set(routes)
+    }
+    named = {d.file for d in core.documents} if core else set()
+    for i, item in enumerate(items):
+        here = f"items[{i}]"
+        reached: set[str] = set()
+        for j, route in enumerate(item.routes):
+            if core and route not in routes:
+                errors.append(ModelError(file, f"{here}.routes[{j}]", f"onbekende route {route!r}"))
+            elif core:
+                reached.update(routes[route].values)
+        for j, value in enumerate(item.values):
+            if not core:
+                continue
+            if value not in value_ids:
+                errors.append(
+                    ModelError(file, f"{here}.values[{j}]", f"onbekende waarde {value!r}")
+                )
+            elif value not in reached:
+                errors.append(
+                    ModelError(
+                        file,
+                        f"{here}.values[{j}]",
+                        f"waarde {value!r} wordt via geen van de routes van deze vraag bereikt",
+                    )
+                )
+        for j, number in enumerate(item.knobs):
+            if number in knob_routes and not knob_routes[number] & set(item.routes):
+                errors.append(
+                    ModelError(
+                        file,
+                        f"{here}.knobs[{j}]",
+                        f"stuurknop {number} werkt via geen van de routes van deze vraag",
+                    )
+                )
+        if named and item.source.file not in named:
+            errors.append(
+                ModelError(
+                    file,
+                    f"{here}.source.file",
+                    f"document {item.source.file!r} staat niet in documents",
+                )
+            )
     return errors
 
 

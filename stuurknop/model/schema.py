@@ -151,6 +151,28 @@ class CheckText(Strict):
     source: SeedRef
 
 
+class QuestionnaireItem(Strict):
+    """One question of the residents' questionnaire: "how much does this matter to you?" (0–3).
+
+    The answers count towards the item's ``values`` (each reached by one of its ``routes``) and
+    its ``knobs`` (each working via one of its ``routes``); the loader checks both ties.
+    """
+
+    id: Slug
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+    explanation: Text = Field(description="One or two plain (B1) sentences under the label.")
+    routes: list[Slug] = Field(min_length=1)
+    values: list[Slug] = Field(min_length=1)
+    knobs: list[KnobNumber] = Field(default_factory=list)
+    source: SeedRef
+
+
+class QuestionnaireFile(Strict):
+    """The contents of ``questionnaire.yaml``."""
+
+    items: list[QuestionnaireItem] = Field(min_length=1, max_length=20)
+
+
 class ModelCore(Strict):
     """The contents of ``model.yaml``."""
 
@@ -195,6 +217,7 @@ class Model(Strict):
     lessons: tuple[Lesson, ...]
     checks: tuple[CheckText, ...]
     documents: tuple[SeedDocument, ...] = ()
+    questionnaire: tuple[QuestionnaireItem, ...] = ()
 
     def document_title(self, file: str) -> str:
         """The title of a seed document, or its file name when the model does not name it."""

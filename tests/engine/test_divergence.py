@@ -128,3 +128,15 @@ def test_resident_input_without_respondents_is_no_view(model, make_document):
     result = divergence(model, doc)
     assert result.values == ()
     assert RESIDENTS not in result.parties
+
+
+def test_the_median_is_the_middle_view_or_the_mean_of_the_two_middle_ones(model, make_document):
+    doc = make_document(
+        perspectives=[
+            view("woco", knobs={1: 0, 2: 0}),
+            view("zorg", knobs={1: 3, 2: 3}),
+            view("gemeente", knobs={1: 3}),
+        ]
+    )
+    medians = {item.key: item.median for item in divergence(model, doc).knobs}
+    assert medians == {"1": 3.0, "2": 1.5}  # 0, 3, 3 → 3; 0, 3 → 1.5

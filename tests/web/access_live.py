@@ -1,7 +1,12 @@
 """Live sessions (facilitator, beamer, joining, voting): their part of the access table.
 
 ``ACCESS`` is merged into ``access_matrix.ACCESS``. ``world_kwargs`` adds the URL kwargs these
-routes need to the access test's world (one project shared by anna, bram, carla; olaf outside).
+routes need to the access test's world (one project shared by anna, bram, carla; olaf outside):
+an open session started by anna, by its id and its join code.
+
+The participant's routes are public: a join code is all they need, and they show nothing of the
+project but the session's name and its parties' names (tests/web/live/test_security.py). Without
+the participant cookie, voting sends the visitor to the join page (never to the login page).
 """
 
 from __future__ import annotations
@@ -10,10 +15,29 @@ from typing import Any
 
 from .access import Access
 
-ACCESS: dict[str, Access] = {}
+ACCESS: dict[str, Access] = {
+    "live_sessions": Access("lezer"),
+    "live_session_start": Access(
+        "beheerder", method="POST", editable=True, data={"name": "Tweede sessie"}
+    ),
+    "live_control": Access("beheerder"),
+    "live_control_action": Access("beheerder", method="POST", data={"action": "next"}),
+    "live_behalf": Access("beheerder", editable=True),
+    "live_close": Access("beheerder", editable=True),
+    "live_beamer": Access("beheerder"),
+    "live_screen_state": Access("beheerder"),
+    "live_enter": Access("public"),
+    "live_join": Access("public"),
+    "live_vote_page": Access("public"),
+    "live_state": Access("public"),
+    "live_vote": Access("public", method="POST"),
+}
 
 
 def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:
     """Extra URL kwargs (name → value) for this area's routes; built inside the world's
     transaction after the project and its members exist."""
-    return {}
+    from stuurknop.web.live.services import session_start
+
+    session = session_start(project=project, by=people["anna"], name="Matrixsessie")
+    return {"session_id": session.pk, "code": session.code}

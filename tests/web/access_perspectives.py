@@ -10,7 +10,17 @@ from typing import Any
 
 from .access import Access
 
-ACCESS: dict[str, Access] = {}
+ACCESS: dict[str, Access] = {
+    # Who gave a view (every member), and a party's own view: the form and saving it.
+    "perspectives_page": Access("lezer"),
+    "perspective_edit": Access("bewerker", editable=True),
+    # Showing every party's answers, and hiding them again for a new round.
+    "perspectives_reveal": Access("beheerder", method="POST", editable=True),
+    "perspectives_hide": Access("beheerder", method="POST", editable=True),
+    # The divergence page, and putting a difference on the agenda (an empty body: 400).
+    "divergence_page": Access("lezer"),
+    "agenda_point_add": Access("bewerker", method="POST", editable=True),
+}
 
 
 def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:

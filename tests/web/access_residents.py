@@ -10,10 +10,27 @@ from typing import Any
 
 from .access import Access
 
-ACCESS: dict[str, Access] = {}
+ACCESS: dict[str, Access] = {
+    # Members see the results and the remarks, and may print the poster.
+    "residents_manage": Access("lezer"),
+    "residents_poster": Access("lezer"),
+    # A beheerder's buttons. Closing stays possible on an archived project (it only protects).
+    "residents_create": Access("beheerder", method="POST", editable=True),
+    "residents_open": Access("beheerder", method="POST", editable=True),
+    "residents_close": Access("beheerder", method="POST"),
+    "residents_new_link": Access("beheerder", method="POST", editable=True),
+    "residents_take_in": Access("beheerder", method="POST", editable=True),
+    # The public link: anyone with it, signed in or not (the form answers GET and POST; a
+    # POST is tested with its limits in tests/web/residents/).
+    "residents_form": Access("public"),
+    "residents_thanks": Access("public"),
+}
 
 
 def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:
     """Extra URL kwargs (name → value) for this area's routes; built inside the world's
     transaction after the project and its members exist."""
-    return {}
+    from stuurknop.web.residents.services import questionnaire_create
+
+    questionnaire = questionnaire_create(project=project, by=people["anna"])
+    return {"questionnaire_token": questionnaire.token}

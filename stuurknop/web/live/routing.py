@@ -1,3 +1,10 @@
-"""The live session's WebSocket routes (Channels)."""
+"""The live session's WebSocket routes (Channels); see PROTOCOL.md."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from stuurknop.web.live.consumers import ParticipantConsumer, ScreenConsumer
+
+websocket_urlpatterns: list = [
+    path("ws/live/deelnemer/<str:code>/", ParticipantConsumer.as_asgi()),
+    path("ws/live/scherm/<int:session_id>/", ScreenConsumer.as_asgi()),
+]

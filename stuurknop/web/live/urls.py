@@ -1,3 +1,27 @@
-"""The live session's pages: facilitator, beamer, joining and voting (with polling fallback)."""
+"""The live session's pages: facilitator, beamer, joining and voting (with polling fallback).
 
-urlpatterns: list = []
+Paths and what each answers: see PROTOCOL.md.
+"""
+
+from django.urls import path
+
+from stuurknop.web.live.views import facilitator, participant
+
+P = "projecten/<int:project_id>/live/"
+S = P + "<int:session_id>/"
+
+urlpatterns = [
+    path(P, facilitator.live_sessions, name="live_sessions"),
+    path(P + "starten/", facilitator.live_session_start, name="live_session_start"),
+    path(S, facilitator.live_control, name="live_control"),
+    path(S + "actie/", facilitator.live_control_action, name="live_control_action"),
+    path(S + "namens/", facilitator.live_behalf, name="live_behalf"),
+    path(S + "sluiten/", facilitator.live_close, name="live_close"),
+    path(S + "scherm/", facilitator.live_beamer, name="live_beamer"),
+    path(S + "toestand/", facilitator.live_screen_state, name="live_screen_state"),
+    path("live/", participant.live_enter, name="live_enter"),
+    path("live/<str:code>/", participant.live_join, name="live_join"),
+    path("live/<str:code>/stemmen/", participant.live_vote_page, name="live_vote_page"),
+    path("live/<str:code>/toestand/", participant.live_state, name="live_state"),
+    path("live/<str:code>/stem/", participant.live_vote, name="live_vote"),
+]

@@ -35,6 +35,17 @@ class Project(Versioned):
     # data (amounts as strings, so they stay exact).
     perspectives = models.JSONField(default=list, blank=True)
     resident_input = models.JSONField(default=list, blank=True)
+    # Each party's own view stays hidden from the others until a beheerder reveals the answers
+    # (against group-think); hiding them again starts a new round. The per-party counters are
+    # the optimistic lock of a party's own view (see services/perspectives.py).
+    perspectives_revealed = models.BooleanField(_("perspectieven getoond"), default=False)
+    perspectives_revealed_at = models.DateTimeField(
+        _("perspectieven getoond op"), null=True, blank=True
+    )
+    perspectives_revealed_by = models.CharField(
+        _("perspectieven getoond door"), max_length=200, blank=True
+    )
+    perspective_versions = models.JSONField(default=dict, blank=True)
     archived = models.BooleanField(_("gearchiveerd"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

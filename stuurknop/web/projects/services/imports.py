@@ -98,6 +98,8 @@ def project_import(
         **document.project.model_dump(mode="json"),
         model_version=document.model_version,
         perspectives=[p.model_dump(mode="json") for p in document.perspectives],
+        # A file that holds perspectives was seen by everyone who had it: start revealed.
+        perspectives_revealed=bool(document.perspectives),
         resident_input=[r.model_dump(mode="json") for r in document.resident_input],
         created_by=by,
         created_by_organisation=organisation,

@@ -25,6 +25,7 @@ from stuurknop.web.projects.selectors import (
     scenario_analysis,
 )
 from stuurknop.web.projects.services import projects as project_services
+from stuurknop.web.projects.services.perspectives import visible_document
 from stuurknop.web.projects.views import project_setup
 from stuurknop.web.projects.views.common import (
     default_scenario,
@@ -112,10 +113,11 @@ def _first(knobs: tuple[int, ...]) -> int | None:
 
 @project_role(Role.LEZER)
 def project_export(request: HttpRequest, project: Project) -> HttpResponse:
-    """The project file, in the same format as the command line's."""
-    response = HttpResponse(
-        dump_document(project_document(project)), content_type="application/json; charset=utf-8"
-    )
+    """The project file, in the same format as the command line's. Until the beheerder reveals
+    the parties' own views, the file leaves them out: a download must not show what the pages
+    hide (the file then holds the views from live sessions and the residents' input only)."""
+    document = visible_document(project_document(project), revealed=project.perspectives_revealed)
+    response = HttpResponse(dump_document(document), content_type="application/json; charset=utf-8")
     filename = f"{slugify(project.name) or 'project'}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,0 +1,216 @@
+"""The live session's sockets: participants vote; screens (beamer, facilitator) watch.
+
+The messages are those of PROTOCOL.md. Every database call goes through
+``database_sync_to_async`` and the same services as the HTTP endpoints, so the polling
+fallback and the sockets cannot disagree about what a vote is.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils.translation import gettext as _
+
+from stuurknop.web.live.broadcast import announce_async, people_group, screen_group
+from stuurknop.web.live.codes import cookie_name, normalise_code
+from stuurknop.web.live.models import LiveSession, Participant
+from stuurknop.web.live.services import (
+    CastVote,
+    LiveError,
+    closed_error,
+    open_session,
+    participant_by_token,
+    vote_cast,
+)
+from stuurknop.web.live.state import participant_state, screen_state
+from stuurknop.web.projects.permissions import role_of
+from stuurknop.web.projects.roles import Role
+
+MAX_FRAME = 4_000  # bytes of one message from a participant
+CLOSED = 4410  # close codes: the session closed …
+UNKNOWN = 4403  # … or the participant is not known
+
+
+class JsonSocket(AsyncWebsocketConsumer):
+    async def send_json(self, content: dict[str, Any]) -> None:
+        await self.send(text_data=json.dumps(content, ensure_ascii=False))
+
+    async def send_error(self, code: str, message: str, ident: Any = None) -> None:
+        await self.send_json({"type": "error", "id": ident, "code": code, "message": message})
+
+    async def read(self, text_data: str | None, bytes_data: bytes | None) -> dict[str, Any] | None:
+        """The message as a dict, or None after telling the sender what was wrong with it."""
+        raw = text_data if text_data is not None else (bytes_data or b"").decode("utf-8", "replace")
+        if len(raw.encode()) > MAX_FRAME:
+            await self.send_error("too_large", _("Dit bericht is te groot."))
+            return None
+        try:
+            content = json.loads(raw)
+        except ValueError:
+            content = None
+        if not isinstance(content, dict) or not isinstance(content.get("type"), str):
+            await self.send_error("bad_message", _("Dit bericht kan niet worden gelezen."))
+            return None
+        return content
+
+
+class ParticipantConsumer(JsonSocket):
+    """``/ws/live/deelnemer/<code>/``: one participant of an open session."""
+
+    session: LiveSession
+    participant: Participant | None = None
+
+    async def connect(self) -> None:
+        code = normalise_code(str(self.scope["url_route"]["kwargs"].get("code", "")))
+        session = await database_sync_to_async(open_session)(code)
+        if session is None:
+            await self.close()  # an unknown or closed code: the handshake is refused
+            return
+        self.session = session
+        await self.accept()
+
+    async def disconnect(self, code: int) -> None:
+        if self.participant is not None and self.channel_layer is not None:
+            await self.channel_layer.group_discard(people_group(self.session.pk), self.channel_name)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        content = await self.read(text_data, bytes_data)
+        if content is None:
+            return
+        kind = content["type"]
+        if kind == "ping":
+            await self.send_json({"type": "pong"})
+        elif kind == "hello":
+            await self.hello(content)
+        elif kind == "vote":
+            await self.vote(content)
+        else:
+            await self.send_error("bad_message", _("Dit bericht kan niet worden gelezen."))
+
+    async def hello(self, content: dict[str, Any]) -> None:
+        token = content.get("token")
+        if not isinstance(token, str) or not token:
+            token = self.scope.get("cookies", {}).get(cookie_name(self.session.code), "")
+        participant = await database_sync_to_async(participant_by_token)(self.session, token)
+        if participant is None:
+            await self.send_error(
+                "unknown_participant",
+                _("U bent (nog) niet aangemeld bij deze sessie. Meld u opnieuw aan."),
+            )
+            await self.close(code=UNKNOWN)
+            return
+        participant.session = self.session
+        self.participant = participant
+        if self.channel_layer is not None:
+            await self.channel_layer.group_add(people_group(self.session.pk), self.channel_name)
+        await self.send_state()
+
+    async def vote(self, content: dict[str, Any]) -> None:
+        ident = content.get("id")
+        ident = ident if isinstance(ident, str) else None
+        if self.participant is None:
+            await self.send_error(
+                "unknown_participant", _("Meld u eerst aan bij deze sessie."), ident
+            )
+            return
+        try:
+            cast: CastVote = await database_sync_to_async(vote_cast)(
+                participant=self.participant,
+                item=content.get("item"),
+                score=content.get("score"),
+                remark=content.get("remark", ""),
+                client_id=ident or "",
+            )
+        except LiveError as error:
+            await self.send_json(
+                {
+                    "type": "error",
+                    "id": ident,
+                    "item": error.field,
+                    "code": error.code,
+                    "message": error.message,
+                }
+            )
+            if error.code == "closed":
+                await self.close(code=CLOSED)
+            return
+        await self.send_json(
+            {
+                "type": "ack",
+                "id": ident,
+                "item": cast.item,
+                "score": cast.score,
+                "remark": cast.remark,
+                "revision": cast.revision,
+            }
+        )
+        await announce_async(self.session.pk)
+
+    async def send_state(self) -> None:
+        state = await database_sync_to_async(_participant_state)(self.session.pk, self.participant)
+        await self.send_json(state)
+
+    # Group messages (see broadcast.py).
+
+    async def live_step(self, _event: dict[str, Any]) -> None:
+        await self.send_state()
+
+    async def live_results(self, event: dict[str, Any]) -> None:
+        await self.send_json({"type": "results", "step": event["step"], "html": event["html"]})
+
+    async def live_closed(self, _event: dict[str, Any]) -> None:
+        await self.send_json({"type": "closed", "message": closed_error().message})
+        await self.close(code=CLOSED)
+
+
+def _participant_state(session_id: int, participant: Participant | None) -> dict[str, Any]:
+    session = LiveSession.objects.select_related("project").get(pk=session_id)
+    return participant_state(session, participant)
+
+
+class ScreenConsumer(JsonSocket):
+    """``/ws/live/scherm/<session_id>/``: the beamer and the facilitator's page."""
+
+    session_id: int
+
+    async def connect(self) -> None:
+        session_id = self.scope["url_route"]["kwargs"].get("session_id")
+        allowed = await database_sync_to_async(_may_watch)(self.scope.get("user"), session_id)
+        if not allowed:
+            await self.close()  # the handshake is refused: nothing about the session leaks
+            return
+        self.session_id = int(session_id)
+        if self.channel_layer is not None:
+            await self.channel_layer.group_add(screen_group(self.session_id), self.channel_name)
+        await self.accept()
+        state = await database_sync_to_async(_screen_state)(self.session_id)
+        await self.send_json(state)
+
+    async def disconnect(self, code: int) -> None:
+        if hasattr(self, "session_id") and self.channel_layer is not None:
+            await self.channel_layer.group_discard(screen_group(self.session_id), self.channel_name)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        content = await self.read(text_data, bytes_data)
+        if content is not None and content["type"] == "ping":
+            await self.send_json({"type": "pong"})
+
+    async def live_screen(self, event: dict[str, Any]) -> None:
+        await self.send_json(event["state"])
+
+
+def _may_watch(user: Any, session_id: Any) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    session = LiveSession.objects.select_related("project").filter(pk=int(session_id)).first()
+    if session is None:
+        return False
+    role = role_of(user, session.project)
+    return role is not None and role.at_least(Role.BEHEERDER)
+
+
+def _screen_state(session_id: int) -> dict[str, Any]:
+    return screen_state(LiveSession.objects.select_related("project").get(pk=session_id))

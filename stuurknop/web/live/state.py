@@ -1,0 +1,169 @@
+"""What a participant and a screen see of a session, as the JSON of PROTOCOL.md.
+
+Each payload carries its HTML too, rendered by the same templates as the first page load, so
+the scripts only swap a region and never build markup from data themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from stuurknop.engine.votes import summarise
+from stuurknop.web.live.models import LiveSession, Participant, Vote
+from stuurknop.web.live.steps import Step, score_labels, step_by_key, steps_for
+
+
+def current_step(session: LiveSession) -> tuple[Step, tuple[Step, ...]]:
+    steps = steps_for(session.project.model_version)
+    return step_by_key(steps, session.step) or steps[0], steps
+
+
+def _step_data(session: LiveSession, step: Step, steps: tuple[Step, ...]) -> dict[str, Any]:
+    return {
+        "key": step.key,
+        "index": step.index,
+        "count": len(steps),
+        "title": step.title,
+        "revealed": step.key in session.revealed,
+    }
+
+
+def _session_data(session: LiveSession) -> dict[str, Any]:
+    return {"name": session.name, "code": session.code}
+
+
+# --- A participant ------------------------------------------------------------------------
+
+
+def own_votes(participant: Participant | None) -> dict[str, dict[str, Any]]:
+    if participant is None:
+        return {}
+    return {
+        item: {"score": score, "remark": remark}
+        for item, score, remark in participant.votes.values_list("item", "score", "remark")
+    }
+
+
+def step_form_context(
+    step: Step, votes: dict[str, dict[str, Any]], errors: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The fields of one step's form: per item the answers, the vote so far, any error."""
+    return {
+        "step": step,
+        "items": [
+            {
+                "item": item,
+                "choices": score_labels(item.kind) if item.scored else [],
+                "chosen": votes.get(item.key, {}).get("score"),
+                "remark": votes.get(item.key, {}).get("remark", ""),
+                "error": (errors or {}).get(item.key, ""),
+            }
+            for item in step.items
+        ],
+    }
+
+
+def participant_state(session: LiveSession, participant: Participant | None) -> dict[str, Any]:
+    step, steps = current_step(session)
+    votes = own_votes(participant)
+    html = ""
+    if participant is not None and session.is_open:
+        html = render_to_string("live/_vote_step.html", step_form_context(step, votes))
+    return {
+        "type": "state",
+        "revision": session.revision,
+        "open": session.is_open,
+        "joined": participant is not None,
+        "session": _session_data(session),
+        "step": _step_data(session, step, steps),
+        "participant": (
+            {"name": participant.name, "party": participant.party.name} if participant else None
+        ),
+        "votes": votes,
+        "html": html,
+    }
+
+
+# --- The beamer and the facilitator ---------------------------------------------------------
+
+
+def screen_state(session: LiveSession) -> dict[str, Any]:
+    """Counts always; the distribution, median and spread only once the step is revealed."""
+    step, steps = current_step(session)
+    keys = [item.key for item in step.items]
+    participants = session.participants.count()
+    votes = list(
+        Vote.objects.filter(participant__session=session, item__in=keys).values_list(
+            "participant_id", "item", "score", "remark", "participant__party__name"
+        )
+    )
+    voted = len({row[0] for row in votes})
+    revealed = step.key in session.revealed
+    results = None
+    remarks: list[dict[str, str]] = []
+    if revealed:
+        results = []
+        for item in step.items:
+            if not item.scored:
+                continue
+            summary = summarise(row[2] for row in votes if row[1] == item.key)
+            results.append(
+                {
+                    "item": item.key,
+                    "label": item.label,
+                    "count": summary.count,
+                    "distribution": [{"score": s, "count": n} for s, n in summary.distribution],
+                    "median": summary.median,
+                    "spread": summary.spread,
+                    "reason": summary.reason,
+                }
+            )
+        remarks = [{"party": row[4], "text": row[3]} for row in votes if row[3]]
+    context = {
+        "session": session,
+        "step": step,
+        "steps": steps,
+        "participants": participants,
+        "voted": voted,
+        "revealed": revealed,
+        "results": [_shown(r, step) for r in results or []],
+        "remarks": remarks,
+    }
+    return {
+        "type": "screen",
+        "revision": session.revision,
+        "open": session.is_open,
+        "session": _session_data(session),
+        "step": _step_data(session, step, steps),
+        "participants": participants,
+        "voted": voted,
+        "results": results,
+        "html": render_to_string("live/_results.html", context),
+    }
+
+
+BAR_WIDTH = 300  # the SVG's width for a bar of everyone
+
+
+def _shown(result: dict[str, Any], step: Step) -> dict[str, Any]:
+    """A result with what the template draws: labelled rows and bar lengths."""
+    kind = next(i.kind for i in step.items if i.key == result["item"])
+    labels = dict(score_labels(kind))
+    most = max((d["count"] for d in result["distribution"]), default=0) or 1
+    median = result["median"]
+    return {
+        **result,
+        "median_text": "–" if median is None else f"{median:g}".replace(".", ","),
+        "rows": [
+            {
+                "label": labels[d["score"]],
+                "count": d["count"],
+                "width": round(BAR_WIDTH * d["count"] / most),
+                "y": 8 + 40 * position,
+                "text_y": 30 + 40 * position,
+            }
+            for position, d in enumerate(result["distribution"])
+        ],
+    }

@@ -1,0 +1,1 @@
+"""The live session's views: the facilitator's (project pages) and the participants' (public)."""
