@@ -19,6 +19,8 @@ from stuurknop.web.accounts.services import membership_add, organisation_create
 from stuurknop.web.projects.models import Project, ProjectMember
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services import invitation_accept, invitation_create, project_import
+from stuurknop.web.residents.models import Questionnaire
+from stuurknop.web.residents.services import questionnaire_create
 
 DEMO_PASSWORD = "stuurknop-demo"  # printed on start-up; a demo database is never a real one
 
@@ -83,6 +85,9 @@ def load_demo() -> DemoSummary:
         for spec in USERS[1:]:
             if spec.role is not None:
                 _invite(project, owner, users[spec.username], spec.role)
+        if not Questionnaire.objects.filter(project=project).exists():
+            # An open residents' questionnaire, so its link and poster can be tried at once.
+            questionnaire_create(project=project, by=owner)
         projects.append(project.name)
     logins = tuple(
         (u.username, DEMO_PASSWORD, _describe(u, organisations[u.organisation])) for u in USERS

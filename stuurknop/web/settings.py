@@ -253,6 +253,9 @@ if BEHIND_PROXY:
     # (stuurknop.web.accounts.throttle.client_ip).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# A form refused by the CSRF check gets a Dutch page saying what to do (not Django's own).
+CSRF_FAILURE_VIEW = "stuurknop.web.accounts.csrf.csrf_failure"
+
 # A strict policy: no inline script or style, no third-party origin (public-sector deployments
 # forbid third-party requests). htmx is served from our own static files.
 CONTENT_SECURITY_POLICY = {

@@ -74,3 +74,13 @@ def test_the_command_line_starts_the_demo_without_a_manage_py(
 
     run_demo(port=8124, serve=False)
     assert "http://127.0.0.1:8124/" in capsys.readouterr().out
+
+
+def test_each_demo_project_has_one_open_residents_questionnaire(db: None) -> None:
+    from stuurknop.web.residents.models import Questionnaire
+
+    load_demo()
+    load_demo()
+    for project in Project.objects.all():
+        [questionnaire] = Questionnaire.objects.filter(project=project)
+        assert questionnaire.is_open, project.name
