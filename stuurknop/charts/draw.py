@@ -146,10 +146,19 @@ def _figure(drawing: Drawing) -> Figure:
 
 
 def _axes(ax: Any, drawing: Drawing) -> None:
+    # Many categories (parties with long names) would run into each other: their labels are
+    # set at a slant in a smaller type instead; words are never split.
+    width = max(len(word) for label in drawing.labels for word in [*label.split(), ""])
+    crowded = len(drawing.labels) * max(width, LABEL_WIDTH * 0.6) > 84
     ax.set_xticks(
         range(len(drawing.labels)),
-        [textwrap.fill(label, LABEL_WIDTH) for label in drawing.labels],
+        [textwrap.fill(label, LABEL_WIDTH, break_long_words=False) for label in drawing.labels],
     )
+    if crowded:
+        ax.tick_params(axis="x", labelsize=8, labelrotation=30)
+        for text in ax.get_xticklabels():
+            text.set_horizontalalignment("right")
+            text.set_rotation_mode("anchor")
     ax.set_xlim(-0.6, len(drawing.labels) - 0.4)
     ax.set_yticks(drawing.ticks, drawing.tick_labels)
     ax.set_ylim(drawing.ticks[0], drawing.ticks[-1])
