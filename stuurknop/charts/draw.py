@@ -148,7 +148,7 @@ def _figure(drawing: Drawing) -> Figure:
 def _axes(ax: Any, drawing: Drawing) -> None:
     # Many categories (parties with long names) would run into each other: their labels are
     # set at a slant in a smaller type instead; words are never split.
-    width = max(len(word) for label in drawing.labels for word in [*label.split(), ""])
+    width = max((len(word) for label in drawing.labels for word in label.split()), default=0)
     crowded = len(drawing.labels) * max(width, LABEL_WIDTH * 0.6) > 84
     ax.set_xticks(
         range(len(drawing.labels)),
