@@ -7,11 +7,13 @@ on standard error and exit code 1.
 from __future__ import annotations
 
 import json
+import os
+import secrets
 import shutil
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import click
 
@@ -24,6 +26,9 @@ from stuurknop.cli.report import (
     render_text,
 )
 from stuurknop.document import DocumentInvalid, ProjectDocument, json_schema, load_document
+from stuurknop.documents import FORMATS as DOCUMENT_FORMATS
+from stuurknop.documents import DocumentError, Options, render
+from stuurknop.documents.base import Paper
 from stuurknop.engine import analyse, compare
 from stuurknop.engine.checks import CHECKS
 from stuurknop.engine.export import to_data
@@ -122,6 +127,89 @@ def compare_command(project: Path, scenario_a: str, scenario_b: str, fmt: str) -
         return
     title = f"{doc.project.name}: {scenario_a} tegenover {scenario_b}"
     echo_report(fmt, title, comparison_sections(comparison))
+
+
+PAPERS = ("A3", "A1")
+
+
+@cli.command("report")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    default="pdf",
+    show_default=True,
+    metavar="SOORT",
+    help="Soort document: " + ", ".join(DOCUMENT_FORMATS) + ".",
+)
+@click.option(
+    "--scenario",
+    "-s",
+    metavar="NAAM",
+    help="Naam van het scenario (standaard: het gekozen scenario).",
+)
+@click.option(
+    "--output",
+    "-o",
+    metavar="BESTAND",
+    help="Bestand om naar te schrijven (standaard: de naam van het document, in de huidige "
+    "map; een bestaande map: daarin; '-': naar standaarduitvoer).",
+)
+@click.option("--paper", metavar="A3|A1", help="Papierformaat van de poster: A3 (standaard) of A1.")
+def report_command(
+    project: Path, fmt: str, scenario: str | None, output: str | None, paper: str | None
+) -> None:
+    """Maak een document van een projectbestand: het plan (PDF of Word), de werkbladen, de
+    geldtabellen (Excel) of de poster van de kaart."""
+    if fmt not in DOCUMENT_FORMATS:
+        fail(
+            [f"kies uit: {', '.join(DOCUMENT_FORMATS)}"],
+            f"Onbekende documentsoort {fmt!r}.",
+        )
+    if paper is not None and fmt != "poster":
+        fail([f"--paper hoort bij --format poster, niet bij {fmt}"], "Ongeldige keuze:")
+    size = (paper or "A3").upper()
+    if size not in PAPERS:
+        fail([f"kies uit: {', '.join(PAPERS)}"], f"Onbekend papierformaat {paper!r}.")
+    doc = read_project(project)
+    require_scenarios(project, doc, *([scenario] if scenario is not None else []))
+    model = load_model(doc.model_version)
+    try:
+        rendered = render(fmt, model, doc, scenario, Options(paper=cast(Paper, size)))
+    except DocumentError as error:
+        fail([str(error)], f"{project}: het document kon niet worden gemaakt:")
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(rendered.content)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output) if output else Path(rendered.filename)
+    if target.is_dir():
+        target = target / rendered.filename
+    write_whole(target, rendered.content)
+    click.echo(str(target))
+
+
+def write_whole(target: Path, content: bytes) -> None:
+    """Write ``content`` to ``target`` so that no half-written file is ever seen there: to a
+    new file beside it first, then renamed over it in one step."""
+    folder = target.parent
+    if not folder.is_dir():
+        fail([f"map {folder} bestaat niet"], f"{target}: kan het bestand niet schrijven:")
+    temporary = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        # O_EXCL: never follow or reuse a file someone else put there; 0o666 minus the umask,
+        # as for any other new file.
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        fail([error.strerror or str(error)], f"{target}: kan het bestand niet schrijven:")
 
 
 @cli.command("validate")

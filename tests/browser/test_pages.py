@@ -51,6 +51,11 @@ MAIN_PAGES = [
     MainPage("scenarios-vergelijken", "scenario_compare"),
     MainPage("geschiedenis", "project_history"),
     MainPage("leden", "project_members"),
+    MainPage("documenten", "documents_page"),
+    MainPage("perspectieven", "perspectives_page"),
+    MainPage("verschillen", "divergence_page"),
+    MainPage("live-sessies", "live_sessions"),
+    MainPage("bewonersvragenlijst", "residents_manage"),
     MainPage("importeren", "project_import"),
 ]
 

@@ -10,10 +10,15 @@ from typing import Any
 
 from .access import Access
 
-ACCESS: dict[str, Access] = {}
+ACCESS: dict[str, Access] = {
+    # The page listing every document of a scenario, and the download of one of them.
+    "documents_page": Access("lezer"),
+    "document_download": Access("lezer"),
+}
 
 
 def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:
     """Extra URL kwargs (name → value) for this area's routes; built inside the world's
     transaction after the project and its members exist."""
-    return {}
+    # The money tables: the quickest format to render, and a real one.
+    return {"fmt": "xlsx"}

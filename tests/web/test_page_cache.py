@@ -88,3 +88,18 @@ def test_the_header_is_the_readers_own_on_a_cached_page(project: Project, people
     anna = signed_in(people.anna).get(url).content.decode()
     header = anna.split("</header>")[0]
     assert "Anna" in header and "Bram" not in header
+
+
+def test_a_page_served_from_the_cache_keeps_its_own_scripts_and_stylesheets(
+    client, project, people
+) -> None:
+    from django.urls import reverse
+
+    client.force_login(people.carla)
+    scenario = project.scenarios.get(chosen=True)
+    url = reverse("documents_page", args=[project.pk, scenario.pk])
+    first = client.get(url).content.decode()
+    again = client.get(url).content.decode()  # from the cache this time
+    for html in (first, again):
+        head = html.split("</head>")[0]
+        assert "js/downloads.js" in head and "css/documents.css" in head

@@ -94,6 +94,7 @@ CSRF_PLACEHOLDER = "stuurknop-csrf-placeholder-0d9f2c"
 # (the project's frame with the page in it): all of the page but the personal header.
 PARTS = "projects/_page_parts.html"
 PARTS_MARK = "<!-- stuurknop:page-body -->"
+HEAD_MARK = "<!-- stuurknop:page-head -->"  # between the title and the page's own head links
 
 
 def render_project_page(
@@ -118,19 +119,20 @@ def render_project_page(
     if request.method != "GET" or request.GET or status != 200:
         return render(request, template, {**context, **build()}, status=status)
 
-    def parts() -> tuple[str, str]:
+    def parts() -> tuple[str, str, str]:
         html = render_to_string(
             template,
             {**context, **build(), "base_template": PARTS, "csrf_token": CSRF_PLACEHOLDER},
             request=request,
         )
-        title, _mark, body = html.partition(PARTS_MARK)
-        return title.strip(), body
+        title, _mark, rest = html.partition(HEAD_MARK)
+        head, _mark, body = rest.partition(PARTS_MARK)
+        return title.strip(), head.strip(), body
 
     role = context["role"]
     match = request.resolver_match
     url_name = match.url_name if match else ""
-    title, body = cached_for_revision(
+    title, head, body = cached_for_revision(
         context["project"],
         f"page:{cache_as}:{url_name}:{context['scenario'].pk}:{get_language()}:{role or '-'}",
         parts,
@@ -140,7 +142,12 @@ def render_project_page(
         request,
         "projects/_cached_page.html",
         # Both parts are our own templates' output, escaped when they were rendered.
-        {**context, "cached_title": mark_safe(title), "cached_body": mark_safe(body)},
+        {
+            **context,
+            "cached_title": mark_safe(title),
+            "cached_head": mark_safe(head),  # the page's own stylesheets and scripts
+            "cached_body": mark_safe(body),
+        },
     )
     if CSRF_PLACEHOLDER in body:
         response.content = response.content.replace(

@@ -1,3 +1,100 @@
-"""Placeholder: filled by its area."""
+"""The documents of a scenario: a page with every format, and the download of each.
 
-urlpatterns: list = []
+The download renders through the one table of formats (:mod:`stuurknop.documents`), exactly
+as ``stuurknop report`` does on the command line, from the project's document; the bytes are
+cached per project revision, so a second download of an unchanged project is instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import cast
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.urls import path
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from stuurknop.documents import FORMATS, DocumentError, Options, Rendered
+from stuurknop.documents import render as render_document
+from stuurknop.documents.base import Paper
+from stuurknop.model import load_model
+from stuurknop.web.projects.models import Project, Scenario
+from stuurknop.web.projects.permissions import scenario_role
+from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.selectors import cached_for_revision, project_document
+from stuurknop.web.projects.views.common import project_context, render_project_page
+
+# The poster's paper sizes, as the download's query string names them (?papier=A1).
+POSTER_PAPERS: tuple[Paper, ...] = ("A3", "A1")
+PAPER_FORMATS = {"poster"}
+
+
+@require_safe
+@scenario_role(Role.LEZER)
+def documents_page(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+    """Every document of this scenario, each with what it is for and a download button."""
+    context = project_context(
+        request,
+        project,
+        scenario,
+        tab="documents",
+        formats=list(FORMATS.values()),
+        paper_formats=PAPER_FORMATS,
+        papers=POSTER_PAPERS,
+    )
+    return render_project_page(
+        request, "projects/documents/page.html", context, cache_as="documents"
+    )
+
+
+@require_safe
+@scenario_role(Role.LEZER)
+def document_download(
+    request: HttpRequest, project: Project, scenario: Scenario, fmt: str
+) -> HttpResponse:
+    """One document of this scenario as a file (``?papier=A1`` for the poster's size)."""
+    if fmt not in FORMATS:
+        raise Http404()
+    paper = request.GET.get("papier", "A3").upper() if fmt in PAPER_FORMATS else "A3"
+    if paper not in POSTER_PAPERS:
+        return HttpResponseBadRequest(
+            _("Onbekend papierformaat; kies A3 of A1."), content_type="text/plain; charset=utf-8"
+        )
+    options = Options(today=dt.date.today(), paper=cast(Paper, paper))
+    try:
+        rendered = cached_for_revision(
+            project,
+            # The date is printed on the cover, so tomorrow's download is made afresh.
+            f"document:{fmt}:{scenario.pk}:{paper}:{options.today.isoformat()}",
+            lambda: _render(fmt, project, scenario, options),
+        )
+    except DocumentError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, rendered.filename)
+    response["Content-Length"] = str(len(rendered.content))
+    # The project is for its members only: no shared cache may keep it, nor the browser's disk.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _render(fmt: str, project: Project, scenario: Scenario, options: Options) -> Rendered:
+    model = load_model(project.model_version)
+    return render_document(fmt, model, project_document(project), scenario.name, options)
+
+
+urlpatterns = [
+    path(
+        "projecten/<int:project_id>/scenario/<int:scenario_id>/documenten/",
+        documents_page,
+        name="documents_page",
+    ),
+    path(
+        "projecten/<int:project_id>/scenario/<int:scenario_id>/documenten/<str:fmt>/",
+        document_download,
+        name="document_download",
+    ),
+]

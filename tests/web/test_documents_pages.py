@@ -1,0 +1,360 @@
+"""The documents page and its downloads: every format listed, the file as a private attachment
+rendered once per project revision, 404 for an unknown format or an outsider, and the same
+figures in the documents as on the money page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from stuurknop.document import ProjectDocument
+from stuurknop.documents import FORMATS, DocumentError, Format, Options, Rendered
+from stuurknop.model import Model
+from stuurknop.web.projects.models import Project, Scenario
+from stuurknop.web.projects.services import cost_item_create, project_import
+from tests.conftest import scenario_data
+
+if TYPE_CHECKING:
+    from tests.web.conftest import People
+
+
+@dataclass(frozen=True)
+class FakeFormat(Format):
+    """A format whose renderer is a test's function instead of a module's."""
+
+    function: Callable[..., Rendered] | None = None
+
+    def load(self) -> Any:
+        return self.function
+
+
+@dataclass
+class Calls:
+    """A renderer that records what it was asked for and answers with plain text."""
+
+    seen: list[tuple[str, Options]] = field(default_factory=list)
+
+    def render(
+        self, model: Model, document: ProjectDocument, scenario: Any, options: Options
+    ) -> Rendered:
+        self.seen.append((scenario.name, options))
+        body = f"{document.project.name} / {scenario.name} / {options.paper}".encode()
+        return Rendered(f"nep-{scenario.name.lower()}.txt", "text/plain; charset=utf-8", body)
+
+
+def fake_format(key: str, function: Callable[..., Rendered]) -> FakeFormat:
+    return FakeFormat(key, f"Nep {key}", "Een nepdocument.", "txt", "text/plain", "", function)
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Calls:
+    """A format "nep" (and the poster) rendered by a recording fake, in the one table."""
+    calls = Calls()
+    for key in ("nep", "poster"):
+        monkeypatch.setitem(FORMATS, key, fake_format(key, calls.render))
+    return calls
+
+
+def client_for(user: object) -> Client:
+    client = Client()
+    client.force_login(user)  # type: ignore[arg-type]
+    return client
+
+
+def page_url(project: Project, scenario: Scenario | None = None) -> str:
+    scenario = scenario or project.scenarios.get()
+    return reverse("documents_page", args=[project.pk, scenario.pk])
+
+
+def download_url(project: Project, fmt: str, scenario: Scenario | None = None) -> str:
+    scenario = scenario or project.scenarios.get()
+    return reverse("document_download", args=[project.pk, scenario.pk, fmt])
+
+
+# --- The page ------------------------------------------------------------------------------
+
+
+def test_the_page_lists_every_format_with_its_label_description_and_download(
+    people: People, project: Project
+) -> None:
+    page = client_for(people.carla).get(page_url(project)).content.decode()
+    for fmt in FORMATS.values():
+        assert f">{fmt.label}</h2>" in page
+        assert f"<p>{fmt.description}</p>" in page
+        url = download_url(project, fmt.key)
+        assert f'href="{url}"' in page or f'action="{url}"' in page, fmt.key
+
+
+def test_the_poster_is_offered_on_a3_or_a1(people: People, project: Project) -> None:
+    page = client_for(people.carla).get(page_url(project)).content.decode()
+    assert f'action="{download_url(project, "poster")}"' in page
+    assert '<label for="papier-poster">Papierformaat</label>' in page
+    assert '<option value="A3">A3</option><option value="A1">A1</option>' in page
+
+
+def test_the_page_loads_its_script_and_styles_from_our_static_files(
+    people: People, project: Project
+) -> None:
+    page = client_for(people.carla).get(page_url(project)).content.decode()
+    assert '<script src="/static/js/downloads.js" defer></script>' in page
+    assert 'href="/static/css/documents.css"' in page
+    assert 'data-busy="Het document wordt gemaakt…"' in page  # what the script says
+
+
+def test_the_documents_tab_is_the_current_one(people: People, project: Project) -> None:
+    page = client_for(people.carla).get(page_url(project)).content.decode()
+    assert f'<a href="{page_url(project)}" aria-current="page">Documenten</a>' in page
+
+
+def test_the_overview_links_to_the_documents_page(people: People, project: Project) -> None:
+    page = client_for(people.carla).get(reverse("project_detail", args=[project.pk]))
+    assert f'<a href="{page_url(project)}">Documenten: het plan' in page.content.decode()
+
+
+# --- The download --------------------------------------------------------------------------
+
+
+def test_a_download_is_a_private_attachment_with_the_renderers_name_and_type(
+    people: People, project: Project, fake: Calls
+) -> None:
+    response = client_for(people.carla).get(download_url(project, "nep"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="nep-basis.txt"'
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response.content == b"De Linde / Basis / A3"
+    assert response["Content-Length"] == str(len(response.content))
+
+
+def test_the_download_renders_the_scenario_of_its_url(
+    people: People, make_document: Callable[..., ProjectDocument], fake: Calls
+) -> None:
+    document = make_document(
+        scenarios=[scenario_data("Basis", chosen=True), scenario_data("Later")]
+    )
+    project = project_import(document=document, by=people.anna, organisation=people.woco)
+    later = project.scenarios.get(name="Later")
+    response = client_for(people.anna).get(download_url(project, "nep", later))
+    assert response.content == b"De Linde / Later / A3"
+    assert response["Content-Disposition"] == 'attachment; filename="nep-later.txt"'
+
+
+def test_the_poster_is_rendered_on_the_paper_asked_for(
+    people: People, project: Project, fake: Calls
+) -> None:
+    client = client_for(people.carla)
+    assert client.get(download_url(project, "poster"), {"papier": "A1"}).content.endswith(b"A1")
+    assert client.get(download_url(project, "poster"), {"papier": "a3"}).content.endswith(b"A3")
+    refused = client.get(download_url(project, "poster"), {"papier": "A0"})
+    assert refused.status_code == 400
+    assert "kies A3 of A1" in refused.content.decode()
+
+
+def test_the_paper_size_means_nothing_to_other_formats(
+    people: People, project: Project, fake: Calls
+) -> None:
+    response = client_for(people.carla).get(download_url(project, "nep"), {"papier": "A0"})
+    assert response.content.endswith(b"A3")
+
+
+def test_the_date_on_the_cover_is_todays(people: People, project: Project, fake: Calls) -> None:
+    client_for(people.carla).get(download_url(project, "nep"))
+    assert fake.seen[0][1].today == dt.date.today()
+
+
+def test_a_second_download_is_rendered_again_only_after_the_project_changed(
+    people: People, project: Project, fake: Calls
+) -> None:
+    client = client_for(people.carla)
+    first = client.get(download_url(project, "nep")).content
+    assert client.get(download_url(project, "nep")).content == first
+    assert len(fake.seen) == 1
+    cost_item_create(
+        scenario=project.scenarios.get(),
+        by=people.bram,
+        knob=2,
+        description="Inrichting ontmoetingsruimte",
+        kind="eenmalig",
+        amount=Decimal("15000"),
+        first_year=2026,
+    )
+    client.get(download_url(project, "nep"))
+    assert len(fake.seen) == 2
+
+
+def test_an_unknown_format_is_not_found(people: People, project: Project) -> None:
+    response = client_for(people.carla).get(download_url(project, "exe"))
+    assert response.status_code == 404
+
+
+def test_an_outsider_gets_not_found_for_the_page_and_every_download(
+    people: People, project: Project, fake: Calls
+) -> None:
+    client = client_for(people.olaf)
+    for url in [page_url(project), *(download_url(project, key) for key in FORMATS)]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert project.name not in response.content.decode()
+    assert fake.seen == []
+
+
+def test_a_scenario_of_another_project_is_not_found(
+    people: People, project: Project, make_document: Callable[..., ProjectDocument], fake: Calls
+) -> None:
+    other = project_import(document=make_document(), by=people.olaf, organisation=people.elders)
+    url = reverse("document_download", args=[project.pk, other.scenarios.get().pk, "nep"])
+    assert client_for(people.anna).get(url).status_code == 404
+    assert fake.seen == []
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page(project: Project, fake: Calls) -> None:
+    response = Client().get(download_url(project, "nep"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert fake.seen == []
+
+
+def test_a_document_that_cannot_be_made_gets_a_dutch_message(
+    people: People, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: Any) -> Rendered:
+        raise DocumentError("Dit scenario heeft nog geen kaart.")
+
+    monkeypatch.setitem(FORMATS, "nep", fake_format("nep", refuse))
+    response = client_for(people.carla).get(download_url(project, "nep"))
+    assert response.status_code == 400
+    assert response.content.decode() == "Dit scenario heeft nog geen kaart."
+
+
+def test_a_download_cannot_be_posted(people: People, project: Project, fake: Calls) -> None:
+    assert client_for(people.carla).post(download_url(project, "nep")).status_code == 405
+    assert fake.seen == []
+
+
+# --- The real formats ----------------------------------------------------------------------
+
+MAGIC = {
+    "application/pdf": b"%PDF-",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": b"PK\x03\x04",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": b"PK\x03\x04",
+}
+
+
+# One format of each content type: the download is the same for all (the command line's tests
+# render every format); the worksheets take long to make.
+@pytest.mark.parametrize("key", ["pdf", "docx", "xlsx"])
+def test_a_real_document_downloads_as_a_file_of_its_type(
+    people: People, project: Project, key: str
+) -> None:
+    response = client_for(people.carla).get(download_url(project, key))
+    fmt = FORMATS[key]
+    assert response.status_code == 200
+    assert response["Content-Type"] == fmt.content_type
+    assert response.content.startswith(MAGIC[fmt.content_type])
+    assert response["Content-Disposition"].startswith('attachment; filename="')
+    assert response["Content-Disposition"].endswith(f'.{fmt.extension}"')
+
+
+class KeyFigures(HTMLParser):
+    """The money page's key figures as it shows them: label → value."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figures: dict[str, str] = {}
+        self._in: str | None = None
+        self._label = ""
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag == "dt":
+            self._in, self._label = "dt", ""
+        elif tag == "span" and "figure-value" in (dict(attrs).get("class") or ""):
+            self._in = "value"
+            self.figures[self._label] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("dt", "span"):
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "dt":
+            self._label += data.strip()
+        elif self._in == "value":
+            self.figures[self._label] += data.strip()
+
+
+TOTALS = ("Totale kosten", "Totale financiering", "Tekort")
+
+
+def money_page_figures(client: Client, project: Project) -> dict[str, str]:
+    parser = KeyFigures()
+    url = reverse("money_page", args=[project.pk, project.scenarios.get().pk])
+    parser.feed(client.get(url).content.decode())
+    assert set(TOTALS) <= set(parser.figures), parser.figures
+    return parser.figures
+
+
+def pdf_text(content: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(content)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+
+
+def flat(text: str) -> str:
+    """Whitespace (non-breaking too) as single spaces, so that line breaks do not matter."""
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+def euros(text: str) -> Decimal:
+    """``€ 40.000`` → 40000 (the page's Dutch notation)."""
+    digits = flat(text).replace("€", "").replace(" ", "").replace(".", "")
+    return Decimal(digits.replace(",", "."))
+
+
+def evaluated_numbers(content: bytes) -> set[Decimal]:
+    """Every number the workbook's formulas come to, evaluated by pycel as a spreadsheet would."""
+    import openpyxl
+    from pycel import ExcelCompiler
+
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    compiler = ExcelCompiler(excel=workbook)
+    numbers: set[Decimal] = set()
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    value = compiler.evaluate(f"'{sheet.title}'!{cell.coordinate}")
+                    if isinstance(value, int | float):
+                        numbers.add(Decimal(str(round(value, 2))))
+    return numbers
+
+
+def test_the_money_pages_totals_are_in_the_plan_pdf(people: People, project: Project) -> None:
+    client = client_for(people.carla)
+    figures = money_page_figures(client, project)
+    text = flat(pdf_text(client.get(download_url(project, "pdf")).content))
+    for label in TOTALS:
+        assert flat(figures[label]) in text, f"{label} {figures[label]} is not in the plan PDF"
+
+
+def test_the_money_pages_totals_are_totals_the_excel_workbook_computes(
+    people: People, project: Project
+) -> None:
+    client = client_for(people.carla)
+    figures = money_page_figures(client, project)
+    numbers = evaluated_numbers(client.get(download_url(project, "xlsx")).content)
+    for label in TOTALS:
+        assert euros(figures[label]) in numbers, f"{label} {figures[label]}: not in {numbers}"
