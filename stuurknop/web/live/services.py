@@ -154,11 +154,14 @@ def open_session(code: str) -> LiveSession | None:
 def participant_by_token(session: LiveSession, token: str | None) -> Participant | None:
     if not token or len(token) > 200:
         return None
-    return (
+    found = (
         Participant.objects.select_related("party")
         .filter(session=session, token_hash=token_hash(token))
         .first()
     )
+    if found is not None:
+        found.session = session  # every vote reads it: no query per vote
+    return found
 
 
 def parties_at_table(project: Project) -> list[ProjectParty]:

@@ -7,6 +7,7 @@ and a form field all name an item the same way.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -71,7 +72,9 @@ def steps_of(model: Model) -> tuple[Step, ...]:
     )
 
 
+@functools.lru_cache(maxsize=8)
 def steps_for(model_version: str) -> tuple[Step, ...]:
+    """The steps of a model version (made once per process: every vote checks against them)."""
     return steps_of(load_model(model_version))
 
 
