@@ -209,7 +209,7 @@ def test_every_real_format_writes_a_file_of_its_kind(
     fmt = FORMATS[key]
     result = run(project_file, "--format", key, "-o", tmp_path)
     assert result.exit_code == 0, result.output
-    written = Path(result.output.strip())
+    written = Path(result.stdout.strip())  # stderr may carry a renderer's warnings
     assert written.parent == tmp_path
     assert written.suffix == f".{fmt.extension}"
     assert written.read_bytes().startswith(MAGIC[fmt.extension])

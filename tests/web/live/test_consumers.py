@@ -2,7 +2,7 @@
 sign-in) with Channels' test communicator: joining, voting, revoting, reconnecting, the screens,
 and everyone who must be refused.
 
-pytest-asyncio is not installed: each test body is a coroutine run with ``async_to_sync``. The
+pytest-asyncio is not installed: each test body is a coroutine run on a loop of its own. The
 tests are transactional, so the consumers' database threads see the test's rows.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
@@ -24,13 +24,14 @@ from stuurknop.web.live.services import session_close, session_move, session_rev
 from tests.web.conftest import People
 
 from .conftest import Join
+from .loop import run_in_own_thread
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = (b"origin", b"http://localhost")
 
 
 def run(body: Callable[[], Awaitable[None]]) -> None:
-    async_to_sync(body)()
+    run_in_own_thread(body)
 
 
 def socket(

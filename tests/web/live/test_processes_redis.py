@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from .loop import run_in_own_thread
 from .servers import (
     REDIS_URL,
     Daphne,
@@ -67,7 +68,7 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
 def run(pair: Pair, body: Callable[[], Awaitable[None]]) -> None:
     """Run the test's coroutine; a failure shows both servers' output too."""
     with logs_on_failure(pair.a, pair.b):
-        asyncio.run(body())
+        run_in_own_thread(body)
 
 
 def voted(n: int) -> Callable[[dict[str, Any]], bool]:
