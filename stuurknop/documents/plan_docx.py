@@ -363,18 +363,14 @@ def _figure(doc: Any, figure: Figure) -> None:
 
 def chart_png(chart: Chart) -> bytes | None:
     """A chart as PNG: bar charts through matplotlib again; the model map, which is SVG only,
-    laid out by WeasyPrint and rasterised by pdfium. None when pdfium is not installed: the
-    map's tables then carry its figures alone."""
+    laid out by WeasyPrint and rasterised by pdfium (a dependency for just this)."""
     if chart.drawing is not None:
         return chart.render("png", dpi=CHART_DPI)
     return _svg_png(chart.svg)
 
 
-def _svg_png(svg: str) -> bytes | None:
-    try:
-        import pypdfium2  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - a dev dependency today, see the module docstring
-        return None
+def _svg_png(svg: str) -> bytes:
+    import pypdfium2  # type: ignore[import-untyped]
     from weasyprint import HTML
 
     from stuurknop.documents.plan_pdf import offline_fetcher
