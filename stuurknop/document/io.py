@@ -14,6 +14,19 @@ from stuurknop.document.schema import ProjectDocument
 from stuurknop.model import ModelInvalid, available_versions, load_model
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+# No figure of a project needs more digits than this (money tops out at 1,000,000,000.00); a
+# longer run of digits is refused before Python spends time converting it.
+MAX_NUMBER_DIGITS = 30
+
+
+def _number_text(text: str) -> str:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _TooManyDigits(text)
+    return text
+
+
+class _TooManyDigits(ValueError):
+    pass
 
 
 def parse_document(data: Any) -> ProjectDocument:
@@ -50,7 +63,19 @@ def parse_json(text: str | bytes) -> ProjectDocument:
     if len(text) > MAX_DOCUMENT_BYTES:
         raise DocumentInvalid([DocumentError("", "", "bestand is groter dan 20 MB")])
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text,
+            parse_int=lambda t: int(_number_text(t)),
+            parse_float=lambda t: float(_number_text(t)),
+        )
+    except _TooManyDigits:
+        raise DocumentInvalid(
+            [
+                DocumentError(
+                    "", "", f"bestand bevat een getal van meer dan {MAX_NUMBER_DIGITS} cijfers"
+                )
+            ]
+        ) from None
     except UnicodeDecodeError:
         raise DocumentInvalid([DocumentError("", "", "bestand is geen UTF-8-tekst")]) from None
     except json.JSONDecodeError as exc:

@@ -11,25 +11,80 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
 
+from stuurknop.document.text import clean_lines, clean_text
 from stuurknop.model.schema import Numeral
 
 SCHEMA_VERSION = 1
 FORMAT = "stuurknop-project"
 
+
+def _single_line(value: object) -> object:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _lines(value: object) -> object:
+    return clean_lines(value) if isinstance(value, str) else value
+
+
+# Every text is cleaned before its length is checked (stuurknop.document.text says what the
+# product accepts); the validator comes last in each Annotated so that it runs first.
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]*$", max_length=60)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-ShortText = Annotated[str, StringConstraints(max_length=2_000)]
-LongText = Annotated[str, StringConstraints(max_length=20_000)]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    BeforeValidator(_single_line),
+]
+ShortText = Annotated[str, StringConstraints(max_length=2_000), BeforeValidator(_lines)]
+LongText = Annotated[str, StringConstraints(max_length=20_000), BeforeValidator(_lines)]
+# The old and new values of one change in the log, as JSON: the largest entity (a knob setting
+# with its elaboration and three answers, 4 × 20,000 characters) fits even when every character
+# needs escaping, so no accepted edit can write a log line the document refuses.
+LOG_TEXT_LENGTH = 200_000
+LogText = Annotated[str, StringConstraints(max_length=LOG_TEXT_LENGTH), BeforeValidator(_lines)]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("1000000000"), decimal_places=2)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 Years = Annotated[int, Field(ge=1, le=100)]
 KnobNumber = Annotated[int, Field(ge=1, le=10)]
+# A measured figure (a count, a mark, a percentage, hours): finite and of a sensible size, so
+# that no imported number can make a chart or a sum overflow.
+Measured = Annotated[
+    Decimal,
+    Field(
+        allow_inf_nan=False,
+        ge=Decimal("-1000000000000"),
+        le=Decimal("1000000000000"),
+        decimal_places=6,
+    ),
+]
 Opening = Annotated[int, Field(ge=1, le=3)]
 Weight = Annotated[int, Field(ge=0, le=3)]
+
+
+_Moment = TypeVar("_Moment", bound=dt.date)
+
+
+def _timestamp_in_range(value: _Moment) -> _Moment:
+    # Years at the calendar's edges overflow when converted to another time zone (year 0 or
+    # 10000 do not exist); the product's own years run 1990–2100 (see ``Year``).
+    if not 1990 <= value.year <= 2100:
+        raise PydanticCustomError("timestamp_range", "moet tussen 1990 en 2100 liggen")
+    return value
+
+
+Timestamp = Annotated[dt.datetime, AfterValidator(_timestamp_in_range)]
+Date = Annotated[dt.date, AfterValidator(_timestamp_in_range)]
 
 
 class Doc(BaseModel):
@@ -166,8 +221,8 @@ class EvidenceNeed(Doc):
 
 
 class Measurement(Doc):
-    date: dt.date
-    value: Decimal = Field(allow_inf_nan=False)
+    date: Date
+    value: Measured
     note: ShortText = ""
 
 
@@ -175,7 +230,7 @@ class Indicator(Doc):
     id: Id
     name: Name
     unit: ShortText = ""
-    target: Decimal | None = Field(default=None, allow_inf_nan=False)
+    target: Measured | None = None
     measurements: list[Measurement] = Field(default_factory=list)
 
 
@@ -206,7 +261,7 @@ class Scenario(Doc):
 
 class Perspective(Doc):
     party: Id
-    date: dt.date | None = None
+    date: Date | None = None
     origin: PerspectiveOrigin = PerspectiveOrigin.EIGEN
     session: ShortText = ""
     knobs: dict[KnobNumber, Annotated[int, Field(ge=0, le=3)]] = Field(
@@ -223,7 +278,7 @@ class HelpCounts(Doc):
 
 
 class ResidentInput(Doc):
-    date: dt.date
+    date: Date
     respondents: int = Field(ge=0, le=100_000)
     values: dict[Id, Annotated[Decimal, Field(ge=0, le=3)]] = Field(
         default_factory=dict, description="Average importance per value, 0–3."
@@ -234,12 +289,12 @@ class ResidentInput(Doc):
 
 
 class LogEntry(Doc):
-    at: dt.datetime
+    at: Timestamp
     who: Name
     what: LongText
     scenario: ShortText = ""
-    old: LongText = ""
-    new: LongText = ""
+    old: LogText = ""
+    new: LogText = ""
 
 
 class ProjectDocument(Doc):

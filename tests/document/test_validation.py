@@ -408,7 +408,7 @@ def documents(draw: st.DrawFn) -> ProjectDocument:
     perspectives = [
         Perspective(
             party=p,
-            date=draw(st.none() | st.dates(dt.date(2024, 1, 1))),
+            date=draw(st.none() | st.dates(dt.date(2024, 1, 1), dt.date(2100, 12, 31))),
             knobs=draw(st.dictionaries(st.integers(1, 10), st.integers(0, 3), max_size=3)),
             values=draw(st.dictionaries(st.sampled_from(VALUES), st.integers(0, 3))),
         )
@@ -416,7 +416,7 @@ def documents(draw: st.DrawFn) -> ProjectDocument:
     ]
     residents = [
         ResidentInput(
-            date=draw(st.dates(dt.date(2024, 1, 1))),
+            date=draw(st.dates(dt.date(2024, 1, 1), dt.date(2100, 12, 31))),
             respondents=draw(st.integers(0, 99)),
             values={v: draw(st.decimals(0, 3, places=1)) for v in VALUES[:2]},
         )
@@ -465,3 +465,47 @@ def test_any_valid_document_survives_export_and_import(doc: ProjectDocument):
 def test_a_file_nested_too_deep_is_an_error_not_a_crash():
     with pytest.raises(DocumentInvalid, match="te diep genest"):
         parse_json(b"[" * 200_000)
+
+
+# --- imports that crashed instead of refusing ------------------------------------------------
+
+
+def test_a_hundred_thousand_digit_number_is_refused_in_dutch(document_data):
+    text = json.dumps(document_data()).replace('"homes": 80', '"homes": ' + "9" * 100_000)
+    assert '"homes": 999' in text
+    with pytest.raises(DocumentInvalid) as raised:
+        parse_json(text)
+    assert str(raised.value) == "bestand bevat een getal van meer dan 30 cijfers"
+
+
+@pytest.mark.parametrize(
+    "at", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "2101-01-01T00:00:00"]
+)
+def test_a_log_time_at_the_edge_of_the_calendar_is_refused_in_dutch(document_data, at):
+    data = document_data()
+    data["log"] = [{"at": at, "who": "Ans", "what": "Knop 3 aan"}]
+    [error] = errors_of(data)
+    assert (error.path, error.location, error.message) == (
+        "log[0].at",
+        "logboek 1, tijdstip",
+        "moet tussen 1990 en 2100 liggen",
+    )
+
+
+def test_a_measurement_of_absurd_size_is_refused(document_data):
+    data = document_data()
+    data["scenarios"][0]["evidence"] = [
+        {
+            "value": "goed_wonen",
+            "indicators": [
+                {
+                    "id": "i1",
+                    "name": "Tevredenheid",
+                    "measurements": [{"date": "2025-06-30", "value": "1e400"}],
+                }
+            ],
+        }
+    ]
+    [error] = errors_of(data)
+    assert error.path.endswith("measurements[0].value")
+    assert error.message == "moet ≤ 1000000000000 zijn"

@@ -9,12 +9,15 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from stuurknop.document.schema import LOG_TEXT_LENGTH
+from stuurknop.document.text import clean_lines, clean_text
 from stuurknop.web.projects.models import LogEntry, Project
 
 
 def display_name(user: User) -> str:
     """How a person is named in the log: full name, else the user name."""
-    return (user.get_full_name() or user.get_username())[:200]
+    name = clean_text(user.get_full_name()).strip() or clean_text(user.get_username()).strip()
+    return name[:200] or "?"
 
 
 def log_append(
@@ -34,8 +37,8 @@ def log_append(
         at=timezone.now(),
         who=display_name(by),
         user=by,
-        what=what,
-        scenario=scenario,
+        what=clean_lines(what),
+        scenario=clean_lines(scenario),
         old=_text(old),
         new=_text(new),
     )
@@ -65,6 +68,28 @@ def log_change(
 
 
 def _text(values: Mapping[str, Any] | None) -> str:
+    """``values`` as the log stores them: JSON that always fits the document's log field.
+
+    Every entity's fields fit :data:`LOG_TEXT_LENGTH` by design; should one ever not, its
+    longest texts are shortened (marked as such) rather than writing a line the project
+    document would refuse, which would make the whole project unreadable.
+    """
     if not values:
         return ""
+    text = _json(values)
+    if len(text) <= LOG_TEXT_LENGTH:
+        return text
+    shortened = dict(values)
+    limit = LOG_TEXT_LENGTH // max(1, len(shortened))
+    while len(text) > LOG_TEXT_LENGTH and limit > 1:
+        for key, value in shortened.items():
+            text_value = value if isinstance(value, str) else _json(value)
+            if len(text_value) > limit:
+                shortened[key] = text_value[:limit] + " … (ingekort)"
+        text = _json(shortened)
+        limit //= 2
+    return text
+
+
+def _json(values: Any) -> str:
     return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
