@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from stuurknop.web.projects.models import Project, ProjectMember
 from stuurknop.web.projects.roles import Role
-from stuurknop.web.projects.views.common import CSRF_PLACEHOLDER
+from stuurknop.web.projects.services import knob_setting_update
+from stuurknop.web.projects.views.common import CSRF_MARK_PREFIX
 
 if TYPE_CHECKING:
     from tests.web.conftest import People
@@ -43,9 +44,9 @@ def test_a_cached_form_carries_each_readers_own_working_token(
     signed_in(people.bram).get(knob_url(project))  # fills the cache
     client = signed_in(dirk)
     page = client.get(knob_url(project)).content.decode()
-    assert CSRF_PLACEHOLDER not in page
+    assert CSRF_MARK_PREFIX not in page
     tokens = set(TOKEN.findall(page))
-    assert tokens and all(t != CSRF_PLACEHOLDER for t in tokens)
+    assert tokens and all(not t.startswith(CSRF_MARK_PREFIX) for t in tokens)
     version = re.search(r'name="version" value="(\d+)"', page)
     assert version is not None
     response = client.post(
@@ -103,3 +104,24 @@ def test_a_page_served_from_the_cache_keeps_its_own_scripts_and_stylesheets(
     for html in (first, again):
         head = html.split("</head>")[0]
         assert "js/downloads.js" in head and "css/documents.css" in head
+
+
+def test_text_that_looks_like_the_cache_mark_is_shown_as_typed_never_as_a_token(
+    project: Project, people: People
+) -> None:
+    # The probe typed the old fixed placeholder into a text and saw the viewer's token there.
+    typed = "stuurknop-csrf-placeholder-0d9f2c stuurknop-csrf-0123456789abcdef0123456789abcdef"
+    scenario = project.scenarios.get()
+    knob_setting_update(
+        scenario=scenario,
+        knob=2,
+        by=people.bram,
+        expected_version=scenario.knob_settings.get(knob=2).version,
+        status="aan",
+        opening=2,
+        elaboration=typed,
+    )
+    signed_in(people.bram).get(knob_url(project))  # fills the cache
+    client = signed_in(people.anna)
+    page = client.get(knob_url(project)).content.decode()
+    assert typed in page  # before, the fixed placeholder in it became anna's token

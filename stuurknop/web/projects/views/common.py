@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -89,7 +90,15 @@ def _layout_data(
 
 
 # What a cached page body holds instead of a CSRF token; each response gets its own token.
-CSRF_PLACEHOLDER = "stuurknop-csrf-placeholder-0d9f2c"
+# The mark is random per rendering and never leaves the server, so no text a user types can
+# contain it and be turned into the viewer's token.
+CSRF_MARK_PREFIX = "stuurknop-csrf-"
+
+
+def new_csrf_mark() -> str:
+    return CSRF_MARK_PREFIX + secrets.token_hex(16)
+
+
 # A page rendered on PARTS instead of base.html gives its title, this mark, then its content
 # (the project's frame with the page in it): all of the page but the personal header.
 PARTS = "projects/_page_parts.html"
@@ -119,22 +128,23 @@ def render_project_page(
     if request.method != "GET" or request.GET or status != 200:
         return render(request, template, {**context, **build()}, status=status)
 
-    def parts() -> tuple[str, str, str]:
+    def parts() -> tuple[str, str, str, str]:
+        csrf_mark = new_csrf_mark()
         html = render_to_string(
             template,
-            {**context, **build(), "base_template": PARTS, "csrf_token": CSRF_PLACEHOLDER},
+            {**context, **build(), "base_template": PARTS, "csrf_token": csrf_mark},
             request=request,
         )
         title, _mark, rest = html.partition(HEAD_MARK)
         head, _mark, body = rest.partition(PARTS_MARK)
-        return title.strip(), head.strip(), body
+        return title.strip(), head.strip(), body, csrf_mark
 
     role = context["role"]
     match = request.resolver_match
     url_name = match.url_name if match else ""
-    title, head, body = cached_for_revision(
+    title, head, body, csrf_mark = cached_for_revision(
         context["project"],
-        f"page:{cache_as}:{url_name}:{context['scenario'].pk}:{get_language()}:{role or '-'}",
+        f"page-parts:{cache_as}:{url_name}:{context['scenario'].pk}:{get_language()}:{role or '-'}",
         parts,
         revision=context["revision"],
     )
@@ -149,10 +159,8 @@ def render_project_page(
             "cached_body": mark_safe(body),
         },
     )
-    if CSRF_PLACEHOLDER in body:
-        response.content = response.content.replace(
-            CSRF_PLACEHOLDER.encode(), get_token(request).encode()
-        )
+    if csrf_mark in body:
+        response.content = response.content.replace(csrf_mark.encode(), get_token(request).encode())
     return response
 
 
