@@ -2,7 +2,8 @@
 
 ``daphne stuurknop.web.asgi:application`` (``runserver`` does the same through Daphne). The
 WebSocket routes are the live session's (``stuurknop.web.live.routing``); only the site's own
-origins may open them, and the signed-in user (if any) comes from the session cookie.
+origins may open them (scheme, host and port: ``stuurknop.web.live.origin``), and the signed-in
+user (if any) comes from the session cookie.
 """
 
 import os
@@ -15,15 +16,13 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from stuurknop.web.live.origin import SameOriginValidator  # noqa: E402
 from stuurknop.web.live.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
-        ),
+        "websocket": SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )
