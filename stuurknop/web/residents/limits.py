@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -45,12 +46,26 @@ def client_key(request: HttpRequest) -> str:
 
 
 def body_too_large(request: HttpRequest) -> bool:
-    """True when the request says it carries more than the form could ever need."""
+    """True when the request carries more than the form could ever need.
+
+    Content-Length is checked first, so an honest large request is refused unread. But the
+    header may be missing (``Transfer-Encoding: chunked``) or understate the body, so the bytes
+    themselves are counted too. Under ASGI Django has the whole body in a temporary file before
+    any view runs, and the CSRF check has usually read it into memory already; Django caps that
+    read at ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (refusing anything larger), so measuring
+    ``request.body`` costs nothing extra. Under WSGI Django reads no more than Content-Length,
+    so a chunked body without it arrives empty and is refused as an empty form.
+    """
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return True
-    return length > MAX_BODY_BYTES
+    if length > MAX_BODY_BYTES:
+        return True
+    try:
+        return len(request.body) > MAX_BODY_BYTES
+    except RequestDataTooBig:
+        return True
 
 
 def count_answer(request: HttpRequest, questionnaire_id: int) -> Verdict:

@@ -3,7 +3,9 @@ the honeypot; counted under a daily pseudonym, never the address itself."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import io
 from typing import Any
 
 import pytest
@@ -112,3 +114,111 @@ def test_a_filled_honeypot_is_thanked_but_nothing_is_stored(
     assert response["Location"].endswith("/bedankt/")
     assert not Response.objects.exists()
     assert answer(zorgteam=3).status_code == 302, "a bot's tries use up no one's limit"
+
+
+# --- A body without Content-Length (Transfer-Encoding: chunked) -----------------------------
+
+CSRF_SECRET = "a" * 32  # a fixed CSRF secret, sent as cookie and as form field
+
+
+def post_chunked(questionnaire: Questionnaire, body: bytes, chunk: int = 1024) -> tuple[int, str]:
+    """Post ``body`` to the form through Django's ASGI handler, as Daphne passes on a chunked
+    request: in pieces, with no Content-Length; the CSRF check is the real one. Status, page."""
+    from django.core.handlers.asgi import ASGIHandler
+
+    from tests.web.live.loop import run_in_own_thread
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": form_url(questionnaire),
+        "raw_path": form_url(questionnaire).encode(),
+        "query_string": b"",
+        "server": ("testserver", 80),
+        "client": ("192.0.2.10", 50000),
+        "headers": [
+            (b"host", b"testserver"),
+            (b"content-type", b"application/x-www-form-urlencoded"),
+            (b"transfer-encoding", b"chunked"),
+            (b"cookie", f"csrftoken={CSRF_SECRET}".encode()),
+        ],
+    }
+    pieces = [body[i : i + chunk] for i in range(0, len(body), chunk)] or [b""]
+    sent: list[dict[str, Any]] = []
+
+    async def run() -> None:
+        messages = iter(
+            {"type": "http.request", "body": piece, "more_body": i < len(pieces) - 1}
+            for i, piece in enumerate(pieces)
+        )
+
+        async def receive() -> dict[str, Any]:
+            message = next(messages, None)
+            if message is None:  # the client stays connected: Django listens for a disconnect
+                await asyncio.Event().wait()
+            return message
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        await ASGIHandler()(scope, receive, send)
+
+    run_in_own_thread(run)
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    page = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return status, page.decode()
+
+
+def form_body(remark: str) -> bytes:
+    return f"csrfmiddlewaretoken={CSRF_SECRET}&score_zorgteam=2&remark={remark}".encode()
+
+
+def test_a_chunked_body_over_the_limit_is_refused_though_it_names_no_length(
+    transactional_db: None, questionnaire: Questionnaire
+) -> None:
+    status, page = post_chunked(questionnaire, form_body("x" * limits.MAX_BODY_BYTES))
+    assert status == 413
+    assert "Wat u stuurde is te groot (meer dan 16 kB)" in page
+    assert not Response.objects.exists()
+
+
+def test_a_chunked_answer_under_the_limit_is_stored(
+    transactional_db: None, questionnaire: Questionnaire
+) -> None:
+    status, _page = post_chunked(questionnaire, form_body("Fijne buurt"))
+    assert status == 302
+    assert Response.objects.get().remark == "Fijne buurt"
+
+
+@pytest.mark.parametrize(
+    ("size", "too_large"),
+    [(limits.MAX_BODY_BYTES, False), (limits.MAX_BODY_BYTES + 1, True), (3 * 1024 * 1024, True)],
+)
+def test_the_size_limit_counts_the_bytes_when_no_length_is_given(
+    size: int, too_large: bool
+) -> None:
+    from django.core.handlers.asgi import ASGIRequest
+
+    scope = {"type": "http", "method": "POST", "path": "/", "headers": [], "query_string": b""}
+    request = ASGIRequest(scope, io.BytesIO(b"x" * size))
+    assert "CONTENT_LENGTH" not in request.META
+    assert limits.body_too_large(request) is too_large
+
+
+def test_under_wsgi_a_body_without_length_is_not_read_and_stores_nothing(
+    questionnaire: Questionnaire,
+) -> None:
+    # Django's WSGI request reads no more than Content-Length says: none, here.
+    body = "score_zorgteam=2&remark=" + "x" * (4 * limits.MAX_BODY_BYTES)
+    response = Client().post(
+        form_url(questionnaire),
+        body,
+        content_type="application/x-www-form-urlencoded",
+        CONTENT_LENGTH="",
+        HTTP_TRANSFER_ENCODING="chunked",
+    )
+    assert response.status_code == 400
+    assert not Response.objects.exists()

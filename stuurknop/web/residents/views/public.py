@@ -75,7 +75,7 @@ def residents_form(request: HttpRequest, questionnaire_token: str) -> HttpRespon
     items = load_model(questionnaire.project.model_version).questionnaire
     if request.method != "POST":
         return _form_page(request, questionnaire, ResidentForm(items=items))
-    # Before the body is read: a request this large is no questionnaire.
+    # Before the form is parsed: a request this large is no questionnaire.
     if body_too_large(request):
         message = _("Wat u stuurde is te groot (meer dan %(kb)d kB). Maak uw opmerking korter.")
         return _page(
