@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and downloads hold project data: private, no-store unless a view says otherwise.
+    "stuurknop.web.no_store.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, led by the language switcher only (not the browser).
     "stuurknop.web.accounts.middleware.ChosenLanguageMiddleware",
