@@ -2,7 +2,7 @@
 
 ``ACCESS`` is merged into ``access_matrix.ACCESS``. ``world_kwargs`` adds the URL kwargs these
 routes need to the access test's world (one project shared by anna, bram, carla; olaf outside):
-an open session started by anna, by its id and its join code.
+an open session started by anna, by its id and its join code, and one participant of it.
 
 The participant's routes are public: a join code is all they need, and they show nothing of the
 project but the session's name and its parties' names (tests/web/live/test_security.py). Without
@@ -23,6 +23,9 @@ ACCESS: dict[str, Access] = {
     "live_control": Access("beheerder"),
     "live_control_action": Access("beheerder", method="POST", data={"action": "next"}),
     "live_behalf": Access("beheerder", editable=True),
+    # Taking a participant out of the session: only the facilitator (and the access test's POST
+    # really removes the participant, inside the test's rolled-back savepoint).
+    "live_participant_remove": Access("beheerder", method="POST", editable=True),
     "live_close": Access("beheerder", editable=True),
     "live_beamer": Access("beheerder"),
     "live_screen_state": Access("beheerder"),
@@ -37,7 +40,9 @@ ACCESS: dict[str, Access] = {
 def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:
     """Extra URL kwargs (name → value) for this area's routes; built inside the world's
     transaction after the project and its members exist."""
-    from stuurknop.web.live.services import session_start
+    from stuurknop.web.live.services import participant_join, session_start
 
     session = session_start(project=project, by=people["anna"], name="Matrixsessie")
-    return {"session_id": session.pk, "code": session.code}
+    party = project.parties.filter(at_table=True).values_list("key", flat=True).first()
+    participant, _token = participant_join(session=session, name="Matrixdeelnemer", party=party)
+    return {"session_id": session.pk, "code": session.code, "participant_id": participant.pk}

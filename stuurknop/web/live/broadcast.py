@@ -30,6 +30,11 @@ def people_group(session_id: int) -> str:
     return f"live-{session_id}-people"
 
 
+def person_group(session_id: int, participant_id: int) -> str:
+    """The sockets of one participant (a phone may have the page open twice)."""
+    return f"live-{session_id}-person-{participant_id}"
+
+
 def messages_for(session_id: int, *, step_changed: bool) -> list[Message]:
     """The group messages for a change of session ``session_id`` (read afresh)."""
     session = LiveSession.objects.select_related("project").get(pk=session_id)
@@ -54,6 +59,17 @@ def announce(session_id: int, *, step_changed: bool = False) -> None:
         return
     for group, message in messages_for(session_id, step_changed=step_changed):
         async_to_sync(layer.group_send)(group, message)
+
+
+def announce_removed(session_id: int, participant_id: int) -> None:
+    """From a view: tell a removed participant's sockets, and every screen its new counts."""
+    layer = get_channel_layer()
+    if layer is None:  # pragma: no cover
+        return
+    async_to_sync(layer.group_send)(
+        person_group(session_id, participant_id), {"type": "live.removed"}
+    )
+    announce(session_id)
 
 
 # Votes arriving together share one screen update: while a session's update is being made and

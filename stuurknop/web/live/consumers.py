@@ -7,15 +7,25 @@ fallback and the sockets cannot disagree about what a vote is.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
 
-from stuurknop.web.live.broadcast import announce_async, people_group, screen_group
-from stuurknop.web.live.codes import cookie_name, normalise_code
+from stuurknop.web.live.broadcast import (
+    announce_async,
+    people_group,
+    person_group,
+    screen_group,
+)
+from stuurknop.web.live.codes import cookie_name, looks_like_code, normalise_code
+from stuurknop.web.live.limits import (
+    MAX_FRAME,
+    client_key,
+    code_guess_failed,
+    code_guesses_used_up,
+)
 from stuurknop.web.live.models import LiveSession, Participant
 from stuurknop.web.live.services import (
     CastVote,
@@ -23,20 +33,22 @@ from stuurknop.web.live.services import (
     closed_error,
     open_session,
     participant_by_token,
+    removed_error,
     vote_cast,
+    was_removed,
 )
 from stuurknop.web.live.state import participant_state, screen_state
+from stuurknop.web.live.wire import dumps, loads, scope_request
 from stuurknop.web.projects.permissions import role_of
 from stuurknop.web.projects.roles import Role
 
-MAX_FRAME = 4_000  # bytes of one message from a participant
 CLOSED = 4410  # close codes: the session closed …
-UNKNOWN = 4403  # … or the participant is not known
+UNKNOWN = 4403  # … or the participant is not known (or was removed)
 
 
 class JsonSocket(AsyncWebsocketConsumer):
     async def send_json(self, content: dict[str, Any]) -> None:
-        await self.send(text_data=json.dumps(content, ensure_ascii=False))
+        await self.send(text_data=dumps(content))
 
     async def send_error(self, code: str, message: str, ident: Any = None) -> None:
         await self.send_json({"type": "error", "id": ident, "code": code, "message": message})
@@ -47,10 +59,7 @@ class JsonSocket(AsyncWebsocketConsumer):
         if len(raw.encode()) > MAX_FRAME:
             await self.send_error("too_large", _("Dit bericht is te groot."))
             return None
-        try:
-            content = json.loads(raw)
-        except ValueError:
-            content = None
+        content = loads(raw)
         if not isinstance(content, dict) or not isinstance(content.get("type"), str):
             await self.send_error("bad_message", _("Dit bericht kan niet worden gelezen."))
             return None
@@ -65,9 +74,11 @@ class ParticipantConsumer(JsonSocket):
 
     async def connect(self) -> None:
         code = normalise_code(str(self.scope["url_route"]["kwargs"].get("code", "")))
-        session = await database_sync_to_async(open_session)(code)
+        session = await database_sync_to_async(_session_for_socket)(self.scope, code)
         if session is None:
-            await self.close()  # an unknown or closed code: the handshake is refused
+            # An unknown or closed code, or a client out of guesses (limits.py): the
+            # handshake is refused alike, so it tells a guesser nothing.
+            await self.close()
             return
         self.session = session
         await self.accept()
@@ -75,6 +86,9 @@ class ParticipantConsumer(JsonSocket):
     async def disconnect(self, code: int) -> None:
         if self.participant is not None and self.channel_layer is not None:
             await self.channel_layer.group_discard(people_group(self.session.pk), self.channel_name)
+            await self.channel_layer.group_discard(
+                person_group(self.session.pk, self.participant.pk), self.channel_name
+            )
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         content = await self.read(text_data, bytes_data)
@@ -96,6 +110,9 @@ class ParticipantConsumer(JsonSocket):
             token = self.scope.get("cookies", {}).get(cookie_name(self.session.code), "")
         participant = await database_sync_to_async(participant_by_token)(self.session, token)
         if participant is None:
+            if await database_sync_to_async(was_removed)(self.session, token):
+                await self.send_removed()
+                return
             await self.send_error(
                 "unknown_participant",
                 _("U bent (nog) niet aangemeld bij deze sessie. Meld u opnieuw aan."),
@@ -106,7 +123,15 @@ class ParticipantConsumer(JsonSocket):
         self.participant = participant
         if self.channel_layer is not None:
             await self.channel_layer.group_add(people_group(self.session.pk), self.channel_name)
+            await self.channel_layer.group_add(
+                person_group(self.session.pk, participant.pk), self.channel_name
+            )
         await self.send_state()
+
+    async def send_removed(self) -> None:
+        """Tell a removed participant why, then close: the page reloads and says it again."""
+        await self.send_error("removed", removed_error().message)
+        await self.close(code=UNKNOWN)
 
     async def vote(self, content: dict[str, Any]) -> None:
         ident = content.get("id")
@@ -136,6 +161,8 @@ class ParticipantConsumer(JsonSocket):
             )
             if error.code == "closed":
                 await self.close(code=CLOSED)
+            elif error.code == "removed":
+                await self.close(code=UNKNOWN)
             return
         await self.send_json(
             {
@@ -164,6 +191,26 @@ class ParticipantConsumer(JsonSocket):
     async def live_closed(self, _event: dict[str, Any]) -> None:
         await self.send_json({"type": "closed", "message": closed_error().message})
         await self.close(code=CLOSED)
+
+    async def live_removed(self, _event: dict[str, Any]) -> None:
+        await self.send_removed()  # leaving the groups is disconnect()'s, as for any close
+
+
+def _session_for_socket(scope: dict[str, Any], code: str) -> LiveSession | None:
+    """The open session of ``code``, counting a wrong code against the client (limits.py).
+
+    A client out of guesses gets no session, unless its cookie holds a participant token of
+    this one: someone who already joined is not shut out by a neighbour's typing.
+    """
+    client = client_key(scope_request(scope))
+    session = open_session(code) if looks_like_code(code) else None
+    if code_guesses_used_up(client) is not None:
+        token = scope.get("cookies", {}).get(cookie_name(code), "")
+        if session is None or participant_by_token(session, token) is None:
+            return None
+    if session is None:
+        code_guess_failed(client)
+    return session
 
 
 def _participant_state(session_id: int, participant: Participant | None) -> dict[str, Any]:

@@ -64,6 +64,12 @@ class Participant(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     joined_at = models.DateTimeField(auto_now_add=True)
+    # Removed by the facilitator: the token stops working and the votes no longer count. The
+    # row stays, so that the removed person's phone can be told why it was shut out.
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["joined_at", "id"]

@@ -1,4 +1,5 @@
-"""Writes of a live session: start, step, reveal, join, vote, vote on someone's behalf, close.
+"""Writes of a live session: start, step, reveal, join, vote, vote on someone's behalf, remove
+a participant, close.
 
 Every vote bumps the session's ``revision`` with one UPDATE that also checks the session is
 still open: that row lock orders votes against a concurrent close (PostgreSQL), so a vote is
@@ -14,7 +15,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from stuurknop.document import schema as doc
 from stuurknop.engine.votes import SCORES, party_score
 from stuurknop.web.live.codes import new_code, new_token, token_hash
+from stuurknop.web.live.limits import CLIENT_ID_MAX, RATE_VOTES, vote_window
 from stuurknop.web.live.models import (
     NAME_MAX,
     REMARK_MAX,
@@ -38,10 +39,6 @@ from stuurknop.web.projects.permissions import require_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services.log import log_append
 from stuurknop.web.projects.services.perspectives import perspectives_add
-
-RATE_VOTES = 30  # votes per participant …
-RATE_SECONDS = 10  # … per this many seconds
-CLIENT_ID_MAX = 40
 
 
 class LiveError(Exception):
@@ -152,16 +149,36 @@ def open_session(code: str) -> LiveSession | None:
 
 
 def participant_by_token(session: LiveSession, token: str | None) -> Participant | None:
+    """The participant of ``session`` holding ``token``; None for a removed one."""
     if not token or len(token) > 200:
         return None
     found = (
         Participant.objects.select_related("party")
-        .filter(session=session, token_hash=token_hash(token))
+        .filter(session=session, token_hash=token_hash(token), removed_at__isnull=True)
         .first()
     )
     if found is not None:
         found.session = session  # every vote reads it: no query per vote
     return found
+
+
+def was_removed(session: LiveSession, token: str | None) -> bool:
+    """Whether ``token`` belonged to a participant of ``session`` the facilitator removed."""
+    if not token or len(token) > 200:
+        return False
+    return Participant.objects.filter(
+        session=session, token_hash=token_hash(token), removed_at__isnull=False
+    ).exists()
+
+
+def removed_error() -> LiveError:
+    return LiveError(
+        "removed",
+        _(
+            "De gespreksleider heeft u uit deze sessie gehaald. Uw stemmen tellen niet mee. "
+            "Denkt u dat dit een vergissing is? Zeg het tegen de gespreksleider."
+        ),
+    )
 
 
 def parties_at_table(project: Project) -> list[ProjectParty]:
@@ -214,40 +231,54 @@ class CastVote:
     revision: int
 
 
-def _check(session: LiveSession, item_key: object, score: object, remark: object) -> Item:
+def _check(
+    session: LiveSession, item_key: object, score: object, remark: object
+) -> tuple[Item, int | None, str]:
+    """The item, the score and the remark of a vote as a client sent them (any JSON value),
+    checked; anything else is refused with a LiveError, never another exception."""
+    if item_key is None:
+        raise LiveError("unknown_item", _("Dit bericht zegt niet over welke vraag het gaat."))
     if not isinstance(item_key, str):
         raise LiveError("unknown_item", _("Deze vraag hoort niet bij deze sessie."))
     item = item_by_key(steps_for(session.project.model_version), item_key)
     if item is None:
         raise LiveError("unknown_item", _("Deze vraag hoort niet bij deze sessie."), item_key)
+    if remark is None:  # JSON's null: no remark
+        remark = ""
     if not isinstance(remark, str):
-        raise LiveError("remark_too_long", _("Een opmerking moet tekst zijn."), item_key)
+        raise LiveError("bad_remark", _("Een opmerking moet tekst zijn."), item_key)
     if len(remark) > REMARK_MAX:
         raise LiveError(
             "remark_too_long",
             _("Een opmerking is hoogstens %(n)d tekens.") % {"n": REMARK_MAX},
             item_key,
         )
-    if item.scored:
-        if isinstance(score, bool) or score not in SCORES:
-            raise LiveError("bad_score", _("Kies een van de antwoorden."), item_key)
-    elif score is not None:
-        raise LiveError("bad_score", _("Bij deze vraag hoort geen score."), item_key)
-    elif not remark.strip():
-        raise LiveError("bad_score", _("Schrijf eerst iets op."), item_key)
-    return item
+    if not item.scored:
+        if score is not None:
+            raise LiveError("bad_score", _("Bij deze vraag hoort geen score."), item_key)
+        if not remark.strip():
+            raise LiveError("bad_score", _("Schrijf eerst iets op."), item_key)
+        return item, None, remark
+    return item, _score(score, item_key), remark
+
+
+def _score(score: object, item_key: str) -> int:
+    """A score of 0–3. A whole number sent as a float (``2.0``, as some JSON writers do) is
+    taken as that number; a boolean is not a score, although Python counts True as 1."""
+    if isinstance(score, float) and score.is_integer():  # NaN and infinity are not
+        score = int(score)
+    if isinstance(score, bool) or not isinstance(score, int) or score not in SCORES:
+        raise LiveError(
+            "bad_score",
+            _("Kies een van de antwoorden (een heel getal van %(low)d tot en met %(high)d).")
+            % {"low": SCORES[0], "high": SCORES[-1]},
+            item_key,
+        )
+    return score
 
 
 def _rate_limit(participant: Participant) -> None:
-    window = int(timezone.now().timestamp()) // RATE_SECONDS
-    key = f"live:rate:{participant.pk}:{window}"
-    cache.add(key, 0, RATE_SECONDS * 2)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr: count this one as the first
-        cache.set(key, 1, RATE_SECONDS * 2)
-        count = 1
-    if count > RATE_VOTES:
+    if vote_window(participant.pk).count > RATE_VOTES:
         raise LiveError("too_fast", _("U stemt te snel. Wacht even en probeer het opnieuw."))
 
 
@@ -262,17 +293,18 @@ def vote_cast(
 ) -> CastVote:
     """Store (or replace) ``participant``'s vote on ``item``; refused with a LiveError."""
     session = participant.session
-    checked = _check(session, item, score, remark)
-    text = str(remark).strip()
+    checked, value, text = _check(session, item, score, remark)
+    text = text.strip()
     ident = client_id if isinstance(client_id, str) else ""
     if len(ident) > CLIENT_ID_MAX:
         raise LiveError("bad_message", _("Dit bericht kan niet worden gelezen."), checked.key)
     if entered_by is None:
         _rate_limit(participant)
-    value = score if checked.scored else None
-    assert value is None or isinstance(value, int)
     with transaction.atomic():
         revision = _bump(session)
+        # Re-read: a socket keeps its participant for hours, and may outlive a removal.
+        if not Participant.objects.filter(pk=participant.pk, removed_at__isnull=True).exists():
+            raise removed_error()
         Vote.objects.update_or_create(
             participant=participant,
             item=checked.key,
@@ -310,7 +342,11 @@ def votes_on_behalf(
     clean = _clean_name(name)
     chosen = _party(session, party)
     participant = Participant.objects.filter(
-        session=session, name=clean, party=chosen, on_behalf_by__isnull=False
+        session=session,
+        name=clean,
+        party=chosen,
+        on_behalf_by__isnull=False,
+        removed_at__isnull=True,
     ).first()
     if participant is None:
         participant, _token = participant_join(
@@ -324,6 +360,35 @@ def votes_on_behalf(
         by=by,
         what=f"Live sessie {session.name}: stem ingevoerd namens {clean} ({chosen.name})",
         new={"sessie": session.name, "namens": clean, "onderdelen": sorted(votes)},
+    )
+    return participant
+
+
+@transaction.atomic
+def participant_remove(*, session: LiveSession, by: User, participant_id: int) -> Participant:
+    """Take a participant out of an open session: their token stops working and their votes
+    no longer count (they stay in the database, unused, until the session is deleted)."""
+    _require_beheerder(by, session.project, editable=True)
+    participant = (
+        Participant.objects.select_for_update()
+        .select_related("party")
+        .filter(pk=participant_id, session=session, removed_at__isnull=True)
+        .first()
+    )
+    if participant is None:
+        raise LiveError("unknown_participant", _("Deze deelnemer doet niet (meer) mee."))
+    _bump(session)  # refused once the session is closed: its results are stored by then
+    participant.removed_at = timezone.now()
+    participant.removed_by = by
+    participant.save(update_fields=["removed_at", "removed_by"])
+    log_append(
+        project=session.project,
+        by=by,
+        what=(
+            f"Live sessie {session.name}: deelnemer verwijderd: "
+            f"{participant.name} ({participant.party.name})"
+        ),
+        old={"sessie": session.name, "deelnemer": participant.name},
     )
     return participant
 
@@ -362,7 +427,7 @@ def session_perspectives(session: LiveSession, date: dt.date) -> list[doc.Perspe
     (rounded half up), their remarks as lines, ``namens`` if the facilitator entered them all."""
     steps = steps_for(session.project.model_version)
     votes = (
-        Vote.objects.filter(participant__session=session)
+        Vote.objects.filter(participant__session=session, participant__removed_at__isnull=True)
         .select_related("participant__party")
         .order_by("participant__joined_at", "participant_id", "id")
     )
@@ -417,6 +482,7 @@ __all__ = [
     "open_session",
     "participant_by_token",
     "participant_join",
+    "participant_remove",
     "parties_at_table",
     "session_close",
     "session_move",
@@ -425,4 +491,5 @@ __all__ = [
     "session_start",
     "vote_cast",
     "votes_on_behalf",
+    "was_removed",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
 from django.template.loader import render_to_string
 
 from stuurknop.engine.votes import summarise
@@ -93,11 +94,11 @@ def screen_state(session: LiveSession) -> dict[str, Any]:
     """Counts always; the distribution, median and spread only once the step is revealed."""
     step, steps = current_step(session)
     keys = [item.key for item in step.items]
-    participants = session.participants.count()
+    participants = session.participants.filter(removed_at__isnull=True).count()
     votes = list(
-        Vote.objects.filter(participant__session=session, item__in=keys).values_list(
-            "participant_id", "item", "score", "remark", "participant__party__name"
-        )
+        Vote.objects.filter(
+            participant__session=session, participant__removed_at__isnull=True, item__in=keys
+        ).values_list("participant_id", "item", "score", "remark", "participant__party__name")
     )
     voted = len({row[0] for row in votes})
     revealed = step.key in session.revealed
@@ -142,6 +143,17 @@ def screen_state(session: LiveSession) -> dict[str, Any]:
         "results": results,
         "html": render_to_string("live/_results.html", context),
     }
+
+
+def participants_overview(session: LiveSession) -> list[Participant]:
+    """Who takes part (removed people left out), in the order they joined, each with
+    ``vote_count``: the facilitator's list, to spot a double or a stranger and remove them."""
+    return list(
+        session.participants.filter(removed_at__isnull=True)
+        .select_related("party")
+        .annotate(vote_count=Count("votes"))
+        .order_by("joined_at", "id")
+    )
 
 
 BAR_WIDTH = 300  # the SVG's width for a bar of everyone

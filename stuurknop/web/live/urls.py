@@ -15,6 +15,11 @@ urlpatterns = [
     path(P + "starten/", facilitator.live_session_start, name="live_session_start"),
     path(S, facilitator.live_control, name="live_control"),
     path(S + "actie/", facilitator.live_control_action, name="live_control_action"),
+    path(
+        S + "deelnemers/<int:participant_id>/verwijderen/",
+        facilitator.live_participant_remove,
+        name="live_participant_remove",
+    ),
     path(S + "namens/", facilitator.live_behalf, name="live_behalf"),
     path(S + "sluiten/", facilitator.live_close, name="live_close"),
     path(S + "scherm/", facilitator.live_beamer, name="live_beamer"),

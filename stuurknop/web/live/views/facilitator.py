@@ -7,6 +7,7 @@ from typing import Any
 import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -15,10 +16,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stuurknop.web.live.broadcast import announce
+from stuurknop.web.live.broadcast import announce, announce_removed
 from stuurknop.web.live.models import LiveSession
 from stuurknop.web.live.services import (
     LiveError,
+    participant_remove,
     parties_at_table,
     session_close,
     session_move,
@@ -26,7 +28,12 @@ from stuurknop.web.live.services import (
     session_start,
     votes_on_behalf,
 )
-from stuurknop.web.live.state import current_step, screen_state, step_form_context
+from stuurknop.web.live.state import (
+    current_step,
+    participants_overview,
+    screen_state,
+    step_form_context,
+)
 from stuurknop.web.live.views.forms import read_step_form
 from stuurknop.web.projects.models import Project
 from stuurknop.web.projects.permissions import project_role
@@ -62,7 +69,9 @@ def live_sessions(request: HttpRequest, project: Project) -> HttpResponse:
 def _sessions_page(
     request: HttpRequest, project: Project, *, status: int = 200, error: str = "", name: str = ""
 ) -> HttpResponse:
-    sessions = project.live_sessions.all()
+    sessions = project.live_sessions.annotate(
+        taking_part=Count("participants", filter=Q(participants__removed_at__isnull=True))
+    )
     try:  # the perspectives page is another area's; link to it once it is routed
         perspectives_url = reverse("perspectives_page", args=[project.pk])
     except NoReverseMatch:
@@ -104,6 +113,8 @@ def live_control(request: HttpRequest, project: Project, session_id: int) -> Htt
         steps=steps,
         screen=screen_state(session),
         join_url=_join_url(request, session),
+        participants=participants_overview(session),
+        may_remove=session.is_open and not project.archived,
     )
 
 
@@ -129,6 +140,30 @@ def live_control_action(request: HttpRequest, project: Project, session_id: int)
         return redirect("live_control", project.pk, session.pk)
     announce(session.pk, step_changed=True)
     return redirect("live_control", project.pk, session.pk)
+
+
+@require_POST
+@project_role(Role.BEHEERDER)
+def live_participant_remove(
+    request: HttpRequest, project: Project, session_id: int, participant_id: int
+) -> HttpResponse:
+    """Take someone out of the session (a double, a stranger): their phone is told, their
+    votes stop counting."""
+    _refuse_if_archived(project)
+    session = _session(project, session_id)
+    try:
+        removed = participant_remove(
+            session=session, by=request.user, participant_id=participant_id
+        )
+    except LiveError as error:
+        messages.error(request, error.message)
+    else:
+        announce_removed(session.pk, removed.pk)
+        messages.success(
+            request,
+            _("%(name)s doet niet meer mee; de stemmen tellen niet meer.") % {"name": removed.name},
+        )
+    return redirect(reverse("live_control", args=[project.pk, session.pk]) + "#participants")
 
 
 @project_role(Role.BEHEERDER)
@@ -195,7 +230,9 @@ def live_close(request: HttpRequest, project: Project, session_id: int) -> HttpR
             _("De sessie is gesloten; %(n)d perspectieven zijn opgeslagen.") % {"n": len(stored)},
         )
         return redirect("live_sessions", project.pk)
-    voters = session.participants.filter(votes__isnull=False).distinct().count()
+    voters = (
+        session.participants.filter(removed_at__isnull=True, votes__isnull=False).distinct().count()
+    )
     return _page(request, project, "live/close.html", session=session, voters=voters)
 
 

@@ -2,12 +2,14 @@
 
 A join code opens this session's voting and nothing else: these views read only the session,
 its parties' names and the participant's own votes. Who is who comes from the ``live_<CODE>``
-cookie (PROTOCOL.md), never from anything the page sends.
+cookie (PROTOCOL.md), never from anything the page sends. Every view that takes a code counts a
+wrong one against the client, and joining is counted per client and session (limits.py).
 """
 
 from __future__ import annotations
 
-import json
+import math
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +24,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from stuurknop.web.live.broadcast import announce
 from stuurknop.web.live.codes import cookie_name, looks_like_code, normalise_code
+from stuurknop.web.live.limits import (
+    MAX_BODY,
+    MAX_VOTES,
+    Window,
+    client_key,
+    code_guess_failed,
+    code_guesses_used_up,
+    join_window,
+)
 from stuurknop.web.live.models import LiveSession, Participant
 from stuurknop.web.live.services import (
     LiveError,
@@ -30,14 +41,15 @@ from stuurknop.web.live.services import (
     participant_by_token,
     participant_join,
     parties_at_table,
+    removed_error,
     vote_cast,
+    was_removed,
 )
 from stuurknop.web.live.state import current_step, participant_state, step_form_context
 from stuurknop.web.live.views.forms import read_step_form
+from stuurknop.web.live.wire import loads
 
 COOKIE_AGE = 12 * 60 * 60  # a long session day
-MAX_BODY = 16_000
-MAX_VOTES = 20
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -66,17 +78,62 @@ def _me(request: HttpRequest, session: LiveSession) -> Participant | None:
     return participant
 
 
+def _removed(request: HttpRequest, session: LiveSession) -> bool:
+    return was_removed(session, request.COOKIES.get(cookie_name(session.code)))
+
+
+def _find(
+    request: HttpRequest, code: str, find: Callable[[str], LiveSession | None] = open_session
+) -> tuple[LiveSession | None, HttpResponse | None]:
+    """The session of ``code`` (by ``find``), or a 429 for a client out of code guesses.
+
+    A wrong code counts against the client. Once it has none left, every code is refused
+    alike, the right one too, unless the browser already takes part in that session: a guesser
+    learns nothing, and people who joined keep voting while a neighbour mistypes.
+    """
+    client = client_key(request)
+    normal = normalise_code(code)
+    session = find(normal) if looks_like_code(normal) else None
+    used_up = code_guesses_used_up(client)
+    if used_up is not None and (session is None or _me(request, session) is None):
+        message = _(
+            "U heeft te vaak een code ingevuld die niet klopt. "
+            "Probeer het over %(n)d seconden opnieuw."
+        ) % {"n": used_up.retry_after}
+        return None, _wait(request, used_up, LiveError("too_many_codes", message))
+    if session is None:
+        code_guess_failed(client)
+    return session, None
+
+
+def _wait(request: HttpRequest, window: Window, error: LiveError) -> HttpResponse:
+    """A refusal for going too fast (429), saying how long to wait (also in Retry-After)."""
+    response: HttpResponse
+    if _wants_json(request):
+        response = JsonResponse(
+            {**_error_data(error), "retry_after": window.retry_after}, status=429
+        )
+    else:
+        response = render(request, "live/wait.html", {"message": error.message}, status=429)
+    response["Retry-After"] = str(window.retry_after)
+    return response
+
+
 @login_not_required
 @require_GET
 def live_enter(request: HttpRequest) -> HttpResponse:
     """Type the code from the beamer (the QR code links straight to the join page)."""
     typed = request.GET.get("code")
     error = ""
-    if typed is not None:
-        code = normalise_code(typed)
-        if looks_like_code(code) and open_session(code) is not None:
-            return redirect("live_join", code)
-        error = _gone_message() if typed.strip() else _("Vul de code in.")
+    if typed is not None and typed.strip():
+        session, refusal = _find(request, typed)
+        if refusal is not None:
+            return refusal
+        if session is not None:
+            return redirect("live_join", session.code)
+        error = _gone_message()
+    elif typed is not None:
+        error = _("Vul de code in.")
     return render(
         request,
         "live/enter.html",
@@ -87,16 +144,23 @@ def live_enter(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 def live_join(request: HttpRequest, code: str) -> HttpResponse:
-    session = open_session(normalise_code(code))
+    session, refusal = _find(request, code)
+    if refusal is not None:
+        return refusal
     if session is None:
         return _gone(request)
     if _me(request, session) is not None and request.method != "POST":
         return redirect("live_vote_page", session.code)
+    if _removed(request, session):
+        return _removed_page(request, session)
     parties = parties_at_table(session.project)
     errors: dict[str, str] = {}
     name, party = "", ""
     if request.method == "POST":
         name, party = request.POST.get("name", ""), request.POST.get("party", "")
+        too_many = join_window(client_key(request), session.pk)
+        if too_many is not None:
+            return _wait(request, too_many, _too_many_joins(too_many))
         try:
             participant, token = participant_join(session=session, name=name, party=party)
         except LiveError as error:
@@ -134,10 +198,34 @@ def live_join(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+def _too_many_joins(window: Window) -> LiveError:
+    return LiveError(
+        "too_many_joins",
+        _(
+            "Vanaf deze internetverbinding doen al heel veel mensen mee met deze sessie. "
+            "Probeer het over %(n)d minuten opnieuw, of vraag de gespreksleider om uw stem "
+            "namens u in te voeren."
+        )
+        % {"n": max(1, math.ceil(window.retry_after / 60))},
+    )
+
+
+def _removed_page(request: HttpRequest, session: LiveSession) -> HttpResponse:
+    """Said to a participant the facilitator removed (their cookie still names them)."""
+    error = removed_error()
+    if _wants_json(request):
+        return JsonResponse(_error_data(error), status=403)
+    return render(
+        request, "live/removed.html", {"session": session, "message": error.message}, status=403
+    )
+
+
 @login_not_required
 @require_GET
 def live_vote_page(request: HttpRequest, code: str) -> HttpResponse:
-    session = open_session(normalise_code(code))
+    session, refusal = _find(request, code)
+    if refusal is not None:
+        return refusal
     if session is None:
         return _gone(request)
     participant = _me(request, session)
@@ -167,41 +255,55 @@ def _vote_page(
     )
 
 
-def _session_for_state(code: str, request: HttpRequest) -> tuple[LiveSession | None, bool]:
-    """The open session of ``code``; else the latest closed one this browser took part in."""
-    session = open_session(code)
-    if session is not None:
-        return session, True
-    latest = (
-        LiveSession.objects.select_related("project")
-        .filter(code=code, closed_at__isnull=False)
-        .order_by("-closed_at")
-        .first()
-    )
-    if latest is not None and _me(request, latest) is not None:
-        return latest, False
-    return None, False
+def _session_for_state(request: HttpRequest) -> Callable[[str], LiveSession | None]:
+    """Finding the open session of a code; else the latest closed one this browser took
+    part in (so that its page learns of the close)."""
+
+    def find(code: str) -> LiveSession | None:
+        session = open_session(code)
+        if session is not None:
+            return session
+        latest = (
+            LiveSession.objects.select_related("project")
+            .filter(code=code, closed_at__isnull=False)
+            .order_by("-closed_at")
+            .first()
+        )
+        if latest is not None and _me(request, latest) is not None:
+            return latest
+        return None
+
+    return find
 
 
 @login_not_required
 @require_GET
-def live_state(request: HttpRequest, code: str) -> JsonResponse:
+def live_state(request: HttpRequest, code: str) -> HttpResponse:
     """The participant's state as JSON (the polling fallback)."""
-    session, _open = _session_for_state(normalise_code(code), request)
+    session, refusal = _find(request, code, _session_for_state(request))
+    if refusal is not None:
+        return refusal
     if session is None:
         return JsonResponse(
             {"type": "error", "code": "closed", "message": _gone_message()}, status=404
         )
-    return JsonResponse(participant_state(session, _me(request, session)))
+    participant = _me(request, session)
+    state = participant_state(session, participant)
+    if participant is None and _removed(request, session):
+        # "joined": false sends the page to the join page, which says why.
+        state.update(removed=True, message=removed_error().message)
+    return JsonResponse(state)
 
 
 @login_not_required
 @require_POST
 def live_vote(request: HttpRequest, code: str) -> HttpResponse:
     """Cast votes: JSON from the script (polling), or the step's form without JS."""
-    session, is_open = _session_for_state(normalise_code(code), request)
+    session, refusal = _find(request, code, _session_for_state(request))
+    if refusal is not None:
+        return refusal
     as_json = request.content_type == "application/json"
-    if session is None or not is_open:
+    if session is None or not session.is_open:
         if as_json or _wants_json(request):
             status = 410 if session is not None else 404
             return JsonResponse(_error_data(closed_error()), status=status)
@@ -209,7 +311,11 @@ def live_vote(request: HttpRequest, code: str) -> HttpResponse:
     participant = _me(request, session)
     if participant is None:
         if as_json:
-            error = LiveError("unknown_participant", _("Meld u eerst aan bij deze sessie."))
+            error = (
+                removed_error()
+                if _removed(request, session)
+                else LiveError("unknown_participant", _("Meld u eerst aan bij deze sessie."))
+            )
             return JsonResponse(_error_data(error), status=403)
         return redirect("live_join", session.code)
     if as_json:
@@ -224,12 +330,9 @@ def _vote_json(
         return JsonResponse(
             _error_data(LiveError("too_large", _("Dit bericht is te groot."))), status=400
         )
-    try:
-        body = json.loads(request.body)
-        votes = body["votes"]
-        if not isinstance(votes, list) or not all(isinstance(v, dict) for v in votes):
-            raise TypeError
-    except (ValueError, KeyError, TypeError):
+    body = loads(request.body)
+    votes = body.get("votes") if isinstance(body, dict) else None
+    if not isinstance(votes, list) or not all(isinstance(v, dict) for v in votes):
         error = LiveError("bad_message", _("Dit bericht kan niet worden gelezen."))
         return JsonResponse(_error_data(error), status=400)
     if len(votes) > MAX_VOTES:
@@ -250,7 +353,9 @@ def _vote_json(
             )
         except LiveError as error:
             errors.append({**_error_data(error), "id": ident})
-            status = max(status, {"too_fast": 429, "closed": 410}.get(error.code, 400))
+            status = max(
+                status, {"too_fast": 429, "closed": 410, "removed": 403}.get(error.code, 400)
+            )
             continue
         acks.append(
             {
