@@ -17,6 +17,7 @@ from matplotlib.ticker import MaxNLocator
 from stuurknop.charts.chart import Chart, Drawing, Layout, Mark, Table
 from stuurknop.charts.draw import render
 from stuurknop.charts.svg import ID_PREFIX, inline_svg
+from stuurknop.charts.xml_text import xml_text
 
 Number = Decimal | int | float
 Formatter = Callable[[Decimal], str]
@@ -102,6 +103,13 @@ def _chart(
 ) -> Chart:
     if not ID_PREFIX.match(id_prefix):
         raise ValueError(f"id_prefix {id_prefix!r} must start with a letter (a-z, 0-9, -, _)")
+    # Every text drawn, in the SVG and in the table, passes here: matplotlib writes a control
+    # character into the SVG as it is (invalid XML) and fails on a lone surrogate.
+    labels = [xml_text(label) for label in labels]
+    series = {xml_text(name): values for name, values in series.items()}
+    lines = {xml_text(name): values for name, values in (lines or {}).items()}
+    marks = [Mark(xml_text(m.label), xml_text(m.text), xml_text(m.note)) for m in marks]
+    title, description = xml_text(title), xml_text(description)
     bars = _exact(labels, series)
     overlay = _exact(labels, lines or {})
     if not bars:

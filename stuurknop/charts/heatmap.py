@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from xml.sax.saxutils import escape, quoteattr
 
 from stuurknop.charts.chart import Chart, Table
 from stuurknop.charts.svg import ID_PREFIX
+from stuurknop.charts.xml_text import xml_attribute, xml_escape
 from stuurknop.engine.divergence import Divergence
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
@@ -155,7 +155,7 @@ def _attrs(**attributes: str | float) -> str:
     parts = []
     for name, value in attributes.items():
         text = _n(value) if isinstance(value, float | int) else value
-        parts.append(f"{name.rstrip('_').replace('_', '-')}={quoteattr(text)}")
+        parts.append(f"{name.rstrip('_').replace('_', '-')}={xml_attribute(text)}")
     return " ".join(parts)
 
 
@@ -164,7 +164,7 @@ def _text(
 ) -> str:
     weight = ' font-weight="bold"' if bold else ""
     look = _attrs(x=x, y=y, font_size=13, fill=fill, text_anchor=anchor)
-    return f"<text {look}{weight}>{escape(text)}</text>"
+    return f"<text {look}{weight}>{xml_escape(text)}</text>"
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -197,9 +197,9 @@ def _svg(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" {_attrs(viewBox=f"0 0 {_n(width)} {height}")} '
         f'role="img" aria-labelledby="{prefix}-title {prefix}-desc" '
-        f'preserveAspectRatio="xMinYMin meet" font-family={quoteattr(FONT)}>',
-        f'<title id="{prefix}-title">{escape(title)}</title>',
-        f'<desc id="{prefix}-desc">{escape(description)}</desc>',
+        f'preserveAspectRatio="xMinYMin meet" font-family={xml_attribute(FONT)}>',
+        f'<title id="{prefix}-title">{xml_escape(title)}</title>',
+        f'<desc id="{prefix}-desc">{xml_escape(description)}</desc>',
     ]
     for i, lines in enumerate(headers):
         centre = (
@@ -230,7 +230,7 @@ def _cell(x: float, y: float, score: float | None, name: str) -> str:
     rect = _attrs(x=x, y=y, width=COL_W, height=ROW_H, fill=fill, stroke=GRID, stroke_width=1.0)
     tip = f"{name}: {'geen score' if score is None else text}"
     label = _text(x + COL_W / 2, y + ROW_H / 2 + 4.5, text, fill=ink, anchor="middle", bold=True)
-    return f"<g><title>{escape(tip)}</title><rect {rect}/>{label}</g>"
+    return f"<g><title>{xml_escape(tip)}</title><rect {rect}/>{label}</g>"
 
 
 def _legend(x: float, y: float) -> list[str]:

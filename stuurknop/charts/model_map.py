@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from xml.sax.saxutils import escape, quoteattr
 
 from stuurknop.charts.chart import Chart, Table
+from stuurknop.charts.xml_text import xml_attribute, xml_escape
 from stuurknop.document.schema import KnobStatus, Scenario
 from stuurknop.engine import Analysis
 from stuurknop.engine.routes import MAX_OPENING, RouteActivation
@@ -274,7 +274,7 @@ def _attrs(**attributes: str | float) -> str:
     parts = []
     for name, value in attributes.items():
         text = _n(value) if isinstance(value, float | int) else value
-        parts.append(f"{name.rstrip('_').replace('_', '-')}={quoteattr(text)}")
+        parts.append(f"{name.rstrip('_').replace('_', '-')}={xml_attribute(text)}")
     return " ".join(parts)
 
 
@@ -291,7 +291,8 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def _text(x: float, y: float, text: str, *, size: int = 13, bold: bool = False) -> str:
     weight = ' font-weight="bold"' if bold else ""
-    return f'<text {_attrs(x=x, y=y, font_size=size)}{weight} fill="{INK}">{escape(text)}</text>'
+    look = _attrs(x=x, y=y, font_size=size)
+    return f'<text {look}{weight} fill="{INK}">{xml_escape(text)}</text>'
 
 
 def _svg(
@@ -318,9 +319,9 @@ def _svg(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" {_attrs(viewBox=f"0 0 {WIDTH} {HEIGHT}")} '
         f'role="img" aria-labelledby="{prefix}-title {prefix}-desc" '
-        f'preserveAspectRatio="xMidYMin meet" font-family={quoteattr(FONT)}>',
-        f'<title id="{prefix}-title">{escape(title)}</title>',
-        f'<desc id="{prefix}-desc">{escape(_description(model, scenario, analysis))}</desc>',
+        f'preserveAspectRatio="xMidYMin meet" font-family={xml_attribute(FONT)}>',
+        f'<title id="{prefix}-title">{xml_escape(title)}</title>',
+        f'<desc id="{prefix}-desc">{xml_escape(_description(model, scenario, analysis))}</desc>',
         _text(KNOB_X, 24, "Stuurknoppen", size=16, bold=True),
         _text(ROUTE_X, 24, "Routes", size=16, bold=True),
         _text(VALUE_X, 24, "Waarden", size=16, bold=True),
@@ -390,7 +391,7 @@ def _link_paths(
         else:
             look = _attrs(stroke=IDLE, stroke_width=1.0, stroke_dasharray=DASH)
         name = f"{names[link.source]} → {names[link.target]}: {link.label}"
-        yield f"<path {_attrs(d=d)} {look}><title>{escape(name)}</title></path>"
+        yield f"<path {_attrs(d=d)} {look}><title>{xml_escape(name)}</title></path>"
 
 
 def _node(box: _Box, lines: list[str], *, on: bool, fill: str, stroke: str) -> str:

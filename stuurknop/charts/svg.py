@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from stuurknop.charts.xml_text import xml_text
+
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
@@ -183,9 +185,9 @@ def _make_root(
     root.attrib["role"] = "img"
     root.attrib["aria-labelledby"] = f"{prefix}-title {prefix}-desc"
     title_element = ET.Element(f"{{{SVG}}}title", {"id": f"{prefix}-title"})
-    title_element.text = title
+    title_element.text = xml_text(title)
     desc_element = ET.Element(f"{{{SVG}}}desc", {"id": f"{prefix}-desc"})
-    desc_element.text = description
+    desc_element.text = xml_text(description)
     for existing in [c for c in root if _local(c.tag) in ("title", "desc")]:
         root.remove(existing)
     root.insert(0, desc_element)
