@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from stuurknop.web.accounts.forms import LoginForm, NewPasswordForm, ResetRequestForm
+from stuurknop.web.accounts.forms import LoginForm, NewPasswordForm
+from stuurknop.web.accounts.views import PasswordResetRequestView
 
 urlpatterns = [
     path(
@@ -15,12 +16,9 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    # Password reset: the mail never tells whether an address is known.
-    path(
-        "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(form_class=ResetRequestForm),
-        name="password_reset",
-    ),
+    # Password reset: neither the answer, its timing nor the mail tells whether an address
+    # is known; requests are limited per address and per client.
+    path("wachtwoord-vergeten/", PasswordResetRequestView.as_view(), name="password_reset"),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(),

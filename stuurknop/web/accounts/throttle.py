@@ -1,6 +1,8 @@
 """Throttled sign-in: django-axes counts the failures, this module answers for it.
 
 Settings: ``AXES_CLIENT_IP_CALLABLE`` and ``AXES_LOCKOUT_CALLABLE`` name the two functions.
+Also the two things every throttle of the site shares: who the client is (:func:`client_ip`)
+and a count in a fixed window in the shared cache (:func:`count_in_window`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 from axes.helpers import get_cool_off
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -33,6 +36,19 @@ def client_ip(request: HttpRequest) -> str | None:
         return str(ipaddress.ip_address(last))
     except ValueError:
         return remote
+
+
+def count_in_window(key: str, *, window_seconds: int) -> int:
+    """Add one to the count under ``key`` and return it; the count starts afresh after
+    ``window_seconds`` from its first hit. In the shared cache (Redis when ``REDIS_URL`` is
+    set), so every server process counts together."""
+    # add() starts the window only if there is none; incr() is atomic in every shared cache.
+    cache.add(key, 0, timeout=window_seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr(): a fresh window
+        cache.add(key, 1, timeout=window_seconds)
+        return 1
 
 
 def lockout_response(

@@ -14,12 +14,11 @@ import hmac
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils import timezone
 
-from stuurknop.web.accounts.throttle import client_ip
+from stuurknop.web.accounts.throttle import client_ip, count_in_window
 
 WINDOW_SECONDS = 60 * 60
 PER_CLIENT = 5  # answers per address per hour: a household sharing one connection fits
@@ -84,10 +83,4 @@ def count_answer(request: HttpRequest, questionnaire_id: int) -> Verdict:
 
 
 def _hit(key: str) -> int:
-    # add() starts the window only if there is none; incr() is atomic in every shared cache.
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr(): a fresh window
-        cache.add(key, 1, timeout=WINDOW_SECONDS)
-        return 1
+    return count_in_window(key, window_seconds=WINDOW_SECONDS)
