@@ -12,6 +12,11 @@ made and recalculates when a figure is changed:
 
 Only SUM, SUMIFS and MIN are used: every spreadsheet program evaluates them, and so does
 pycel in the tests.
+
+Every text from the project (a name, a description, an id) is written by :func:`text_cell`, as
+a text cell: a name like ``=HYPERLINK(…)`` or ``-1`` stays the text it is, never a formula or a
+number, and characters a workbook cannot hold are left out. Only the product's own formulas are
+written as formulas.
 """
 
 from __future__ import annotations
@@ -22,11 +27,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
+from stuurknop.charts.xml_text import xml_text
 from stuurknop.document.schema import CostKind, ProjectDocument, Scenario
 from stuurknop.documents.base import Options, Rendered, file_stem
 from stuurknop.documents.registry import XLSX
@@ -41,6 +48,9 @@ HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
 TOTAL_FILL = PatternFill("solid", fgColor="F3F3F3")
 KIND_WORDS = {CostKind.EENMALIG: "eenmalig", CostKind.JAARLIJKS: "per jaar"}
 STATUS_WORDS = {"idee": "idee", "in_gesprek": "in gesprek", "toegezegd": "toegezegd"}
+# A text starting with one of these is a formula (or a DDE link) to a spreadsheet program
+# the moment someone edits the cell; the quote prefix keeps it text even then.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 COSTS, FUNDING, COVER, PARTIES, NOTES = (
     "Kostenposten",
@@ -94,6 +104,30 @@ def render_money_xlsx(
     wb.save(buffer)
     stem = file_stem("stuurknop-geld", document.project.name, scenario.name)
     return Rendered(f"{stem}.xlsx", XLSX, buffer.getvalue())
+
+
+def text_cell(ws: Worksheet, row: int, column: int, text: str) -> Cell:
+    """Put ``text`` from the project in a cell as text: never a formula, never a number.
+
+    openpyxl makes a formula of any string that starts with ``=``; the cell's type is set back
+    to text after the value, and a text that a spreadsheet would read as a formula on editing
+    (``=``, ``+``, ``-``, ``@``, a leading tab or line break) gets Excel's quote prefix.
+    """
+    cell = ws.cell(row=row, column=column)
+    cell.value = xml_text(text)
+    cell.data_type = "s"
+    if cell.value.startswith(FORMULA_START):
+        cell.quotePrefix = True
+    return cell
+
+
+def _row(ws: Worksheet, row: int, values: Sequence[object]) -> None:
+    """``values`` in ``row`` from column A: texts by :func:`text_cell`, numbers as numbers."""
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            text_cell(ws, row, column, value)
+        elif value is not None:
+            ws.cell(row=row, column=column, value=value)
 
 
 def _party_key(party: str) -> str:
@@ -160,10 +194,12 @@ def _cost_sheet(
     )
     names = _names(document)
     horizon = document.project.years
-    for cost in scenario.costs:
+    for row, cost in enumerate(scenario.costs, start=2):
         party = cost_party(cost, scenario)
         need = set(cost_years(cost, horizon))
-        ws.append(
+        _row(
+            ws,
+            row,
             [
                 cost.id,
                 cost.description,
@@ -175,10 +211,10 @@ def _cost_sheet(
                 cost.first_year,
                 cost.years if cost.kind is CostKind.JAARLIJKS else 1,
                 *[cost.amount if y in need else Decimal(0) for y in years],
-            ]
+            ],
         )
         if cost.kind is CostKind.JAARLIJKS and cost.years is None:
-            ws.cell(row=ws.max_row, column=9, value="structureel")
+            ws.cell(row=row, column=9, value="structureel")
     span = Span(COSTS, 2, max(2, len(scenario.costs) + 1), len(labels) + 1)
     _money_format(ws, span, [7], len(years))
     _list_totals(ws, span, len(years))
@@ -209,14 +245,16 @@ def _funding_sheet(
     names = _names(document)
     costs = {c.id: c for c in scenario.costs}
     horizon = document.project.years
-    for line in scenario.funding:
+    for row, line in enumerate(scenario.funding, start=2):
         cost = costs[line.cost_item]
         pays = set(funding_years(line, cost, horizon))
         start = line.first_year if line.first_year is not None else cost.first_year
         count: int | str = line.years or "zolang de kostenpost loopt"
         if cost.kind is CostKind.EENMALIG:
             count = 1
-        ws.append(
+        _row(
+            ws,
+            row,
             [
                 line.id,
                 cost.id,
@@ -230,7 +268,7 @@ def _funding_sheet(
                 start,
                 count,
                 *[line.amount if y in pays else Decimal(0) for y in years],
-            ]
+            ],
         )
     span = Span(FUNDING, 2, max(2, len(scenario.funding) + 1), len(labels) + 1)
     _money_format(ws, span, [9], len(years))
@@ -259,9 +297,7 @@ def _cover_sheet(
     span = Span(COVER, 2, max(2, len(scenario.costs) + 1), 4)
     gap_col = span.year_col + n + 1
     for row, cost in enumerate(scenario.costs, start=2):
-        ws.cell(row=row, column=1, value=cost.id)
-        ws.cell(row=row, column=2, value=cost.description)
-        ws.cell(row=row, column=3, value=_party_key(cost_party(cost, scenario)))
+        _row(ws, row, [cost.id, cost.description, _party_key(cost_party(cost, scenario))])
         for i in range(n):
             need = f"SUMIFS({costs.year(i)},{costs.column(1)},$A{row})"
             paid = f"SUMIFS({funding.year(i)},{funding.column(2)},$A{row})"
@@ -318,8 +354,7 @@ def _party_sheet(
         ws.cell(row=top, column=1, value=title).font = BOLD
         for j, party in enumerate(money.parties):
             row = top + 1 + j
-            ws.cell(row=row, column=1, value=_party_key(party.party))
-            ws.cell(row=row, column=2, value=party.name)
+            _row(ws, row, [_party_key(party.party), party.name])
             for i in range(n):
                 ws.cell(row=row, column=3 + i, value=formula(i, row)).number_format = EURO
             _row_sum(ws, row, 3, n)
@@ -428,8 +463,8 @@ def _notes_sheet(
             "waarvoor nog geen partij of trekker is gekozen.",
         ),
     ]
-    for label, text in lines:
-        ws.append([label, text])
+    for row, (label, text) in enumerate(lines, start=1):
+        _row(ws, row, [label, text])
     ws["A1"].font = Font(bold=True, size=14)
     for row in (8,):
         ws.cell(row=row, column=1).font = BOLD

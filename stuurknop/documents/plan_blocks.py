@@ -9,23 +9,22 @@ cannot hold are dropped here, once, instead of crashing a renderer later.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from stuurknop.charts.chart import Chart, Table
+from stuurknop.charts.xml_text import xml_text
 
 Align = Literal["left", "right"]
 Tone = Literal["text", "note", "warning", "lead"]
 
-# Control characters other than tab and newline, lone surrogates and the two non-characters
-# that XML 1.0 forbids: a pasted text may hold them, and python-docx and lxml refuse them.
 _FIGURE = re.compile(r"^(€ ?-?[\d.,]+|-?[\d.,]+%?|[\d]+ van [\d]+ = [\d,]+|–)$")
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
-    """``text`` without characters a Word or HTML document cannot hold."""
-    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """``text`` without characters a Word or HTML document cannot hold
+    (:func:`~stuurknop.charts.xml_text.xml_text`), its line breaks as ``\\n``."""
+    return xml_text(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def paragraphs(text: str, *, tone: Tone = "text") -> tuple[Paragraph, ...]:
@@ -100,6 +99,14 @@ class Figure:
     chart: Chart
     table: PlanTable | None  # None when the next table holds this chart's figures too
     describe: bool = True  # False when the tables say it better than the text alternative
+
+    def __post_init__(self) -> None:
+        # The charts write a clean SVG, and the figures' table is a PlanTable; the title and
+        # the text alternative may carry a name as it was given (the scenario's, on the map).
+        chart = replace(
+            self.chart, title=clean(self.chart.title), description=clean(self.chart.description)
+        )
+        object.__setattr__(self, "chart", chart)
 
 
 Block = Paragraph | Facts | Bullets | PlanTable | Figure

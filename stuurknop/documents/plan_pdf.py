@@ -19,6 +19,7 @@ from stuurknop.document.schema import ProjectDocument, Scenario
 from stuurknop.documents.base import Options, Rendered, file_stem
 from stuurknop.documents.plan import build_plan
 from stuurknop.documents.plan_blocks import Bullets, Facts, Figure, Paragraph, Plan, PlanTable
+from stuurknop.documents.printing import printable
 from stuurknop.documents.registry import PDF
 from stuurknop.model.schema import Model
 
@@ -90,6 +91,7 @@ def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("stuurknop.documents", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=printable,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,9 +1,11 @@
 """HTML to PDF for the printable documents (worksheets, poster), offline.
 
 Templates are Jinja2 files in ``templates/``, rendered with autoescape so that any text a
-project holds (quotes, ``<``, ``&``) prints as written. WeasyPrint gets a URL fetcher that only
-accepts ``data:`` URLs: a document never fetches anything, so it renders the same without a
-network and cannot leak a project to a third party through a stray link.
+project holds (quotes, ``<``, ``&``) prints as written, and with :func:`printable` as the
+``finalize`` of every ``{{ … }}``, so that no character HTML and XML cannot hold gets through.
+WeasyPrint gets a URL fetcher that only accepts ``data:`` URLs: a document never fetches
+anything, so it renders the same without a network and cannot leak a project to a third party
+through a stray link.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
+from stuurknop.charts.xml_text import xml_text
 from stuurknop.engine.text import euro
 
 
@@ -40,11 +44,22 @@ def breakable(text: str, every: int = 30) -> str:
     return LONG_WORD.sub(split, text)
 
 
+def printable(value: object) -> object:
+    """Jinja's ``finalize`` for the PDF templates: every text a template prints, before it is
+    escaped, without the characters XML cannot hold (:mod:`stuurknop.charts.xml_text`)."""
+    if isinstance(value, Markup):
+        return Markup(xml_text(value))
+    if isinstance(value, str):
+        return xml_text(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("stuurknop.documents", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=printable,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
