@@ -447,9 +447,13 @@ def run(
     server: str = "gunicorn",
     editors: int = EDITORS,
     rounds: int = ROUNDS,
+    static: bool = False,
 ) -> Outcome:
-    """Set up a world, start ``server`` ("gunicorn" 4×4 or "daphne"), let the editors save."""
-    world = make_world(env, editors)
+    """Set up a world, start ``server`` ("gunicorn" 4×4 or "daphne"), let the editors save.
+
+    ``static``: collect the static files first (production settings need them).
+    """
+    world = make_world(env, editors, static=static)
     tally = Tally()
     with gunicorn(env, tmp) if server == "gunicorn" else daphne(env, tmp) as url:
         start = threading.Barrier(len(world.editors))
