@@ -202,8 +202,12 @@ PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
 # Throttled sign-in (django-axes): after STUURKNOP_LOGIN_FAILURE_LIMIT wrong passwords for one
 # user name from one address, that pair is locked for STUURKNOP_LOGIN_LOCKOUT_MINUTES, even
-# with the right password. Per name *and* address, so an attacker cannot lock a colleague out
-# from elsewhere. The axes backend must come first: it refuses before the password is checked.
+# with the right password. Also locked: an address after failures on many names
+# (STUURKNOP_LOGIN_FAILURE_LIMIT_PER_ADDRESS), and a name after failures from many addresses
+# (STUURKNOP_LOGIN_FAILURE_LIMIT_PER_USERNAME). Each pair adds at most its own limit to those
+# two counts, so one attacker at one address cannot lock a colleague out everywhere (the
+# handler, stuurknop.web.accounts.throttle.LoginThrottleHandler, says why these numbers).
+# The axes backend must come first: it refuses before the password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -212,7 +216,15 @@ AXES_FAILURE_LIMIT = env_int("STUURKNOP_LOGIN_FAILURE_LIMIT", 5, minimum=1, maxi
 AXES_COOLOFF_TIME = timedelta(
     minutes=env_int("STUURKNOP_LOGIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=24 * 60)
 )
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int(
+    "STUURKNOP_LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20, minimum=1, maximum=1000
+)
+LOGIN_FAILURE_LIMIT_PER_USERNAME = env_int(
+    "STUURKNOP_LOGIN_FAILURE_LIMIT_PER_USERNAME", 30, minimum=1, maximum=1000
+)
+# The three combinations the handler counts, each against its own limit above.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+AXES_HANDLER = "stuurknop.web.accounts.throttle.LoginThrottleHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "stuurknop.web.accounts.throttle.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "stuurknop.web.accounts.throttle.client_ip"

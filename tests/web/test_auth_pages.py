@@ -1,4 +1,5 @@
-"""Signing in: Dutch messages, a password reset by mail, and a throttle on wrong passwords."""
+"""Signing in: Dutch messages, a password reset by mail, and throttles on wrong passwords: per
+name and address, per address, and per name."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.core import mail
@@ -180,6 +181,53 @@ def test_signing_in_successfully_resets_the_count(people: People) -> None:
     assert sign_in(client, "anna", PASSWORD) == 302
 
 
+def test_one_address_trying_many_names_is_locked_for_every_name(
+    people: People, settings: Any
+) -> None:
+    spray = {"REMOTE_ADDR": "203.0.113.66"}
+    limit = settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS
+    codes = [sign_in(Client(), f"naam{i}", "Welkom01!", **spray) for i in range(limit)]
+    assert codes == [200] * (limit - 1) + [429]
+    assert sign_in(Client(), "bram", PASSWORD, **spray) == 429  # a new name, the right password
+    assert sign_in(Client(), "bram", PASSWORD, REMOTE_ADDR="198.51.100.3") == 302  # elsewhere
+
+
+def test_one_name_tried_from_many_addresses_is_locked_everywhere(
+    people: People, settings: Any
+) -> None:
+    per_pair = settings.AXES_FAILURE_LIMIT
+    addresses = settings.LOGIN_FAILURE_LIMIT_PER_USERNAME // per_pair
+    for a in range(addresses):
+        for _ in range(per_pair):
+            sign_in(Client(), "anna", "fout", REMOTE_ADDR=f"198.51.100.{a}")
+    assert sign_in(Client(), "anna", PASSWORD, REMOTE_ADDR="192.0.2.200") == 429  # a new address
+    assert sign_in(Client(), "bram", PASSWORD, REMOTE_ADDR="192.0.2.200") == 302
+
+
+def test_one_address_alone_cannot_lock_a_name_everywhere_however_often_it_tries(
+    people: People, settings: Any
+) -> None:
+    tries = settings.LOGIN_FAILURE_LIMIT_PER_USERNAME + 10
+    for _ in range(tries):
+        sign_in(Client(), "anna", "fout", REMOTE_ADDR="203.0.113.66")
+    assert sign_in(Client(), "anna", PASSWORD, REMOTE_ADDR="203.0.113.66") == 429
+    # The persistence counts once toward the wider limits: anna elsewhere and bram at the same
+    # address still get in.
+    assert sign_in(Client(), "anna", PASSWORD, REMOTE_ADDR="192.0.2.200") == 302
+    assert sign_in(Client(), "bram", PASSWORD, REMOTE_ADDR="203.0.113.66") == 302
+
+
+def test_signing_in_to_ones_own_account_does_not_wipe_a_spray_from_that_address(
+    people: People, settings: Any
+) -> None:
+    spray = {"REMOTE_ADDR": "203.0.113.66"}
+    limit = settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS
+    for i in range(limit - 1):
+        sign_in(Client(), f"naam{i}", "Welkom01!", **spray)
+    assert sign_in(Client(), "olaf", PASSWORD, **spray) == 302  # the sprayer's own account
+    assert sign_in(Client(), "naam-laatste", "Welkom01!", **spray) == 429
+
+
 def test_behind_a_proxy_the_throttle_counts_the_forwarded_address(
     people: People, settings: object
 ) -> None:
@@ -254,6 +302,8 @@ def test_mail_goes_to_the_console_in_development_and_by_smtp_otherwise(tmp_path:
         ({"EMAIL_BACKEND": "smpt"}, "EMAIL_BACKEND='smpt' is not smtp, console"),
         ({"EMAIL_USE_TLS": "1", "EMAIL_USE_SSL": "1"}, "choose one"),
         ({"STUURKNOP_LOGIN_FAILURE_LIMIT": "0"}, "below the minimum 1"),
+        ({"STUURKNOP_LOGIN_FAILURE_LIMIT_PER_ADDRESS": "veel"}, "PER_ADDRESS"),
+        ({"STUURKNOP_LOGIN_FAILURE_LIMIT_PER_USERNAME": "0"}, "below the minimum 1"),
     ],
 )
 def test_a_bad_mail_or_throttle_setting_stops_the_start(
