@@ -28,7 +28,7 @@ class PasswordResetRequestView(auth_views.PasswordResetView):
 
     form_class = ResetRequestForm
 
-    def form_valid(self, form: ResetRequestForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: ResetRequestForm) -> HttpResponse:
         email = form.cleaned_data["email"]
         verdict = reset_request_count(self.request, email)
         if verdict.client_refused:
