@@ -93,3 +93,25 @@ def test_24_editors_saving_one_worksheet_at_once_get_no_server_error_and_lose_no
     assert outcome.conflicts >= 2 * (editors - 1)
     # Nobody else writes an editor's own cost item, so those saves all count.
     assert outcome.accepted >= editors * rounds
+
+
+def test_the_tally_finds_an_accepted_save_that_the_database_does_not_show() -> None:
+    save = concurrent_editing.Save
+    saves = [
+        save("editor01", "knob", 1, "editor01 ronde 0", 302),
+        save("editor02", "knob", 1, "editor02 ronde 0", 409),
+        save("editor02", "knob", 2, "editor02 ronde 1", 302),
+        save("editor01", "7", 1, "1100.00", 302),
+    ]
+    state = {
+        "knob": {"version": 3, "elaboration": "editor02 ronde 1"},
+        "cost_items": {"7": {"version": 2, "amount": "1100.00"}},
+        "log": [{"elaboration": "editor01 ronde 0"}, {"elaboration": "editor02 ronde 1"}],
+    }
+    assert concurrent_editing.lost_writes(saves, state) == [
+        "7: editor01's '1100.00' is logged 0 times"
+    ]
+    state["knob"] = {"version": 2, "elaboration": "editor01 ronde 0"}
+    assert concurrent_editing.lost_writes(saves[:3], state) == [
+        "knob: holds 'editor01 ronde 0' v2, the last accepted save wrote 'editor02 ronde 1' on v2"
+    ]
