@@ -7,7 +7,8 @@ scenario (by name; default the chosen one) and :class:`Options`, and gives a
 (``stuurknop report``) and any background job all call it through the one table in
 :mod:`stuurknop.documents.registry`. No Django here: documents are made from the project
 document, so a file on disk renders exactly as a project in the web app. Every figure comes
-from the engine.
+from the engine. Every text from the project passes :mod:`stuurknop.charts.xml_text` where a
+renderer writes it, so no document breaks on a character XML cannot hold.
 """
 
 from stuurknop.documents.base import DocumentError, Options, Rendered
