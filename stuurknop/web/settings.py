@@ -335,6 +335,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # How long an invitation link to a project stays valid.
 INVITATION_DAYS = env_int("STUURKNOP_INVITATION_DAYS", 14, minimum=1, maximum=90)
 
+# Documents are made in a thread beside the request (stuurknop.web.projects.document_jobs): a
+# download waits this long for its file, then says it is still being made and is asked again,
+# so no request holds a server worker for longer. At most DOCUMENT_QUEUE documents wait per
+# process; more are refused (503) until the queue drains.
+DOCUMENT_WAIT_SECONDS = env_int("STUURKNOP_DOCUMENT_WAIT_SECONDS", 5, minimum=1, maximum=60)
+DOCUMENT_QUEUE = env_int("STUURKNOP_DOCUMENT_QUEUE", 4, minimum=1, maximum=100)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -358,3 +358,65 @@ def test_the_money_pages_totals_are_totals_the_excel_workbook_computes(
     numbers = evaluated_numbers(client.get(download_url(project, "xlsx")).content)
     for label in TOTALS:
         assert euros(figures[label]) in numbers, f"{label} {figures[label]}: not in {numbers}"
+
+
+# --- Made beside the request: no request holds a server worker for long ------------------
+
+
+def test_a_slow_document_answers_still_being_made_then_arrives_made_once(
+    people: People, project: Project, monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    import threading
+
+    from stuurknop.web.projects.document_jobs import documents_in_progress
+
+    settings.DOCUMENT_WAIT_SECONDS = 0.2
+    release = threading.Event()
+    calls: list[str] = []
+
+    def slow(model: Model, document: ProjectDocument, scenario: Any, options: Options) -> Rendered:
+        calls.append(scenario.name)
+        release.wait(timeout=20)
+        return Rendered("traag.txt", "text/plain; charset=utf-8", b"klaar")
+
+    monkeypatch.setitem(FORMATS, "traag", fake_format("traag", slow))
+    client = client_for(people.carla)
+    first = client.get(download_url(project, "traag"))
+    assert first.status_code == 202
+    assert first["Retry-After"] == "2" and first["Refresh"] == "2"
+    assert "Het document wordt gemaakt" in first.content.decode()
+    assert client.get(download_url(project, "traag")).status_code == 202  # still the same one
+    release.set()
+    for _attempt in range(100):
+        if documents_in_progress() == 0:
+            break
+        threading.Event().wait(0.05)
+    done = client.get(download_url(project, "traag"))
+    assert (done.status_code, done.content) == (200, b"klaar")
+    assert calls == ["Basis"]  # asked three times, made once
+
+
+def test_when_too_many_documents_wait_a_new_one_is_refused_for_now(
+    people: People, project: Project, monkeypatch: pytest.MonkeyPatch, settings: Any
+) -> None:
+    import threading
+
+    settings.DOCUMENT_WAIT_SECONDS = 0.1
+    settings.DOCUMENT_QUEUE = 1
+    release = threading.Event()
+
+    def slow(model: Model, document: ProjectDocument, scenario: Any, options: Options) -> Rendered:
+        release.wait(timeout=20)
+        return Rendered("traag.txt", "text/plain; charset=utf-8", b"klaar")
+
+    monkeypatch.setitem(FORMATS, "traag", fake_format("traag", slow))
+    monkeypatch.setitem(FORMATS, "ander", fake_format("ander", slow))
+    client = client_for(people.carla)
+    try:
+        assert client.get(download_url(project, "traag")).status_code == 202
+        busy = client.get(download_url(project, "ander"))
+        assert busy.status_code == 503
+        assert busy["Retry-After"] == "2"
+        assert "Even geduld" in busy.content.decode()
+    finally:
+        release.set()

@@ -112,17 +112,35 @@ def cached_for_revision(
     are checked before this is reached. Looked up in this process's memo first, then in the
     shared cache (Redis when configured), computed on a miss and stored in both.
     """
+    key = revision_key(project, name, revision=revision)
+    value = cached_value(key)
+    if value is None:
+        value = compute()
+        remember(key, value)
+    return value  # type: ignore[no-any-return]
+
+
+def revision_key(project: Project, name: str, *, revision: int | None = None) -> str:
+    """The cache key of ``name`` for the project as it is now (or at ``revision``)."""
     if revision is None:
         revision = project_revision(project)
-    key = f"project:{project.pk}:r{revision}:{project.model_version}:{name}"
+    return f"project:{project.pk}:r{revision}:{project.model_version}:{name}"
+
+
+def cached_value(key: str) -> Any:
+    """What :func:`remember` stored under ``key`` (this process first, then shared), or None."""
     value = _local.get(key)
     if value is None:
         value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value)
-        _local.put(key, value)
-    return value  # type: ignore[no-any-return]
+        if value is not None:
+            _local.put(key, value)
+    return value
+
+
+def remember(key: str, value: Any) -> None:
+    """Keep ``value`` under a key of :func:`revision_key`; safe from any thread."""
+    cache.set(key, value)
+    _local.put(key, value)
 
 
 def scenario_analysis(project: Project, scenario: Scenario) -> Analysis:

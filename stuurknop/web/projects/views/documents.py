@@ -8,9 +8,11 @@ cached per project revision, so a second download of an unchanged project is ins
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import cast
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
 from django.urls import path
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -20,15 +22,18 @@ from stuurknop.documents import FORMATS, DocumentError, Options, Rendered
 from stuurknop.documents import render as render_document
 from stuurknop.documents.base import Paper
 from stuurknop.model import load_model
+from stuurknop.web.projects.document_jobs import DocumentsBusy, document_when_ready
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
 from stuurknop.web.projects.roles import Role
-from stuurknop.web.projects.selectors import cached_for_revision, project_document
+from stuurknop.web.projects.selectors import project_document, revision_key
 from stuurknop.web.projects.views.common import project_context, render_project_page
 
 # The poster's paper sizes, as the download's query string names them (?papier=A1).
 POSTER_PAPERS: tuple[Paper, ...] = ("A3", "A1")
 PAPER_FORMATS = {"poster"}
+# How long a browser waits before asking again for a document still being made.
+RETRY_SECONDS = 2
 
 
 @require_safe
@@ -63,15 +68,16 @@ def document_download(
             _("Onbekend papierformaat; kies A3 of A1."), content_type="text/plain; charset=utf-8"
         )
     options = Options(today=dt.date.today(), paper=cast(Paper, paper))
+    # The date is printed on the cover, so tomorrow's download is made afresh.
+    key = revision_key(project, f"document:{fmt}:{scenario.pk}:{paper}:{options.today.isoformat()}")
     try:
-        rendered = cached_for_revision(
-            project,
-            # The date is printed on the cover, so tomorrow's download is made afresh.
-            f"document:{fmt}:{scenario.pk}:{paper}:{options.today.isoformat()}",
-            lambda: _render(fmt, project, scenario, options),
-        )
+        rendered = document_when_ready(key, lambda: _renderer(fmt, project, scenario, options))
     except DocumentError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    except DocumentsBusy:
+        return _not_yet(request, busy=True)
+    if rendered is None:
+        return _not_yet(request, busy=False)
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     response["Content-Disposition"] = content_disposition_header(True, rendered.filename)
     response["Content-Length"] = str(len(rendered.content))
@@ -81,9 +87,30 @@ def document_download(
     return response
 
 
-def _render(fmt: str, project: Project, scenario: Scenario, options: Options) -> Rendered:
+def _renderer(
+    fmt: str, project: Project, scenario: Scenario, options: Options
+) -> Callable[[], Rendered]:
+    """Read the project here (in the request); the returned function only renders."""
     model = load_model(project.model_version)
-    return render_document(fmt, model, project_document(project), scenario.name, options)
+    document = project_document(project)
+    return lambda: render_document(fmt, model, document, scenario.name, options)
+
+
+def _not_yet(request: HttpRequest, *, busy: bool) -> HttpResponse:
+    """Still being made (202) or too many waiting (503): ask again in a few seconds.
+
+    Without JavaScript the browser reloads by itself (the Refresh header); the documents page's
+    script waits for ``Retry-After`` and asks again.
+    """
+    response = render(
+        request,
+        "projects/documents/not_yet.html",
+        {"busy": busy, "retry": RETRY_SECONDS},
+        status=503 if busy else 202,
+    )
+    response["Retry-After"] = str(RETRY_SECONDS)
+    response["Refresh"] = str(RETRY_SECONDS)
+    return response
 
 
 urlpatterns = [

@@ -4,13 +4,15 @@
  * plain download without JavaScript. With it, the file is fetched instead: when it takes more
  * than a second, the control is marked busy (aria-busy) and the item's polite status says so;
  * then the file is saved through a temporary <a download> on an object URL; a failure gets a
- * Dutch message in the same status. The messages come from the list's data attributes, so
- * they are translated with the page. No inline script or style: the page's CSP forbids both.
+ * Dutch message in the same status. A document the server is still making (202, or 503 when
+ * it is making many) is asked for again after its Retry-After. The messages come from the
+ * list's data attributes, so they are translated with the page. No inline script or style: the page's CSP forbids both.
  */
 (function () {
   "use strict";
 
   var SLOW_MS = 1000;
+  var MAX_TRIES = 60; // about two minutes of "still being made" before giving up
 
   function filenameFrom(response, fallback) {
     var header = response.headers.get("Content-Disposition") || "";
@@ -45,6 +47,21 @@
     return response.ok && !response.redirected && type.indexOf("text/html") !== 0;
   }
 
+  // The server makes a document beside the request: 202 says "still being made", 503 "too
+  // many at once"; both say when to ask again (Retry-After, in seconds).
+  function fetchWhenReady(url, triesLeft) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if ((response.status !== 202 && response.status !== 503) || triesLeft <= 1) {
+        return response;
+      }
+      var seconds = parseInt(response.headers.get("Retry-After") || "2", 10);
+      var wait = Math.min(Math.max(isNaN(seconds) ? 2 : seconds, 1), 30) * 1000;
+      return new Promise(function (resolve) { window.setTimeout(resolve, wait); }).then(
+        function () { return fetchWhenReady(url, triesLeft - 1); }
+      );
+    });
+  }
+
   function download(url, control, status, messages) {
     if (control.dataset.downloading) {
       return; // already on its way; a second click would make it twice
@@ -60,7 +77,7 @@
       status.textContent = messages.busy;
     }, SLOW_MS);
 
-    fetch(url, { credentials: "same-origin" })
+    fetchWhenReady(url, MAX_TRIES)
       .then(function (response) {
         if (!isDocument(response)) {
           throw new Error("status " + response.status);
