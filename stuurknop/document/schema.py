@@ -69,6 +69,17 @@ Measured = Annotated[
     ),
 ]
 Opening = Annotated[int, Field(ge=1, le=3)]
+
+# What a project may hold: well above what people enter (the examples have 5–7 parties, 2
+# scenarios and up to 9 cost items with 18 funding lines per scenario), and low enough that its
+# plan and worksheets are made in seconds rather than minutes (about 0.15 s per printed page;
+# 2,000 cost items made a plan of several minutes). Said in the error, with the place.
+MAX_PARTIES = 50
+MAX_SCENARIOS = 20
+MAX_COST_ITEMS = 200
+MAX_FUNDING_LINES = 400
+MAX_INTERESTS = MAX_PARTIES * 8
+MAX_MEASUREMENTS = 500
 Weight = Annotated[int, Field(ge=0, le=3)]
 
 
@@ -159,7 +170,9 @@ class KnobSetting(Doc):
     opening: Opening | None = None
     elaboration: LongText = ""
     lead_party: Id | None = None
-    routes: list[Id] = Field(default_factory=list, description="Routes it is meant to work via.")
+    routes: list[Id] = Field(
+        default_factory=list, max_length=10, description="Routes it is meant to work via."
+    )
     answers: list[LongText] = Field(
         default_factory=list,
         max_length=3,
@@ -231,13 +244,13 @@ class Indicator(Doc):
     name: Name
     unit: ShortText = ""
     target: Measured | None = None
-    measurements: list[Measurement] = Field(default_factory=list)
+    measurements: list[Measurement] = Field(default_factory=list, max_length=MAX_MEASUREMENTS)
 
 
 class EvidencePlan(Doc):
     value: Id
-    before_decision: list[EvidenceNeed] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
+    before_decision: list[EvidenceNeed] = Field(default_factory=list, max_length=50)
+    indicators: list[Indicator] = Field(default_factory=list, max_length=50)
 
 
 class Scenario(Doc):
@@ -245,11 +258,19 @@ class Scenario(Doc):
     chosen: bool = False
     description: LongText = ""
     knobs: list[KnobSetting] = Field(default_factory=list, max_length=10)
-    interests: list[Interest] = Field(default_factory=list)
-    costs: list[CostItem] = Field(default_factory=list, max_length=2_000)
-    funding: list[FundingLine] = Field(default_factory=list, max_length=5_000)
-    effects: list[EffectEstimate] = Field(default_factory=list, max_length=2_000)
-    evidence: list[EvidencePlan] = Field(default_factory=list)
+    interests: list[Interest] = Field(default_factory=list, max_length=MAX_INTERESTS)
+    costs: list[CostItem] = Field(
+        default_factory=list,
+        max_length=MAX_COST_ITEMS,
+        description=f"At most {MAX_COST_ITEMS} per scenario (see the limits above).",
+    )
+    funding: list[FundingLine] = Field(
+        default_factory=list,
+        max_length=MAX_FUNDING_LINES,
+        description=f"At most {MAX_FUNDING_LINES} per scenario (see the limits above).",
+    )
+    effects: list[EffectEstimate] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
+    evidence: list[EvidencePlan] = Field(default_factory=list, max_length=20)
 
     def setting(self, knob: int) -> KnobSetting:
         """The setting of ``knob``; a knob the scenario does not mention is not discussed."""
@@ -285,7 +306,7 @@ class ResidentInput(Doc):
     )
     knobs: dict[KnobNumber, Annotated[Decimal, Field(ge=0, le=3)]] = Field(default_factory=dict)
     help_organise: HelpCounts = Field(default_factory=HelpCounts)
-    remarks: list[ShortText] = Field(default_factory=list)
+    remarks: list[ShortText] = Field(default_factory=list, max_length=2_000)
 
 
 class LogEntry(Doc):
@@ -302,10 +323,12 @@ class ProjectDocument(Doc):
     schema_version: Literal[1] = 1
     model_version: Name
     project: Basics
-    parties: list[Party] = Field(default_factory=list, max_length=100)
-    scenarios: list[Scenario] = Field(min_length=1, max_length=50)
-    perspectives: list[Perspective] = Field(default_factory=list)
-    resident_input: list[ResidentInput] = Field(default_factory=list)
+    parties: list[Party] = Field(default_factory=list, max_length=MAX_PARTIES)
+    scenarios: list[Scenario] = Field(min_length=1, max_length=MAX_SCENARIOS)
+    perspectives: list[Perspective] = Field(default_factory=list, max_length=2_000)
+    resident_input: list[ResidentInput] = Field(default_factory=list, max_length=200)
+    # Not bounded: every save appends a line, so a bound would one day refuse all edits. What
+    # prints the log (the plan) shows its most recent lines only.
     log: list[LogEntry] = Field(default_factory=list)
 
     def scenario(self, name: str | None = None) -> Scenario:

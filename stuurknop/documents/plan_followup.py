@@ -143,32 +143,49 @@ def checklist_sections(model: Model, analysis: Analysis) -> list[Section]:
     ]
 
 
+# The log grows with every save; the plan prints its most recent lines, each value shortened,
+# so that a long-lived project (or one long text) cannot make the plan hundreds of pages long.
+LOG_ROWS = 100
+LOG_VALUE_CHARACTERS = 300
+
+
 def log_section(document: ProjectDocument) -> Section:
     entries = sorted(document.log, key=lambda e: e.at)
+    shown = entries[-LOG_ROWS:]
     rows = tuple(
         (
             dutch_date(e.at.date()) + e.at.strftime(", %H:%M"),
             e.who,
-            e.what,
+            _shortened(e.what),
             e.scenario or "–",
-            f"{e.old or '–'} → {e.new or '–'}" if e.old or e.new else "–",
+            f"{_shortened(e.old) or '–'} → {_shortened(e.new) or '–'}" if e.old or e.new else "–",
         )
-        for e in entries
+        for e in shown
     )
-    return Section(
-        "besluiten",
-        "Besluitenlog",
-        1,
-        (
-            PlanTable(
-                "Besluiten en wijzigingen, oudste eerst",
-                ("Wanneer", "Wie", "Wat", "Scenario", "Was → wordt"),
-                rows,
-                empty="Er zijn nog geen besluiten vastgelegd.",
-            ),
-        ),
-        page_break=True,
+    blocks: list[Block] = []
+    if len(shown) < len(entries):
+        blocks.append(
+            Paragraph(
+                f"Hier staan de {len(shown)} laatste van {len(entries)} regels. De hele "
+                "geschiedenis staat in Stuurknop (tab Geschiedenis) en in het projectbestand.",
+                "note",
+            )
+        )
+    blocks.append(
+        PlanTable(
+            "Besluiten en wijzigingen, oudste eerst",
+            ("Wanneer", "Wie", "Wat", "Scenario", "Was → wordt"),
+            rows,
+            empty="Er zijn nog geen besluiten vastgelegd.",
+        )
     )
+    return Section("besluiten", "Besluitenlog", 1, tuple(blocks), page_break=True)
+
+
+def _shortened(text: str) -> str:
+    if len(text) <= LOG_VALUE_CHARACTERS:
+        return text
+    return text[:LOG_VALUE_CHARACTERS].rstrip() + " … (ingekort)"
 
 
 def sources_section(model: Model, analysis: Analysis) -> Section:

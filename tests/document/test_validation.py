@@ -509,3 +509,27 @@ def test_a_measurement_of_absurd_size_is_refused(document_data):
     [error] = errors_of(data)
     assert error.path.endswith("measurements[0].value")
     assert error.message == "moet ≤ 1000000000000 zijn"
+
+
+# --- what a project may hold: bounded, so no document takes minutes to make ------------------
+
+
+def test_a_scenario_with_more_cost_items_than_allowed_is_refused_with_the_limit(document_data):
+    from stuurknop.document.schema import MAX_COST_ITEMS
+
+    costs = [{"id": f"k{i}", "amount": "10"} for i in range(MAX_COST_ITEMS + 1)]
+    [error] = errors_of(document_data(costs=costs))
+    assert (error.path, error.location, error.message) == (
+        "scenarios[0].costs",
+        'scenario "Basis", kostenpost',
+        f"mag hoogstens {MAX_COST_ITEMS} elementen bevatten",
+    )
+    assert parse_document(document_data(costs=costs[:MAX_COST_ITEMS]))
+
+
+def test_the_schema_says_what_a_scenario_may_hold():
+    from stuurknop.document import json_schema
+
+    costs = json_schema()["$defs"]["Scenario"]["properties"]["costs"]
+    assert costs["maxItems"] == 200
+    assert "200" in costs["description"]

@@ -197,3 +197,25 @@ def test_an_indicator_shows_its_latest_measurement_by_date(model, document_data,
     assert "Tevredenheid bewoners | cijfer | 7,5 | 0 op 3 november 2025 | 160" in texts(
         plan, "bewijs-goed_wonen"
     )
+
+
+def test_the_plans_decision_log_shows_the_latest_lines_each_shortened(make_document) -> None:
+    import datetime as dt
+
+    from stuurknop.document.schema import LogEntry
+    from stuurknop.documents.plan_blocks import Paragraph, PlanTable
+    from stuurknop.documents.plan_followup import LOG_ROWS, log_section
+
+    start = dt.datetime(2025, 1, 1, 9, 0, tzinfo=dt.UTC)
+    entries = [
+        LogEntry(at=start + dt.timedelta(minutes=i), who="Ans", what=f"Regel {i}", new="x" * 5000)
+        for i in range(LOG_ROWS + 30)
+    ]
+    document = make_document().model_copy(update={"log": entries})
+    section = log_section(document)
+    [note] = [b for b in section.blocks if isinstance(b, Paragraph)]
+    assert note.text.startswith(f"Hier staan de {LOG_ROWS} laatste van {LOG_ROWS + 30} regels.")
+    [table] = [b for b in section.blocks if isinstance(b, PlanTable)]
+    assert len(table.rows) == LOG_ROWS
+    assert table.rows[0][2] == "Regel 30" and table.rows[-1][2] == f"Regel {LOG_ROWS + 29}"
+    assert table.rows[-1][4].endswith("x … (ingekort)") and len(table.rows[-1][4]) < 400
