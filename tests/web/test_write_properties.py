@@ -9,6 +9,7 @@ whose log line then exceeded what the document allows).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -106,12 +107,14 @@ FUZZ = settings(
 )
 
 
-def attempt(project: Project, write: Callable[[], Any]) -> bool:
+def attempt(
+    project: Project, write: Callable[[], Any], refused: tuple[type[Exception], ...] = ()
+) -> bool:
     """Run ``write``; True when accepted. Either way the project must still be whole."""
     before = project_data(project)
     try:
         write()
-    except REFUSED:
+    except (*REFUSED, *refused):
         assert project_data(project) == before, "a refused write stored something"
         return False
     document = validate_project(project)  # raises if the write left an invalid project
@@ -393,3 +396,59 @@ def test_an_import_with_a_log_time_at_the_calendars_edge_is_refused_and_stores_n
         project_import_json(raw=json.dumps(data), by=people.anna)
     assert raised.value.errors[0].message == "moet tussen 1990 en 2100 liggen"
     assert not Project.objects.exists()
+
+
+@given(
+    name=texts, remark=texts, score=st.one_of(st.integers(-1, 4), st.floats(), st.text(max_size=3))
+)
+@FUZZ
+def test_any_accepted_live_session_leaves_a_valid_project(
+    project: Project, people: People, name: str, remark: str, score: Any
+) -> None:
+    from stuurknop.web.live.services import (
+        LiveError,
+        participant_join,
+        session_close,
+        session_start,
+        vote_cast,
+    )
+
+    try:
+        session = session_start(project=project, by=people.anna, name=name or "Sessie")
+        participant, _token = participant_join(session=session, name=name or "Ans", party="woco")
+    except LiveError:
+        return
+    for item in ("value-goed_wonen", "knob-2", "remarks"):
+        with contextlib.suppress(LiveError):
+            vote_cast(participant=participant, item=item, score=score, remark=remark)
+    attempt(project, lambda: session_close(session=session, by=people.anna), (LiveError,))
+
+
+@given(remark=texts, score=st.integers(-1, 4))
+@FUZZ
+def test_any_accepted_residents_answer_leaves_a_valid_project(
+    project: Project, people: People, remark: str, score: int
+) -> None:
+    from stuurknop.web.residents.models import Questionnaire
+    from stuurknop.web.residents.services import (
+        QuestionnaireError,
+        questionnaire_create,
+        questionnaire_take_in,
+        response_submit,
+    )
+
+    questionnaire = Questionnaire.objects.filter(project=project).first()
+    if questionnaire is None:
+        questionnaire = questionnaire_create(project=project, by=people.anna)
+    try:
+        response = response_submit(
+            questionnaire=questionnaire, scores={}, help_organise="ja", remark=remark
+        )
+        assert "\x00" not in response.remark and "\x1b" not in response.remark
+    except QuestionnaireError:
+        pass
+    attempt(
+        project,
+        lambda: questionnaire_take_in(questionnaire=questionnaire, by=people.anna),
+        (QuestionnaireError,),
+    )

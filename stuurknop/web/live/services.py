@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stuurknop.document import schema as doc
+from stuurknop.document.text import clean_lines, clean_text
 from stuurknop.engine.votes import SCORES, party_score
 from stuurknop.web.live.codes import new_code, new_token, token_hash
 from stuurknop.web.live.limits import CLIENT_ID_MAX, RATE_VOTES, vote_window
@@ -82,7 +83,7 @@ def _bump(session: LiveSession, **changes: object) -> int:
 def session_start(*, project: Project, by: User, name: str) -> LiveSession:
     """Open a session on ``project`` with a fresh join code; the first step is the values."""
     _require_beheerder(by, project, editable=True)
-    name = name.strip()
+    name = clean_text(name).strip()
     if not name:
         raise LiveError("bad_name", _("Geef de sessie een naam."), "name")
     if len(name) > 120:
@@ -186,7 +187,7 @@ def parties_at_table(project: Project) -> list[ProjectParty]:
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(name.split())
+    name = " ".join(clean_text(name).split())
     if not name:
         raise LiveError("bad_name", _("Vul uw naam in."), "name")
     if len(name) > NAME_MAX:
@@ -247,6 +248,7 @@ def _check(
         remark = ""
     if not isinstance(remark, str):
         raise LiveError("bad_remark", _("Een opmerking moet tekst zijn."), item_key)
+    remark = clean_lines(remark)  # what text the product accepts (stuurknop.document.text)
     if len(remark) > REMARK_MAX:
         raise LiveError(
             "remark_too_long",

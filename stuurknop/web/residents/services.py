@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stuurknop.document import schema as doc
+from stuurknop.document.text import clean_lines
 from stuurknop.engine.residents import aggregate, resident_input
 from stuurknop.model import load_model
 from stuurknop.web.projects.models import Project
@@ -143,6 +144,7 @@ def response_submit(
         raise QuestionnaireError(_("Een antwoord kan alleen 0, 1, 2 of 3 zijn."))
     if help_organise not in ("", *HelpOrganise.values):
         raise QuestionnaireError(_("Kies ja, misschien of nee."))
+    remark = clean_lines(remark)  # what text the product accepts (stuurknop.document.text)
     if len(remark) > REMARK_MAX:
         raise QuestionnaireError(_("Uw opmerking is te lang."))
     return Response.objects.create(
