@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from stuurknop.document import ProjectDocument, parse_document
-from stuurknop.model import Model, load_model
+from stuurknop.gespreksmodel import Model, load_model
+from stuurknop.projectfile import ProjectDocument, parse_document
 
 FIRST_YEAR = 2025
 HORIZON = 5  # 2025–2029

@@ -18,10 +18,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from stuurknop.charts.chart import Chart, Table
 from stuurknop.charts.xml_text import xml_attribute, xml_escape
-from stuurknop.document.schema import KnobStatus, Scenario
 from stuurknop.engine import Analysis
 from stuurknop.engine.routes import MAX_OPENING, RouteActivation
-from stuurknop.model.schema import Model
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import KnobStatus, Scenario
 
 OPENING_WORDS = {1: "licht", 2: "gemiddeld", 3: "sterk"}
 STATUS_WORDS = {

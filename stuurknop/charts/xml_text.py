@@ -3,16 +3,16 @@
 SVG (the charts), the PDF's HTML (WeasyPrint), Word (python-docx, lxml) and Excel (openpyxl)
 all store text as XML 1.0, which cannot hold most control characters, the non-characters
 U+FFFE and U+FFFF, or a lone surrogate (not even UTF-8 can). A project validated at the edge
-(:mod:`stuurknop.document.text`) holds none of them, but a renderer must not crash on an old
+(:mod:`stuurknop.projectfile.text`) holds none of them, but a renderer must not crash on an old
 file or a document built without validation, so each renderer passes the text it writes
 through :func:`xml_text` at its one writing point:
 
 - charts: the SVG text writers (:mod:`~stuurknop.charts.heatmap`,
   :mod:`~stuurknop.charts.model_map`) and the labels handed to matplotlib
   (:mod:`~stuurknop.charts.bars`);
-- documents: the plan's blocks (:mod:`stuurknop.documents.plan_blocks`, for the PDF and Word
-  plan), the Jinja ``finalize`` of the PDF templates (:mod:`stuurknop.documents.printing`) and
-  the Excel text cell (:mod:`stuurknop.documents.excel`).
+- documents: the plan's blocks (:mod:`stuurknop.reports.plan_blocks`, for the PDF and Word
+  plan), the Jinja ``finalize`` of the PDF templates (:mod:`stuurknop.reports.printing`) and
+  the Excel text cell (:mod:`stuurknop.reports.excel`).
 
 It lives in the charts package because that is the lowest package that renders: documents
 import charts, never the other way round.

@@ -25,21 +25,21 @@ from stuurknop.cli.report import (
     render_markdown,
     render_text,
 )
-from stuurknop.document import DocumentInvalid, ProjectDocument, json_schema, load_document
-from stuurknop.documents import FORMATS as DOCUMENT_FORMATS
-from stuurknop.documents import DocumentError, Options, render
-from stuurknop.documents.base import Paper
 from stuurknop.engine import analyse, compare
 from stuurknop.engine.checks import CHECKS
-from stuurknop.engine.export import to_data
-from stuurknop.model import (
+from stuurknop.engine.result_data import to_data
+from stuurknop.gespreksmodel import (
     DEFAULT_VERSION,
     ModelError,
     available_versions,
     check_model_folder,
     load_model,
 )
-from stuurknop.model.loader import version_path
+from stuurknop.gespreksmodel.loader import version_path
+from stuurknop.projectfile import DocumentInvalid, ProjectDocument, json_schema, load_document
+from stuurknop.reports import FORMATS as DOCUMENT_FORMATS
+from stuurknop.reports import DocumentError, Options, render
+from stuurknop.reports.base import Paper
 
 EXAMPLES = ("ontmoetingsruimte", "flatcoach", "thuisflat")
 FORMATS = click.Choice(["text", "json", "markdown"])

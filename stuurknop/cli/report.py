@@ -13,7 +13,7 @@ from tabulate import tabulate
 from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.compare import Comparison
 from stuurknop.engine.text import euro, percent
-from stuurknop.model.schema import Model
+from stuurknop.gespreksmodel.schema import Model
 
 Cell = str | int
 

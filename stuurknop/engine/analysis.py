@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stuurknop.document.schema import ProjectDocument, Scenario
 from stuurknop.engine.balance import Balance, balance_between_parties
 from stuurknop.engine.checklist import Checklist, checklist
 from stuurknop.engine.checks import CheckResult, Context, run_checks
@@ -18,7 +17,8 @@ from stuurknop.engine.routes import (
     value_per_party,
     value_potential,
 )
-from stuurknop.model.schema import Model
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import ProjectDocument, Scenario
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stuurknop.document.schema import KnobStatus, ProjectDocument, Scenario
 from stuurknop.engine.money import MoneyOverTime
 from stuurknop.engine.routes import ValuePotential
 from stuurknop.engine.text import euro
-from stuurknop.model.schema import Model
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import KnobStatus, ProjectDocument, Scenario
 
 
 class ItemKind(StrEnum):

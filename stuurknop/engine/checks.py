@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from stuurknop.document.schema import CostKind, KnobStatus, ProjectDocument, Scenario
 from stuurknop.engine.balance import Balance
 from stuurknop.engine.money import MoneyOverTime, funding_years
 from stuurknop.engine.routes import opening_of
 from stuurknop.engine.text import euro, percent
-from stuurknop.model.schema import Model, SeedRef, Severity, SourceTag
+from stuurknop.gespreksmodel.schema import Model, SeedRef, Severity, SourceTag
+from stuurknop.projectfile.schema import CostKind, KnobStatus, ProjectDocument, Scenario
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from stuurknop.document.schema import ProjectDocument
 from stuurknop.engine.analysis import analyse
 from stuurknop.engine.routes import opening_of
-from stuurknop.model.schema import Model
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import ProjectDocument
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from math import sqrt
 from statistics import median
 
-from stuurknop.document.schema import Perspective, ProjectDocument
-from stuurknop.model.schema import Model
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import Perspective, ProjectDocument
 
 RESIDENTS = "bewoners (inbreng)"
 _EPOCH = dt.date.min

@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from stuurknop.document.schema import (
+from stuurknop.engine.text import euro
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import (
     CostItem,
     CostKind,
     FundingLine,
@@ -32,8 +34,6 @@ from stuurknop.document.schema import (
     ProjectDocument,
     Scenario,
 )
-from stuurknop.engine.text import euro
-from stuurknop.model.schema import Model
 
 ZERO = Decimal(0)
 UNASSIGNED = ""  # a cost item with no party and no leading party of its knob

@@ -25,7 +25,7 @@ from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.checklist import ChecklistItem, ItemKind
 from stuurknop.engine.checks import CheckResult
 from stuurknop.engine.text import euro
-from stuurknop.model.schema import Severity
+from stuurknop.gespreksmodel.schema import Severity
 
 DEFAULT_LIMIT = 5
 

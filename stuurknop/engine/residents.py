@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from stuurknop.document.schema import HelpCounts, ResidentInput
 from stuurknop.engine.text import decimal
-from stuurknop.model.schema import Model, QuestionnaireItem
+from stuurknop.gespreksmodel.schema import Model, QuestionnaireItem
+from stuurknop.projectfile.schema import HelpCounts, ResidentInput
 
 SCORES = (0, 1, 2, 3)
 HELP_CHOICES = ("ja", "misschien", "nee")

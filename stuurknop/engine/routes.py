@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stuurknop.document.schema import KnobStatus, ProjectDocument, Scenario
 from stuurknop.engine.text import decimal
-from stuurknop.model.schema import Model
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import KnobStatus, ProjectDocument, Scenario
 
 MAX_OPENING = 3
 

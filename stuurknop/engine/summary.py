@@ -12,7 +12,7 @@ from decimal import Decimal
 from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.money import Cliff
 from stuurknop.engine.routes import ValuePotential
-from stuurknop.model.schema import Severity
+from stuurknop.gespreksmodel.schema import Severity
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from importlib import resources
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from stuurknop.document import DocumentInvalid, parse_json
+from stuurknop.projectfile import DocumentInvalid, parse_json
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.accounts.services import membership_add, organisation_create
 from stuurknop.web.projects.models import Project, ProjectMember

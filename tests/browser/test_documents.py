@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from stuurknop.documents import FORMATS, DocumentError, Format, Options, Rendered
+from stuurknop.reports import FORMATS, DocumentError, Format, Options, Rendered
 from stuurknop.web.projects.models import Project
 from tests.browser.accessibility import assert_accessible
 from tests.browser.conftest import Watch, sign_in

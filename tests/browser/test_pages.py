@@ -15,7 +15,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from stuurknop.document import parse_json
+from stuurknop.projectfile import parse_json
 from stuurknop.web.projects.models import Project, ProjectMember
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services import project_import

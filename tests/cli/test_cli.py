@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from stuurknop.cli.main import EXAMPLES, cli
-from stuurknop.document import load_document
 from stuurknop.engine import analyse
-from stuurknop.model import load_model
-from stuurknop.model.loader import version_path
+from stuurknop.gespreksmodel import load_model
+from stuurknop.gespreksmodel.loader import version_path
+from stuurknop.projectfile import load_document
 
 EXAMPLE_DIR = Path(__file__).parents[2] / "stuurknop" / "examples"
 README = Path(__file__).parents[2] / "README.md"

@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from stuurknop.cli.main import cli
-from stuurknop.document import ProjectDocument
-from stuurknop.documents import FORMATS, Format, Options, Rendered
-from stuurknop.model import Model
+from stuurknop.gespreksmodel import Model
+from stuurknop.projectfile import ProjectDocument
+from stuurknop.reports import FORMATS, Format, Options, Rendered
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from stuurknop.document.schema import CostItem, FundingLine
 from stuurknop.engine.money import cost_years, funding_years, money_over_time
+from stuurknop.projectfile.schema import CostItem, FundingLine
 
 HORIZON = range(2025, 2030)
 

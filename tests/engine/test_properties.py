@@ -7,7 +7,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stuurknop.document.schema import (
+from stuurknop.engine.money import money_over_time
+from stuurknop.engine.routes import route_activation
+from stuurknop.gespreksmodel import load_model
+from stuurknop.projectfile.schema import (
     Basics,
     CostItem,
     FundingLine,
@@ -16,9 +19,6 @@ from stuurknop.document.schema import (
     ProjectDocument,
     Scenario,
 )
-from stuurknop.engine.money import money_over_time
-from stuurknop.engine.routes import route_activation
-from stuurknop.model import load_model
 
 MODEL = load_model()
 FIRST_YEAR = 2025

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from stuurknop.document import ProjectDocument
 from stuurknop.engine.divergence import RESIDENTS, divergence
 from stuurknop.engine.residents import Answer, aggregate, resident_input
-from stuurknop.model import Model
-from stuurknop.model.schema import QuestionnaireItem, SeedRef
+from stuurknop.gespreksmodel import Model
+from stuurknop.gespreksmodel.schema import QuestionnaireItem, SeedRef
+from stuurknop.projectfile import ProjectDocument
 
 SOURCE = SeedRef(file="001_a1eae942f9564f46.txt")
 

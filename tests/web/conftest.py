@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
-from stuurknop.document import ProjectDocument
+from stuurknop.projectfile import ProjectDocument
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.accounts.services import membership_add, organisation_create
 from stuurknop.web.projects.models import Project, ProjectMember
@@ -114,6 +114,6 @@ def project(people: People, shared_document: ProjectDocument) -> Project:
 @pytest.fixture
 def as_json() -> Callable[[Any], Any]:
     """Plain JSON data of a document, for exact comparisons."""
-    from stuurknop.document import to_data
+    from stuurknop.projectfile import to_data
 
     return to_data

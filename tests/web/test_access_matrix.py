@@ -24,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from stuurknop.document import parse_document
+from stuurknop.projectfile import parse_document
 from stuurknop.web.accounts.services import membership_add, organisation_create
 from stuurknop.web.projects.models import (
     CostItem,

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from stuurknop.model import Model
+from stuurknop.gespreksmodel import Model
 from stuurknop.web.projects.models import CostItem, KnobSetting, LogEntry, Project
 from stuurknop.web.projects.services import project_archive
 

@@ -8,7 +8,8 @@ import sys
 
 def test_the_pure_packages_import_without_django() -> None:
     code = (
-        "import sys, stuurknop.engine, stuurknop.document, stuurknop.model, stuurknop.web.run; "
+        "import sys, stuurknop.engine, stuurknop.projectfile, stuurknop.gespreksmodel, "
+        "stuurknop.web.run; "
         "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))"
     )
     result = subprocess.run(

@@ -13,7 +13,7 @@ from stuurknop.engine import analyse
 from stuurknop.engine.checklist import ItemKind
 from stuurknop.engine.checks import CHECKS
 from stuurknop.engine.next_steps import Topic
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
 from stuurknop.web.projects import fix_pages
 from stuurknop.web.projects.fix_pages import FIX_PAGES, FixPage, fix_link
 from stuurknop.web.projects.models import Project

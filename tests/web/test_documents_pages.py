@@ -16,9 +16,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stuurknop.document import ProjectDocument
-from stuurknop.documents import FORMATS, DocumentError, Format, Options, Rendered
-from stuurknop.model import Model
+from stuurknop.gespreksmodel import Model
+from stuurknop.projectfile import ProjectDocument
+from stuurknop.reports import FORMATS, DocumentError, Format, Options, Rendered
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.services import cost_item_create, project_import
 from tests.conftest import scenario_data

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 
-from stuurknop.documents.registry import FORMATS
+from stuurknop.reports.registry import FORMATS
 from stuurknop.web.projects.models import CostItem, FundingLine, KnobSetting, Scenario
 from stuurknop.web.projects.selectors import forget_local_cache
 from stuurknop.web.projects.services import (

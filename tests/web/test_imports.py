@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from stuurknop.document import DocumentInvalid, ProjectDocument
+from stuurknop.projectfile import DocumentInvalid, ProjectDocument
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,

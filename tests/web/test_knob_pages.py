@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stuurknop.document import DocumentError, DocumentInvalid
+from stuurknop.projectfile import DocumentError, DocumentInvalid
 from stuurknop.web.projects.forms.knob_money import CostItemForm
 from stuurknop.web.projects.forms.knobs import add_document_errors, parse_euro
 from stuurknop.web.projects.models import (

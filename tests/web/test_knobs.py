@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from stuurknop.document import DocumentInvalid
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import KnobSetting, LogEntry, Project, Scenario
 from stuurknop.web.projects.selectors import project_document

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from stuurknop.document import DocumentInvalid
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import CostItem, FundingLine, LogEntry, Project, Scenario
 from stuurknop.web.projects.selectors import project_document

@@ -11,8 +11,8 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from stuurknop.document import DocumentInvalid
-from stuurknop.document import schema as doc
+from stuurknop.projectfile import DocumentInvalid
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import LogEntry, Project, ProjectMember
 from stuurknop.web.projects.selectors import project_document

@@ -7,7 +7,7 @@ import re
 from django.test import Client
 from django.urls import reverse
 
-from stuurknop.document import schema as doc
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.models import LogEntry, Project
 from stuurknop.web.projects.services.perspectives import (
     perspective_set,

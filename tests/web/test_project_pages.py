@@ -14,7 +14,7 @@ from django.urls import resolve, reverse
 from stuurknop.engine import analyse
 from stuurknop.engine.next_steps import next_steps
 from stuurknop.engine.text import euro, percent
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
 from stuurknop.web.accounts.services import membership_add
 from stuurknop.web.projects.fix_pages import fix_link
 from stuurknop.web.projects.models import LogEntry, Project, ProjectMember, ProjectParty

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from stuurknop.document import DocumentInvalid
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import LogEntry, Project, ProjectMember
 from stuurknop.web.projects.roles import Role

@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stuurknop.document import DocumentInvalid, parse_document
 from stuurknop.engine.text import euro
+from stuurknop.projectfile import DocumentInvalid, parse_document
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,

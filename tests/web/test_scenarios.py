@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from stuurknop.document import DocumentInvalid
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import Interest, LogEntry, Project, Scenario
 from stuurknop.web.projects.selectors import project_document

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from stuurknop.document import ProjectDocument, dump_document, load_document
 from stuurknop.engine import analyse
-from stuurknop.model import Model
+from stuurknop.gespreksmodel import Model
+from stuurknop.projectfile import ProjectDocument, dump_document, load_document
 from stuurknop.web.projects.models import Project
 from stuurknop.web.projects.selectors import (
     project_document,
@@ -127,7 +127,7 @@ def original(
     make_scenario: Callable[..., dict[str, Any]],
 ) -> ProjectDocument:
     if request.param == "full":
-        from stuurknop.document import parse_document
+        from stuurknop.projectfile import parse_document
 
         return parse_document(full_document_data(document_data, make_scenario))
     return load_document(request.param)

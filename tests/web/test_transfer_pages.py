@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from stuurknop.document import dump_document
+from stuurknop.projectfile import dump_document
 from stuurknop.web.accounts.services import membership_add
 from stuurknop.web.projects.models import (
     CostItem,

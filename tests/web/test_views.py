@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stuurknop.document import parse_json
+from stuurknop.projectfile import parse_json
 from stuurknop.web.projects.models import Project
 from stuurknop.web.projects.services import project_archive
 

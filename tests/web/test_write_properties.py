@@ -20,10 +20,10 @@ from django.core.exceptions import PermissionDenied
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stuurknop.document import DocumentInvalid, dump_document, parse_json, to_data
+from stuurknop.projectfile import DocumentInvalid, dump_document, parse_json, to_data
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.export import project_data
 from stuurknop.web.projects.models import CostItem, FundingLine, Project, ProjectParty
+from stuurknop.web.projects.project_file import project_data
 from stuurknop.web.projects.services import (
     cost_item_create,
     cost_item_update,

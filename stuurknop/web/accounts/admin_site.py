@@ -1,6 +1,6 @@
 """The admin site (``/beheer/``) for support staff, with the model content readable in it.
 
-The Gespreksmodel is data, not rows (``stuurknop/model/<version>/``), so the admin has no
+The Gespreksmodel is data, not rows (``stuurknop/gespreksmodel/<version>/``), so the admin has no
 ModelAdmin for it: one staff-only page shows a model version's values, routes, party types,
 knobs, sources, lessons and checks, and the index lists it beside the apps.
 """
@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, URLResolver, path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from stuurknop.model import DEFAULT_VERSION, available_versions, load_model
+from stuurknop.gespreksmodel import DEFAULT_VERSION, available_versions, load_model
 
 
 class StuurknopAdminSite(admin.AdminSite):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from stuurknop.model import available_versions, load_model
+from stuurknop.gespreksmodel import available_versions, load_model
 
 
 def party_type_ids() -> frozenset[str]:

@@ -21,9 +21,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stuurknop.document import schema as doc
-from stuurknop.document.text import clean_lines, clean_text
 from stuurknop.engine.votes import SCORES, party_score
+from stuurknop.projectfile import schema as doc
+from stuurknop.projectfile.text import clean_lines, clean_text
 from stuurknop.web.live.codes import new_code, new_token, token_hash
 from stuurknop.web.live.limits import CLIENT_ID_MAX, RATE_VOTES, vote_window
 from stuurknop.web.live.models import (
@@ -248,7 +248,7 @@ def _check(
         remark = ""
     if not isinstance(remark, str):
         raise LiveError("bad_remark", _("Een opmerking moet tekst zijn."), item_key)
-    remark = clean_lines(remark)  # what text the product accepts (stuurknop.document.text)
+    remark = clean_lines(remark)  # what text the product accepts (stuurknop.projectfile.text)
     if len(remark) > REMARK_MAX:
         raise LiveError(
             "remark_too_long",

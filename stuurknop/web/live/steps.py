@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from stuurknop.model import Model, load_model
+from stuurknop.gespreksmodel import Model, load_model
 
 VALUES = "values"
 REMARKS = "remarks"

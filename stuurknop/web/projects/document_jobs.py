@@ -22,7 +22,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from django.conf import settings
 
-from stuurknop.documents import Rendered
+from stuurknop.reports import Rendered
 from stuurknop.web.projects.selectors import cached_value, remember
 
 # One thread: rendering is CPU-bound Python, so a second thread would only share the same core

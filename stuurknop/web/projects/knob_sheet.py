@@ -17,11 +17,10 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from stuurknop.document.schema import CostKind
 from stuurknop.engine.text import euro
-from stuurknop.model.schema import Knob, Model
+from stuurknop.gespreksmodel.schema import Knob, Model
+from stuurknop.projectfile.schema import CostKind
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.export import knob_setting_data
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,
@@ -33,6 +32,7 @@ from stuurknop.web.projects.models import (
 )
 from stuurknop.web.projects.models.money import COST_KINDS, FUNDING_STATUSES
 from stuurknop.web.projects.models.scenario import KNOB_STATUSES
+from stuurknop.web.projects.project_file import knob_setting_data
 
 Data = Mapping[str, Any]
 

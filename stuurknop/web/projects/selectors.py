@@ -10,11 +10,10 @@ from typing import Any, TypeVar
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
-from stuurknop.document import ProjectDocument
 from stuurknop.engine import Analysis, analyse
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
+from stuurknop.projectfile import ProjectDocument
 from stuurknop.web.accounts.models import Membership, Organisation
-from stuurknop.web.projects.export import project_data
 from stuurknop.web.projects.models import (
     Interest,
     LogEntry,
@@ -23,6 +22,7 @@ from stuurknop.web.projects.models import (
     Scenario,
 )
 from stuurknop.web.projects.permissions import AnyUser, projects_visible_to
+from stuurknop.web.projects.project_file import project_data
 
 
 def projects_for_user(user: AnyUser, *, archived: bool = False) -> QuerySet[Project]:

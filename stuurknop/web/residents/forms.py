@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from stuurknop.model.schema import QuestionnaireItem
+from stuurknop.gespreksmodel.schema import QuestionnaireItem
 from stuurknop.web.residents.models import REMARK_MAX, HelpOrganise
 
 HONEYPOT = "website"  # a name bots like to fill in

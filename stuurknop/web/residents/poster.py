@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from stuurknop.documents.base import Rendered, file_stem
+from stuurknop.reports.base import Rendered, file_stem
 
 PDF = "application/pdf"
 

@@ -17,10 +17,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stuurknop.document import schema as doc
-from stuurknop.document.text import clean_lines
 from stuurknop.engine.residents import aggregate, resident_input
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
+from stuurknop.projectfile import schema as doc
+from stuurknop.projectfile.text import clean_lines
 from stuurknop.web.projects.models import Project
 from stuurknop.web.projects.permissions import require_role
 from stuurknop.web.projects.roles import Role
@@ -144,7 +144,7 @@ def response_submit(
         raise QuestionnaireError(_("Een antwoord kan alleen 0, 1, 2 of 3 zijn."))
     if help_organise not in ("", *HelpOrganise.values):
         raise QuestionnaireError(_("Kies ja, misschien of nee."))
-    remark = clean_lines(remark)  # what text the product accepts (stuurknop.document.text)
+    remark = clean_lines(remark)  # what text the product accepts (stuurknop.projectfile.text)
     if len(remark) > REMARK_MAX:
         raise QuestionnaireError(_("Uw opmerking is te lang."))
     return Response.objects.create(

@@ -11,9 +11,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stuurknop.document import schema as doc
 from stuurknop.engine.divergence import RESIDENTS, divergence
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.models import LogEntry, Project
 from stuurknop.web.projects.selectors import project_document
 from stuurknop.web.residents.models import Questionnaire

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
 from stuurknop.web.projects.models import Project
 from stuurknop.web.residents.models import Questionnaire, Response
 from stuurknop.web.residents.services import questionnaire_close

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django import forms
 
-from stuurknop.document import DocumentInvalid
+from stuurknop.projectfile import DocumentInvalid
 
 
 def first_segment(path: str) -> str:

@@ -10,8 +10,8 @@ from django import forms
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from stuurknop.document.schema import CostKind
-from stuurknop.model.schema import Model
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import CostKind
 from stuurknop.web.projects.forms.knobs import (
     EuroField,
     WorksheetForm,

@@ -16,14 +16,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from stuurknop.document import DocumentInvalid
-from stuurknop.document.schema import KnobStatus
-from stuurknop.model.schema import Knob, Model
+from stuurknop.gespreksmodel.schema import Knob, Model
+from stuurknop.projectfile import DocumentInvalid
+from stuurknop.projectfile.schema import KnobStatus
 from stuurknop.web.projects.forms.errors import add_document_errors as add_errors
 from stuurknop.web.projects.models import ProjectParty
 from stuurknop.web.projects.models.scenario import KNOB_STATUSES
 
-# The document's Opening runs from 1 to 3 (stuurknop.document.schema.Opening).
+# The document's Opening runs from 1 to 3 (stuurknop.projectfile.schema.Opening).
 OPENINGS = [
     (1, _("stand 1: een beetje open")),
     (2, _("stand 2: half open")),

@@ -13,9 +13,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stuurknop.document import DocumentInvalid
-from stuurknop.document import schema as doc
-from stuurknop.model.schema import Knob, Value
+from stuurknop.gespreksmodel.schema import Knob, Value
+from stuurknop.projectfile import DocumentInvalid
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.forms.errors import add_document_errors
 from stuurknop.web.projects.forms.values import WEIGHTS
 

@@ -10,7 +10,7 @@ from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.models.project import PHASES
 from stuurknop.web.projects.services.imports import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB

@@ -12,8 +12,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stuurknop.document import DocumentInvalid
-from stuurknop.model.schema import Value
+from stuurknop.gespreksmodel.schema import Value
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects.forms.errors import add_document_errors
 from stuurknop.web.projects.models import Interest
 from stuurknop.web.projects.services.scenarios import InterestEdit

@@ -1,4 +1,4 @@
-"""Texts stored before the product decided what text it accepts (stuurknop.document.text) are
+"""Texts stored before the product decided what text it accepts (stuurknop.projectfile.text) are
 cleaned the same way: no control characters, one kind of line break, NFC. A project that held
 them would otherwise break its charts and documents."""
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import migrations
 
-from stuurknop.document.text import clean_lines, clean_text
+from stuurknop.projectfile.text import clean_lines, clean_text
 
 # model name → (single-line fields, multi-line fields, JSON fields)
 FIELDS = {

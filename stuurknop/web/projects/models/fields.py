@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# The document's Id: letters, digits, '-' and '_' (see stuurknop.document.schema.Id).
+# The document's Id: letters, digits, '-' and '_' (see stuurknop.projectfile.schema.Id).
 KEY_LENGTH = 60
 
 

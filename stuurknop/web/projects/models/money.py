@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from stuurknop.document.schema import CostKind, FundingStatus
-from stuurknop.model.schema import NUMERALS
+from stuurknop.gespreksmodel.schema import NUMERALS
+from stuurknop.projectfile.schema import CostKind, FundingStatus
 from stuurknop.web.projects.models.fields import Positioned, Versioned, key_field, money_field
 from stuurknop.web.projects.models.project import ProjectParty
 from stuurknop.web.projects.models.scenario import Scenario

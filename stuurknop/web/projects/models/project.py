@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from stuurknop.document.schema import Phase
+from stuurknop.projectfile.schema import Phase
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.models.fields import Positioned, Versioned, key_field
 from stuurknop.web.projects.roles import Role

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from stuurknop.document.schema import KnobStatus
+from stuurknop.projectfile.schema import KnobStatus
 from stuurknop.web.projects.models.fields import Positioned, Versioned
 from stuurknop.web.projects.models.project import Project, ProjectParty
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from stuurknop.document import (
+from stuurknop.projectfile import (
     DocumentError,
     DocumentInvalid,
     ProjectDocument,
@@ -20,7 +20,7 @@ from stuurknop.document import (
     parse_json,
     to_data,
 )
-from stuurknop.document import schema as doc
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.models import (
     CostItem,

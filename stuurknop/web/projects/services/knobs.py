@@ -8,11 +8,11 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
-from stuurknop.document import schema as doc
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.export import knob_setting_data
 from stuurknop.web.projects.models import KnobSetting, Scenario
 from stuurknop.web.projects.permissions import require_editable
+from stuurknop.web.projects.project_file import knob_setting_data
 from stuurknop.web.projects.services.edits import change_recorded
 from stuurknop.web.projects.services.keys import next_position
 from stuurknop.web.projects.services.locking import check_version, update_locked
@@ -40,7 +40,7 @@ def knob_setting_update(
     ``expected_version`` (0: the knob had no setting yet, i.e. 'niet besproken').
 
     Raises :class:`Conflict` when someone saved the knob in between, and
-    :class:`~stuurknop.document.DocumentInvalid` for a setting the model does not allow.
+    :class:`~stuurknop.projectfile.DocumentInvalid` for a setting the model does not allow.
     """
     project = scenario.project
     require_editable(by, project)

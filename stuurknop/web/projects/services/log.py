@@ -9,8 +9,8 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from stuurknop.document.schema import LOG_TEXT_LENGTH
-from stuurknop.document.text import clean_lines, clean_text
+from stuurknop.projectfile.schema import LOG_TEXT_LENGTH
+from stuurknop.projectfile.text import clean_lines, clean_text
 from stuurknop.web.projects.models import LogEntry, Project
 
 

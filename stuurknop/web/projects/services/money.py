@@ -9,10 +9,10 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from stuurknop.document import schema as doc
-from stuurknop.web.projects.export import cost_item_data, funding_line_data
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.models import CostItem, FundingLine, Scenario
 from stuurknop.web.projects.permissions import require_editable
+from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
 from stuurknop.web.projects.services.edits import update_recorded
 from stuurknop.web.projects.services.keys import free_key, next_position
 from stuurknop.web.projects.services.locking import check_version, delete_locked

@@ -32,10 +32,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stuurknop.document import ProjectDocument
-from stuurknop.document import schema as doc
 from stuurknop.engine.divergence import divergence
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
+from stuurknop.projectfile import ProjectDocument
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import LogEntry, Project, ProjectMember, ProjectParty

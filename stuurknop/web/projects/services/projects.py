@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from stuurknop.document import schema as doc
-from stuurknop.model import DEFAULT_VERSION
+from stuurknop.gespreksmodel import DEFAULT_VERSION
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.accounts.models import Organisation
-from stuurknop.web.projects.export import basics_data
 from stuurknop.web.projects.models import Project, ProjectMember, ProjectParty, Scenario
 from stuurknop.web.projects.permissions import require_editable, require_role
+from stuurknop.web.projects.project_file import basics_data
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services.keys import key_from_name, next_position
 from stuurknop.web.projects.services.locking import check_version, update_locked

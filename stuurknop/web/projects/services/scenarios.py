@@ -12,10 +12,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from stuurknop.document import DocumentError, DocumentInvalid
-from stuurknop.document import schema as doc
+from stuurknop.projectfile import DocumentError, DocumentInvalid
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.export import interest_data
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,
@@ -26,6 +25,7 @@ from stuurknop.web.projects.models import (
     Scenario,
 )
 from stuurknop.web.projects.permissions import require_editable
+from stuurknop.web.projects.project_file import interest_data
 from stuurknop.web.projects.services.edits import change_recorded
 from stuurknop.web.projects.services.keys import next_position
 from stuurknop.web.projects.services.locking import check_version, delete_locked, update_locked

@@ -12,10 +12,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from stuurknop.document import DocumentError, DocumentInvalid, ProjectDocument, parse_document
-from stuurknop.document.errors import FIELD_LABELS, from_validation_error
-from stuurknop.web.projects.export import project_data
+from stuurknop.projectfile import DocumentError, DocumentInvalid, ProjectDocument, parse_document
+from stuurknop.projectfile.errors import FIELD_LABELS, from_validation_error
 from stuurknop.web.projects.models import Project, ProjectParty
+from stuurknop.web.projects.project_file import project_data
 
 _M = TypeVar("_M", bound=BaseModel)
 

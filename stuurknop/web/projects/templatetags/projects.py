@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from stuurknop.model import Model
+from stuurknop.gespreksmodel import Model
 from stuurknop.web.projects.roles import Role
 
 register = template.Library()

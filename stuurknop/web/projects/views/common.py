@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from stuurknop.model import Model, load_model
+from stuurknop.gespreksmodel import Model, load_model
 from stuurknop.web.projects.models import KnobSetting, Project, Scenario
 from stuurknop.web.projects.permissions import project_role, role_of
 from stuurknop.web.projects.roles import Role

@@ -1,6 +1,6 @@
 """The documents of a scenario: a page with every format, and the download of each.
 
-The download renders through the one table of formats (:mod:`stuurknop.documents`), exactly
+The download renders through the one table of formats (:mod:`stuurknop.reports`), exactly
 as ``stuurknop report`` does on the command line, from the project's document; the bytes are
 cached per project revision, so a second download of an unchanged project is instant.
 """
@@ -18,10 +18,10 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from stuurknop.documents import FORMATS, DocumentError, Options, Rendered
-from stuurknop.documents import render as render_document
-from stuurknop.documents.base import Paper
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
+from stuurknop.reports import FORMATS, DocumentError, Options, Rendered
+from stuurknop.reports import render as render_document
+from stuurknop.reports.base import Paper
 from stuurknop.web.projects.document_jobs import DocumentsBusy, document_when_ready
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role

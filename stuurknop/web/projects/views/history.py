@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from stuurknop.document.errors import FIELD_LABELS
+from stuurknop.projectfile.errors import FIELD_LABELS
 from stuurknop.web.projects.models import LogEntry, Project
 from stuurknop.web.projects.permissions import project_role
 from stuurknop.web.projects.roles import Role

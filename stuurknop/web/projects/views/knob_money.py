@@ -14,12 +14,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from stuurknop.document import DocumentInvalid
-from stuurknop.model import load_model
-from stuurknop.model.schema import Knob
+from stuurknop.gespreksmodel import load_model
+from stuurknop.gespreksmodel.schema import Knob
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects import services
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.export import cost_item_data, funding_line_data
 from stuurknop.web.projects.forms.knob_money import CostItemForm, DeleteForm, FundingLineForm
 from stuurknop.web.projects.forms.knobs import add_document_errors
 from stuurknop.web.projects.knob_sheet import (
@@ -33,6 +32,7 @@ from stuurknop.web.projects.knob_sheet import (
     stored_funding_line,
 )
 from stuurknop.web.projects.models import Project, Scenario
+from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
 from stuurknop.web.projects.views.knob_render import (
     MoneyState,
     cost_dom_id,

@@ -20,9 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from stuurknop.model import load_model
-from stuurknop.model.schema import Knob, Model
-from stuurknop.web.projects.export import cost_item_data, funding_line_data
+from stuurknop.gespreksmodel import load_model
+from stuurknop.gespreksmodel.schema import Knob, Model
 from stuurknop.web.projects.forms.knob_money import CostItemForm, FundingLineForm
 from stuurknop.web.projects.forms.knobs import KnobSettingForm, WorksheetForm
 from stuurknop.web.projects.knob_sheet import (
@@ -43,6 +42,7 @@ from stuurknop.web.projects.models import CostItem, FundingLine, Project, Scenar
 from stuurknop.web.projects.models.money import COST_KINDS, FUNDING_STATUSES
 from stuurknop.web.projects.models.scenario import KNOB_STATUSES
 from stuurknop.web.projects.permissions import require_editable, scenario_role
+from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.selectors import scenario_analysis
 from stuurknop.web.projects.views.common import project_context, render_project_page

@@ -13,8 +13,8 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from stuurknop.document import DocumentInvalid
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.knobs import KnobSettingForm, add_document_errors
 from stuurknop.web.projects.knob_sheet import (

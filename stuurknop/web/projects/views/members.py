@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from stuurknop.document import DocumentInvalid
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.accounts.models import Membership
 from stuurknop.web.projects.errors import InvitationInvalid
 from stuurknop.web.projects.forms.errors import add_document_errors

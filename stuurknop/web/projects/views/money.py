@@ -13,7 +13,7 @@ from stuurknop.charts.money import MoneyCharts, money_charts
 from stuurknop.engine import Analysis
 from stuurknop.engine.money import MoneyOverTime
 from stuurknop.engine.text import euro, percent
-from stuurknop.model import Model
+from stuurknop.gespreksmodel import Model
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
 from stuurknop.web.projects.roles import Role

@@ -19,10 +19,10 @@ from django.views.decorators.http import require_POST
 
 from stuurknop.charts import Chart
 from stuurknop.charts.heatmap import divergence_heatmap, score_text
-from stuurknop.document import DocumentInvalid
-from stuurknop.document import schema as doc
 from stuurknop.engine.divergence import Divergence, divergence, latest_perspectives
-from stuurknop.model import Model, load_model
+from stuurknop.gespreksmodel import Model, load_model
+from stuurknop.projectfile import DocumentInvalid
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.perspectives import OPENINGS, PerspectiveForm
 from stuurknop.web.projects.forms.values import WEIGHTS

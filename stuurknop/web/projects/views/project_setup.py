@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stuurknop.document import DocumentInvalid
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.accounts.selectors import organisations_for_user
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.errors import add_document_errors

@@ -11,10 +11,10 @@ from django.urls import path
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from stuurknop.document import dump_document
 from stuurknop.engine.next_steps import next_steps
 from stuurknop.engine.summary import key_figures
-from stuurknop.model import Model
+from stuurknop.gespreksmodel import Model
+from stuurknop.projectfile import dump_document
 from stuurknop.web.projects.fix_pages import fix_link
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import project_role, scenario_role

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from stuurknop.engine import Comparison, compare
 from stuurknop.engine.text import euro, percent
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.models.scenario import KNOB_STATUSES
 from stuurknop.web.projects.permissions import project_role

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from stuurknop.document import DocumentInvalid
 from stuurknop.engine.text import euro
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.errors import add_document_errors
 from stuurknop.web.projects.models import LogEntry, Project, Scenario

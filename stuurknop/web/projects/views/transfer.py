@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from stuurknop.document import DocumentError, DocumentInvalid
+from stuurknop.projectfile import DocumentError, DocumentInvalid
 from stuurknop.web.accounts.selectors import organisations_for_user
 from stuurknop.web.projects.forms.projects import ImportForm, posted
 from stuurknop.web.projects.services.imports import project_import_upload

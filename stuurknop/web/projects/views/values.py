@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 
 from stuurknop.charts import Chart, bar_chart
 from stuurknop.charts.model_map import ModelMap, decimal, model_map
-from stuurknop.document import DocumentInvalid
 from stuurknop.engine import Analysis
 from stuurknop.engine.text import percent
-from stuurknop.model import load_model
-from stuurknop.model.schema import Value
+from stuurknop.gespreksmodel import load_model
+from stuurknop.gespreksmodel.schema import Value
+from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.values import WEIGHTS, PartyInterestsForm
 from stuurknop.web.projects.models import Interest, Project, ProjectParty, Scenario

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from stuurknop.engine.residents import ItemResult, Scored, aggregate
 from stuurknop.engine.text import decimal
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
 from stuurknop.web.projects.models import Project
 from stuurknop.web.projects.permissions import project_role
 from stuurknop.web.projects.roles import Role

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
 from stuurknop.web.residents.forms import ResidentForm, score_labels
 from stuurknop.web.residents.limits import MAX_BODY_BYTES, body_too_large, count_answer
 from stuurknop.web.residents.models import REMARK_MAX, Questionnaire

@@ -1,0 +1,168 @@
+"""Checks that a structurally valid document refers only to things that exist.
+
+A knob 11, a source XI, a route a knob does not work through, a party not in the document:
+each is an error naming its place, so that nothing half-understood reaches the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.errors import DocumentError, dutch_location, technical_path
+from stuurknop.projectfile.schema import CostKind, KnobStatus, ProjectDocument, Scenario
+
+
+class _Collector:
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.errors: list[DocumentError] = []
+
+    def add(self, loc: list[int | str], message: str) -> None:
+        self.errors.append(
+            DocumentError(technical_path(loc), dutch_location(loc, self.data), message)
+        )
+
+
+def reference_errors(doc: ProjectDocument, model: Model, data: Any = None) -> list[DocumentError]:
+    """Every reference in ``doc`` that the model or the document itself does not know."""
+    out = _Collector(data if data is not None else doc.model_dump(mode="json"))
+    if doc.model_version != model.version:
+        out.add(
+            ["model_version"],
+            f"document is gemaakt met model {doc.model_version!r}, niet met {model.version!r}",
+        )
+    type_ids = {t.id for t in model.party_types}
+    party_ids = [p.id for p in doc.parties]
+    _unique(out, ["parties"], party_ids, "id", "partij-id")
+    for i, party in enumerate(doc.parties):
+        if party.party_type not in type_ids:
+            out.add(["parties", i, "party_type"], f"onbekend partijtype {party.party_type!r}")
+    parties = set(party_ids)
+    _unique(out, ["scenarios"], [s.name for s in doc.scenarios], "name", "scenarionaam")
+    if sum(1 for s in doc.scenarios if s.chosen) > 1:
+        out.add(["scenarios"], "hoogstens één scenario kan gekozen zijn")
+    for i, scenario in enumerate(doc.scenarios):
+        _scenario(out, ["scenarios", i], scenario, doc, model, parties)
+    value_ids = {v.id for v in model.values}
+    for i, perspective in enumerate(doc.perspectives):
+        loc: list[int | str] = ["perspectives", i]
+        _party(out, [*loc, "party"], perspective.party, parties)
+        for value in perspective.values:
+            if value not in value_ids:
+                out.add([*loc, "values", value], f"onbekende waarde {value!r}")
+    for i, resident in enumerate(doc.resident_input):
+        for value in resident.values:
+            if value not in value_ids:
+                out.add(["resident_input", i, "values", value], f"onbekende waarde {value!r}")
+    return out.errors
+
+
+def _scenario(
+    out: _Collector,
+    loc: list[int | str],
+    scenario: Scenario,
+    doc: ProjectDocument,
+    model: Model,
+    parties: set[str],
+) -> None:
+    years = doc.project.years
+    value_ids = {v.id for v in model.values}
+    _unique(out, [*loc, "knobs"], [str(k.knob) for k in scenario.knobs], "knob", "stuurknop")
+    for i, setting in enumerate(scenario.knobs):
+        here = [*loc, "knobs", i]
+        knob_routes = model.knob(setting.knob).route_ids()
+        if setting.status is KnobStatus.AAN and setting.opening is None:
+            out.add(
+                [*here, "opening"], "een stuurknop die aan staat, heeft een stand 1, 2 of 3 nodig"
+            )
+        if setting.status is not KnobStatus.AAN and setting.opening is not None:
+            out.add([*here, "opening"], "alleen een stuurknop die aan staat, heeft een stand")
+        if setting.lead_party is not None:
+            _party(out, [*here, "lead_party"], setting.lead_party, parties)
+        for j, route in enumerate(setting.routes):
+            if route not in knob_routes:
+                out.add(
+                    [*here, "routes", j],
+                    f"stuurknop {setting.knob} werkt volgens het model niet via {route!r} "
+                    f"(wel via: {', '.join(knob_routes)})",
+                )
+    interest_keys = [f"{x.party}/{x.value}" for x in scenario.interests]
+    _unique(out, [*loc, "interests"], interest_keys, "value", "belang van deze partij")
+    for i, interest in enumerate(scenario.interests):
+        _party(out, [*loc, "interests", i, "party"], interest.party, parties)
+        if interest.value not in value_ids:
+            out.add([*loc, "interests", i, "value"], f"onbekende waarde {interest.value!r}")
+
+    cost_ids = [c.id for c in scenario.costs]
+    _unique(out, [*loc, "costs"], cost_ids, "id", "kostenpost-id")
+    for i, cost in enumerate(scenario.costs):
+        here = [*loc, "costs", i]
+        if cost.party is not None:
+            _party(out, [*here, "party"], cost.party, parties)
+        _in_horizon(out, [*here, "first_year"], cost.first_year, years)
+        if cost.kind is CostKind.EENMALIG and cost.years is not None:
+            out.add([*here, "years"], "een eenmalige kostenpost heeft geen aantal jaren")
+    costs = {c.id: c for c in scenario.costs}
+    _unique(out, [*loc, "funding"], [f.id for f in scenario.funding], "id", "financierings-id")
+    for i, line in enumerate(scenario.funding):
+        here = [*loc, "funding", i]
+        _party(out, [*here, "party"], line.party, parties)
+        funded = costs.get(line.cost_item)
+        if funded is None:
+            out.add([*here, "cost_item"], f"onbekende kostenpost {line.cost_item!r}")
+            continue
+        if line.first_year is not None:
+            _in_horizon(out, [*here, "first_year"], line.first_year, years)
+        if funded.kind is CostKind.EENMALIG and line.years is not None:
+            out.add(
+                [*here, "years"],
+                "financiering van een eenmalige kostenpost heeft geen aantal jaren",
+            )
+    for i, effect in enumerate(scenario.effects):
+        here = [*loc, "effects", i]
+        if effect.value not in value_ids:
+            out.add([*here, "value"], f"onbekende waarde {effect.value!r}")
+        route_ids = {r.id for r in model.routes}
+        if effect.route not in route_ids:
+            out.add([*here, "route"], f"onbekende route {effect.route!r}")
+        elif effect.value in value_ids and effect.value not in model.route(effect.route).values:
+            out.add(
+                [*here, "route"],
+                f"route {effect.route!r} draagt volgens het model niet bij "
+                f"aan waarde {effect.value!r}",
+            )
+        _party(out, [*here, "beneficiary"], effect.beneficiary, parties)
+        if not effect.low <= effect.expected <= effect.high:
+            out.add([*here, "expected"], "laag ≤ verwacht ≤ hoog is nodig")
+    for i, plan in enumerate(scenario.evidence):
+        if plan.value not in value_ids:
+            out.add([*loc, "evidence", i, "value"], f"onbekende waarde {plan.value!r}")
+        _unique(
+            out,
+            [*loc, "evidence", i, "indicators"],
+            [x.id for x in plan.indicators],
+            "id",
+            "indicator-id",
+        )
+
+
+def _party(out: _Collector, loc: list[int | str], party: str, parties: set[str]) -> None:
+    if party not in parties:
+        out.add(loc, f"partij {party!r} staat niet bij de partijen van dit project")
+
+
+def _in_horizon(out: _Collector, loc: list[int | str], year: int, years: range) -> None:
+    if year not in years:
+        out.add(loc, f"{year} valt buiten de looptijd van het project ({years[0]}–{years[-1]})")
+
+
+def _unique(
+    out: _Collector, loc: list[int | str], keys: Iterable[str], field: str, what: str
+) -> None:
+    seen: set[str] = set()
+    for i, key in enumerate(keys):
+        if key in seen:
+            out.add([*loc, i, field], f"{what} {key!r} komt dubbel voor")
+        seen.add(key)

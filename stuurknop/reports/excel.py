@@ -1,0 +1,476 @@
+"""The money tables of a scenario as an Excel workbook that a controller can check.
+
+Cost items and funding lines are listed with the engine's amount for every year of the
+horizon. Everything summed from them is a formula, so the workbook shows how each total is
+made and recalculates when a figure is changed:
+
+- *Dekking*: per cost item and year, ``covered = MIN(cost, funding for that item)`` and
+  ``gap = cost − covered``, the engine's rule (:mod:`stuurknop.engine.money`);
+- *Per partij per jaar*: per party and year the costs of its items, what covers them, its gap
+  and what it pays itself (SUMIFS over the lists), with SUM totals per row and column;
+- a check block that sets each grand total beside the engine's figure.
+
+Only SUM, SUMIFS and MIN are used: every spreadsheet program evaluates them, and so does
+pycel in the tests.
+
+Every text from the project (a name, a description, an id) is written by :func:`text_cell`, as
+a text cell: a name like ``=HYPERLINK(…)`` or ``-1`` stays the text it is, never a formula or a
+number, and characters a workbook cannot hold are left out. Only the product's own formulas are
+written as formulas.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.worksheet import Worksheet
+
+from stuurknop.charts.xml_text import xml_text
+from stuurknop.engine import analyse
+from stuurknop.engine.money import UNASSIGNED, MoneyOverTime, cost_party, cost_years, funding_years
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import CostKind, ProjectDocument, Scenario
+from stuurknop.reports.base import Options, Rendered, file_stem
+from stuurknop.reports.registry import XLSX
+
+EURO = "[$€-413] #,##0.00;[$€-413] -#,##0.00"
+NO_PARTY = "(geen)"  # the key of costs no party carries yet; ids cannot hold brackets
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
+TOTAL_FILL = PatternFill("solid", fgColor="F3F3F3")
+KIND_WORDS = {CostKind.EENMALIG: "eenmalig", CostKind.JAARLIJKS: "per jaar"}
+STATUS_WORDS = {"idee": "idee", "in_gesprek": "in gesprek", "toegezegd": "toegezegd"}
+# A text starting with one of these is a formula (or a DDE link) to a spreadsheet program
+# the moment someone edits the cell; the quote prefix keeps it text even then.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+COSTS, FUNDING, COVER, PARTIES, NOTES = (
+    "Kostenposten",
+    "Financiering",
+    "Dekking",
+    "Per partij per jaar",
+    "Toelichting",
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a list's data sits: rows ``first``–``last`` (one empty row when the list is empty)
+    and the column of its first year."""
+
+    sheet: str
+    first: int
+    last: int
+    year_col: int
+
+    def column(self, col: int, *, absolute_col: bool = True) -> str:
+        letter = get_column_letter(col)
+        dollar = "$" if absolute_col else ""
+        return f"'{self.sheet}'!{dollar}{letter}${self.first}:{dollar}{letter}${self.last}"
+
+    def year(self, i: int) -> str:
+        return self.column(self.year_col + i, absolute_col=False)
+
+
+def render_money_xlsx(
+    model: Model, document: ProjectDocument, scenario: Scenario, options: Options
+) -> Rendered:
+    """Cost items, funding lines, coverage and per party per year, with formulas for totals."""
+    money = analyse(model, document, scenario).money
+    years = list(document.project.years)
+    wb = Workbook()
+    notes = wb.active
+    notes.title = NOTES
+    costs = _cost_sheet(wb.create_sheet(COSTS), document, scenario, years)
+    funding = _funding_sheet(wb.create_sheet(FUNDING), model, document, scenario, years)
+    cover = _cover_sheet(wb.create_sheet(COVER), scenario, years, costs, funding)
+    totals = _party_sheet(wb.create_sheet(PARTIES), money, years, costs, cover, funding)
+    _notes_sheet(notes, model, document, scenario, options)
+    for name, ref in {
+        "Kostenposten_lijst": _block(costs, len(years) + 10),
+        "Financiering_lijst": _block(funding, len(years) + 12),
+        **totals,
+    }.items():
+        wb.defined_names[name] = DefinedName(name, attr_text=ref)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    stem = file_stem("stuurknop-geld", document.project.name, scenario.name)
+    return Rendered(f"{stem}.xlsx", XLSX, buffer.getvalue())
+
+
+def text_cell(ws: Worksheet, row: int, column: int, text: str) -> Cell:
+    """Put ``text`` from the project in a cell as text: never a formula, never a number.
+
+    openpyxl makes a formula of any string that starts with ``=``; the cell's type is set back
+    to text after the value, and a text that a spreadsheet would read as a formula on editing
+    (``=``, ``+``, ``-``, ``@``, a leading tab or line break) gets Excel's quote prefix.
+    """
+    cell = ws.cell(row=row, column=column)
+    cell.value = xml_text(text)
+    cell.data_type = "s"
+    if cell.value.startswith(FORMULA_START):
+        cell.quotePrefix = True
+    return cell
+
+
+def _row(ws: Worksheet, row: int, values: Sequence[object]) -> None:
+    """``values`` in ``row`` from column A: texts by :func:`text_cell`, numbers as numbers."""
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            text_cell(ws, row, column, value)
+        elif value is not None:
+            ws.cell(row=row, column=column, value=value)
+
+
+def _party_key(party: str) -> str:
+    return party if party != UNASSIGNED else NO_PARTY
+
+
+def _block(span: Span, last_col: int) -> str:
+    return f"'{span.sheet}'!$A${span.first - 1}:${get_column_letter(last_col)}${span.last}"
+
+
+def _header(ws: Worksheet, labels: Sequence[str], widths: Sequence[float]) -> None:
+    ws.append(list(labels))
+    for col, width in enumerate(widths, start=1):
+        cell = ws.cell(row=1, column=col)
+        cell.font, cell.fill = BOLD, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = "C2"
+    ws.print_title_rows = "1:1"  # repeated on every printed page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _year_columns(years: Sequence[int], prefix: str = "") -> list[str]:
+    return [f"{prefix}{y}" for y in years]
+
+
+def _list_totals(ws: Worksheet, span: Span, count: int, label_col: int = 1) -> None:
+    """A SUM row under a list, two rows below its last data row, and a SUM column beside it."""
+    total_col = span.year_col + count
+    for row in range(span.first, span.last + 1):
+        first, last = get_column_letter(span.year_col), get_column_letter(total_col - 1)
+        cell = ws.cell(row=row, column=total_col, value=f"=SUM({first}{row}:{last}{row})")
+        cell.number_format = EURO
+    row = span.last + 2
+    ws.cell(row=row, column=label_col, value="Totaal").font = BOLD
+    for col in range(span.year_col, total_col + 1):
+        letter = get_column_letter(col)
+        cell = ws.cell(row=row, column=col, value=f"=SUM({letter}{span.first}:{letter}{span.last})")
+        cell.number_format, cell.font, cell.fill = EURO, BOLD, TOTAL_FILL
+    ws.auto_filter.ref = f"A1:{get_column_letter(total_col)}{span.last}"
+
+
+def _cost_sheet(
+    ws: Worksheet, document: ProjectDocument, scenario: Scenario, years: list[int]
+) -> Span:
+    labels = [
+        "Kostenpost",
+        "Omschrijving",
+        "Stuurknop",
+        "Partij-id",
+        "Wie maakt de kosten",
+        "Soort",
+        "Bedrag",
+        "Eerste jaar",
+        "Aantal jaren",
+    ]
+    _header(
+        ws,
+        [*labels, *_year_columns(years), "Totaal"],
+        [14, 36, 10, 12, 26, 10, 14, 10, 10, *[13] * len(years), 15],
+    )
+    names = _names(document)
+    horizon = document.project.years
+    for row, cost in enumerate(scenario.costs, start=2):
+        party = cost_party(cost, scenario)
+        need = set(cost_years(cost, horizon))
+        _row(
+            ws,
+            row,
+            [
+                cost.id,
+                cost.description,
+                cost.knob,
+                _party_key(party),
+                names.get(party, party),
+                KIND_WORDS[cost.kind],
+                cost.amount,
+                cost.first_year,
+                cost.years if cost.kind is CostKind.JAARLIJKS else 1,
+                *[cost.amount if y in need else Decimal(0) for y in years],
+            ],
+        )
+        if cost.kind is CostKind.JAARLIJKS and cost.years is None:
+            ws.cell(row=row, column=9, value="structureel")
+    span = Span(COSTS, 2, max(2, len(scenario.costs) + 1), len(labels) + 1)
+    _money_format(ws, span, [7], len(years))
+    _list_totals(ws, span, len(years))
+    return span
+
+
+def _funding_sheet(
+    ws: Worksheet, model: Model, document: ProjectDocument, scenario: Scenario, years: list[int]
+) -> Span:
+    labels = [
+        "Regel",
+        "Kostenpost",
+        "Omschrijving kostenpost",
+        "Partij-id",
+        "Wie betaalt",
+        "Bron",
+        "Bron (naam)",
+        "Status",
+        "Bedrag",
+        "Eerste jaar",
+        "Aantal jaren",
+    ]
+    _header(
+        ws,
+        [*labels, *_year_columns(years), "Totaal"],
+        [12, 14, 30, 12, 26, 7, 34, 12, 14, 10, 12, *[13] * len(years), 15],
+    )
+    names = _names(document)
+    costs = {c.id: c for c in scenario.costs}
+    horizon = document.project.years
+    for row, line in enumerate(scenario.funding, start=2):
+        cost = costs[line.cost_item]
+        pays = set(funding_years(line, cost, horizon))
+        start = line.first_year if line.first_year is not None else cost.first_year
+        count: int | str = line.years or "zolang de kostenpost loopt"
+        if cost.kind is CostKind.EENMALIG:
+            count = 1
+        _row(
+            ws,
+            row,
+            [
+                line.id,
+                cost.id,
+                cost.description,
+                line.party,
+                names.get(line.party, line.party),
+                line.source,
+                model.source_by_numeral(line.source).name,
+                STATUS_WORDS.get(line.status.value, line.status.value),
+                line.amount,
+                start,
+                count,
+                *[line.amount if y in pays else Decimal(0) for y in years],
+            ],
+        )
+    span = Span(FUNDING, 2, max(2, len(scenario.funding) + 1), len(labels) + 1)
+    _money_format(ws, span, [9], len(years))
+    _list_totals(ws, span, len(years))
+    return span
+
+
+def _cover_sheet(
+    ws: Worksheet, scenario: Scenario, years: list[int], costs: Span, funding: Span
+) -> Span:
+    """Per cost item and year: covered = MIN(cost, its funding); gap = cost − covered."""
+    n = len(years)
+    _header(
+        ws,
+        [
+            "Kostenpost",
+            "Omschrijving",
+            "Partij-id",
+            *_year_columns(years, "Gedekt "),
+            "Gedekt totaal",
+            *_year_columns(years, "Tekort "),
+            "Tekort totaal",
+        ],
+        [14, 36, 12, *[13] * n, 15, *[13] * n, 15],
+    )
+    span = Span(COVER, 2, max(2, len(scenario.costs) + 1), 4)
+    gap_col = span.year_col + n + 1
+    for row, cost in enumerate(scenario.costs, start=2):
+        _row(ws, row, [cost.id, cost.description, _party_key(cost_party(cost, scenario))])
+        for i in range(n):
+            need = f"SUMIFS({costs.year(i)},{costs.column(1)},$A{row})"
+            paid = f"SUMIFS({funding.year(i)},{funding.column(2)},$A{row})"
+            covered = ws.cell(row=row, column=span.year_col + i, value=f"=MIN({need},{paid})")
+            letter = get_column_letter(span.year_col + i)
+            ws.cell(row=row, column=gap_col + i, value=f"={need}-{letter}{row}")
+            covered.number_format = EURO
+    _money_format(ws, Span(COVER, span.first, span.last, gap_col), [], n)
+    _money_format(ws, span, [], n)
+    _list_totals(ws, span, n)
+    _list_totals(ws, Span(COVER, span.first, span.last, gap_col), n)
+    ws.auto_filter.ref = f"A1:{get_column_letter(gap_col + n)}{span.last}"
+    return span
+
+
+def _party_sheet(
+    ws: Worksheet,
+    money: MoneyOverTime,
+    years: list[int],
+    costs: Span,
+    cover: Span,
+    funding: Span,
+) -> dict[str, str]:
+    """Four blocks of party × year, and a check of the grand totals against the engine."""
+    n = len(years)
+    _header(ws, ["Partij-id", "Partij", *_year_columns(years), "Totaal"], [12, 30, *[13] * n, 15])
+    height = len(money.parties) + 3  # title, one row per party, total, blank
+    # Block k starts at row 2 + k × height; a party's row in block k is at the same offset.
+    kosten, gedekt = 3, 3 + height
+
+    def costs_of(i: int, r: int) -> str:
+        return f"=SUMIFS({costs.year(i)},{costs.column(4)},$A{r})"
+
+    def covered(i: int, r: int) -> str:
+        return f"=SUMIFS({cover.year(i)},{cover.column(3)},$A{r})"
+
+    def gap(i: int, r: int) -> str:
+        col = get_column_letter(3 + i)
+        offset = r - (3 + 2 * height)
+        return f"={col}{kosten + offset}-{col}{gedekt + offset}"
+
+    def paid(i: int, r: int) -> str:
+        return f"=SUMIFS({funding.year(i)},{funding.column(4)},$A{r})"
+
+    blocks = [
+        ("Kosten: wat de kostenposten van de partij nodig hebben", costs_of),
+        ("Gedekt: financiering voor de kosten van de partij, van wie dan ook", covered),
+        ("Tekort: kosten min gedekt", gap),
+        ("Betaalt: wat de partij zelf financiert, voor welke kostenpost ook", paid),
+    ]
+    corners: list[str] = []
+    for k, (title, formula) in enumerate(blocks):
+        top = 2 + k * height
+        ws.cell(row=top, column=1, value=title).font = BOLD
+        for j, party in enumerate(money.parties):
+            row = top + 1 + j
+            _row(ws, row, [_party_key(party.party), party.name])
+            for i in range(n):
+                ws.cell(row=row, column=3 + i, value=formula(i, row)).number_format = EURO
+            _row_sum(ws, row, 3, n)
+        total = top + 1 + len(money.parties)
+        ws.cell(row=total, column=2, value="Totaal").font = BOLD
+        for col in range(3, 4 + n):
+            letter = get_column_letter(col)
+            last = max(top + 1, total - 1)
+            cell = ws.cell(row=total, column=col, value=f"=SUM({letter}{top + 1}:{letter}{last})")
+            cell.number_format, cell.font, cell.fill = EURO, BOLD, TOTAL_FILL
+        corners.append(f"{get_column_letter(3 + n)}{total}")
+    return _checks(ws, 2 + len(blocks) * height, money, corners)
+
+
+def _checks(ws: Worksheet, row: int, money: MoneyOverTime, corners: list[str]) -> dict[str, str]:
+    """The grand totals as formulas beside the engine's figures, and their difference."""
+    ws.cell(
+        row=row, column=1, value="Controle: totalen volgens de formules en volgens Stuurknop"
+    ).font = BOLD
+    row += 1
+    for col, label in enumerate(["", "Totaal", "Formule", "Stuurknop", "Verschil"], start=1):
+        ws.cell(row=row, column=col, value=label).font = BOLD
+    cost, covered, gap, paid = corners
+    checks = [
+        ("Totaal_kosten", "Kosten", f"={cost}", money.total_costs),
+        ("Totaal_financiering", "Financiering", f"={paid}", money.total_funding),
+        ("Totaal_tekort", "Tekort (niet gedekt)", f"={gap}", money.total_uncovered),
+        (
+            "Totaal_overschot",
+            "Overschot (financiering boven de kosten)",
+            f"={paid}-{covered}",
+            money.total_surplus,
+        ),
+    ]
+    names = {}
+    for name, label, formula, engine in checks:
+        row += 1
+        ws.cell(row=row, column=2, value=label)
+        ws.cell(row=row, column=3, value=formula).number_format = EURO
+        ws.cell(row=row, column=4, value=engine).number_format = EURO
+        ws.cell(row=row, column=5, value=f"=ROUND(C{row}-D{row},2)").number_format = EURO
+        names[name] = f"'{PARTIES}'!$C${row}"
+    return names
+
+
+def _row_sum(ws: Worksheet, row: int, first_col: int, count: int) -> None:
+    first, last = get_column_letter(first_col), get_column_letter(first_col + count - 1)
+    cell = ws.cell(row=row, column=first_col + count, value=f"=SUM({first}{row}:{last}{row})")
+    cell.number_format, cell.font = EURO, BOLD
+
+
+def _money_format(ws: Worksheet, span: Span, columns: list[int], count: int) -> None:
+    for row in range(span.first, span.last + 1):
+        for col in [*columns, *range(span.year_col, span.year_col + count)]:
+            ws.cell(row=row, column=col).number_format = EURO
+
+
+def _names(document: ProjectDocument) -> dict[str, str]:
+    return {p.id: p.name for p in document.parties} | {UNASSIGNED: "Nog geen partij"}
+
+
+def _notes_sheet(
+    ws: Worksheet, model: Model, document: ProjectDocument, scenario: Scenario, options: Options
+) -> None:
+    project = document.project
+    last_year = project.first_year + project.horizon_years - 1
+    lines: list[tuple[str, str]] = [
+        ("Geldtabellen", ""),
+        ("Project", f"{project.name}, {project.municipality}"),
+        ("Scenario", scenario.name),
+        ("Periode", f"{project.first_year} tot en met {last_year}"),
+        ("Gemaakt op", options.today.strftime("%d-%m-%Y")),
+        ("Model", f"{model.title} ({model.version})"),
+        ("", ""),
+        ("Tabblad", "Wat staat erin"),
+        (
+            COSTS,
+            "Elke kostenpost met het bedrag dat hij in elk jaar nodig heeft, zoals "
+            "Stuurknop het rekent. Eenmalige kosten tellen in hun eerste jaar; kosten per "
+            "jaar zolang ze lopen (structureel: tot het einde van de periode).",
+        ),
+        (
+            FUNDING,
+            "Elke financieringsregel: wie betaalt, uit welke bron (I–X), met welke "
+            "status, en het bedrag in elk jaar dat de regel betaalt.",
+        ),
+        (
+            COVER,
+            "Formules per kostenpost en jaar: gedekt = het kleinste van de kosten en de "
+            "financiering voor die kostenpost; tekort = kosten min gedekt. Financiering "
+            "boven de kosten (overschot) dekt geen andere kostenpost.",
+        ),
+        (
+            PARTIES,
+            "Formules per partij en jaar: kosten (van de kostenposten die de partij "
+            "maakt), gedekt, tekort en wat de partij zelf betaalt, met totalen. "
+            "Onderaan staan de totalen naast de cijfers van Stuurknop: het verschil "
+            "hoort 0 te zijn.",
+        ),
+        ("", ""),
+        (
+            "Let op",
+            "Alleen de bedragen per jaar in Kostenposten en Financiering zijn vaste "
+            "getallen; alle totalen zijn formules (SOM, SOMMEN.ALS en MIN). Past u een "
+            "bedrag aan, dan rekenen de totalen mee. ‘(geen)’ als partij: kosten "
+            "waarvoor nog geen partij of trekker is gekozen.",
+        ),
+    ]
+    for row, (label, text) in enumerate(lines, start=1):
+        _row(ws, row, [label, text])
+    ws["A1"].font = Font(bold=True, size=14)
+    for row in (8,):
+        ws.cell(row=row, column=1).font = BOLD
+        ws.cell(row=row, column=2).font = BOLD
+    for row in range(2, ws.max_row + 1):
+        ws.cell(row=row, column=1).font = BOLD
+        ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 100

@@ -1,0 +1,226 @@
+"""The plan's closing chapters: evidence and monitoring per aimed value, the checklist and the
+model's checks, the decision log, and the appendix on the sources of funding I–X."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from stuurknop.engine import Analysis
+from stuurknop.engine.checklist import aimed_values
+from stuurknop.engine.money import ZERO
+from stuurknop.engine.text import euro
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.schema import Indicator, ProjectDocument, Scenario
+from stuurknop.reports.plan_blocks import Block, Bullets, Paragraph, PlanTable, Section
+from stuurknop.reports.plan_words import SEVERITY_WORDS, dutch_date
+
+
+def evidence_sections(model: Model, scenario: Scenario, analysis: Analysis) -> list[Section]:
+    plans = {p.value: p for p in scenario.evidence}
+    order = [v.id for v in model.values if v.id in plans or v.id in aimed_values(scenario)]
+    intro: list[Block] = [
+        Paragraph(
+            "Per beoogde waarde: welk bewijs nodig is vóór het besluit, en welke indicatoren "
+            "het project tijdens de uitvoering volgt."
+        )
+    ]
+    if not order:
+        intro.append(Paragraph("Er zijn nog geen beoogde waarden of bewijsplannen.", "note"))
+    sections = [Section("bewijs", "Bewijs en monitoring", 1, tuple(intro), page_break=True)]
+    for value_id in order:
+        plan = plans.get(value_id)
+        name = model.value(value_id).name
+        blocks: list[Block] = []
+        if plan is None:
+            blocks.append(Paragraph("Nog geen bewijs en geen monitoring afgesproken.", "warning"))
+        else:
+            blocks.append(
+                PlanTable(
+                    f"{name}: bewijs vóór het besluit",
+                    ("Soort bewijs", "Wat", "Beschikbaar"),
+                    tuple(
+                        (
+                            n.kind.value.replace("_", " "),
+                            n.description,
+                            "ja" if n.available else "nog niet",
+                        )
+                        for n in plan.before_decision
+                    ),
+                    empty="Nog geen bewijs vooraf afgesproken.",
+                )
+            )
+            blocks.append(
+                PlanTable(
+                    f"{name}: indicatoren tijdens de uitvoering",
+                    ("Indicator", "Eenheid", "Doel", "Laatste meting", "Metingen"),
+                    tuple(
+                        (
+                            i.name,
+                            i.unit or "–",
+                            _number(i.target) if i.target is not None else "–",
+                            _latest(i),
+                            str(len(i.measurements)),
+                        )
+                        for i in plan.indicators
+                    ),
+                    ("left", "left", "right", "right", "right"),
+                    empty="Nog geen indicatoren afgesproken.",
+                )
+            )
+            measurements = tuple(
+                (i.name, dutch_date(m.date), _number(m.value), m.note)
+                for i in plan.indicators
+                for m in sorted(i.measurements, key=lambda m: m.date)
+            )
+            if measurements:
+                blocks.append(
+                    PlanTable(
+                        f"{name}: alle metingen",
+                        ("Indicator", "Datum", "Waarde", "Opmerking"),
+                        measurements,
+                        ("left", "left", "right", "left"),
+                    )
+                )
+        sections.append(Section(f"bewijs-{value_id}", name, 2, tuple(blocks)))
+    return sections
+
+
+def _latest(indicator: Indicator) -> str:
+    if not indicator.measurements:
+        return "nog niet gemeten"
+    latest = max(indicator.measurements, key=lambda m: m.date)
+    return f"{_number(latest.value)} op {dutch_date(latest.date)}"
+
+
+def _number(value: Decimal) -> str:
+    """A measured figure, Dutch style: ``1040`` → ``1.040``, ``2.50`` → ``2,5``."""
+    text = f"{value:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def checklist_sections(model: Model, analysis: Analysis) -> list[Section]:
+    checklist = analysis.checklist
+    done, total = checklist.done, len(checklist.items)
+    table = PlanTable(
+        "Wat nog open staat",
+        ("Punt", "Wat nog open staat"),
+        tuple((i.label, i.open_point) for i in checklist.open_points),
+        empty="Niets: alle punten van de checklist zijn gereed.",
+    )
+    status = Paragraph(
+        f"De checklist is voor {checklist.percentage}% gereed: {done} van de {total} punten."
+    )
+    checks: list[Block] = []
+    for check in analysis.checks:
+        checks.append(Paragraph(f"{check.title} ({SEVERITY_WORDS[check.severity]})", "lead"))
+        checks.append(Paragraph(check.message))
+        if check.findings:
+            checks.append(Bullets(check.findings))
+        section = f", {check.source.section}" if check.source.section else ""
+        checks.append(
+            Paragraph(f"Bron: {model.document_title(check.source.file)}{section}.", "note")
+        )
+    if not checks:
+        checks.append(Paragraph("Geen van de controles uit het model slaat aan."))
+    return [
+        Section(
+            "checklist",
+            "Checklist en controles",
+            1,
+            (
+                Paragraph(
+                    "De checklist zegt wat nog open staat: stuurknoppen die niet besproken zijn, "
+                    "kosten zonder dekking, waarden zonder route, bewijs of monitoring."
+                ),
+                status,
+                table,
+            ),
+            page_break=True,
+        ),
+        Section("controles", "Controles uit het model", 2, tuple(checks)),
+    ]
+
+
+# The log grows with every save; the plan prints its most recent lines, each value shortened,
+# so that a long-lived project (or one long text) cannot make the plan hundreds of pages long.
+LOG_ROWS = 100
+LOG_VALUE_CHARACTERS = 300
+
+
+def log_section(document: ProjectDocument) -> Section:
+    entries = sorted(document.log, key=lambda e: e.at)
+    shown = entries[-LOG_ROWS:]
+    rows = tuple(
+        (
+            dutch_date(e.at.date()) + e.at.strftime(", %H:%M"),
+            e.who,
+            _shortened(e.what),
+            e.scenario or "–",
+            f"{_shortened(e.old) or '–'} → {_shortened(e.new) or '–'}" if e.old or e.new else "–",
+        )
+        for e in shown
+    )
+    blocks: list[Block] = []
+    if len(shown) < len(entries):
+        blocks.append(
+            Paragraph(
+                f"Hier staan de {len(shown)} laatste van {len(entries)} regels. De hele "
+                "geschiedenis staat in Stuurknop (tab Geschiedenis) en in het projectbestand.",
+                "note",
+            )
+        )
+    blocks.append(
+        PlanTable(
+            "Besluiten en wijzigingen, oudste eerst",
+            ("Wanneer", "Wie", "Wat", "Scenario", "Was → wordt"),
+            rows,
+            empty="Er zijn nog geen besluiten vastgelegd.",
+        )
+    )
+    return Section("besluiten", "Besluitenlog", 1, tuple(blocks), page_break=True)
+
+
+def _shortened(text: str) -> str:
+    if len(text) <= LOG_VALUE_CHARACTERS:
+        return text
+    return text[:LOG_VALUE_CHARACTERS].rstrip() + " … (ingekort)"
+
+
+def sources_section(model: Model, analysis: Analysis) -> Section:
+    used: dict[str, Decimal] = {}
+    for row in analysis.money.years:
+        for numeral, amount in row.by_source.items():
+            used[numeral] = used.get(numeral, ZERO) + amount
+    rows = tuple(
+        (
+            s.numeral,
+            s.name + (f" ({s.example})" if s.example else ""),
+            ", ".join(model.party_type(t).name for t in s.party_types),
+            s.caveat or "–",
+            euro(used[s.numeral]) if s.numeral in used else "–",
+        )
+        for s in model.sources
+    )
+    return Section(
+        "bronnen",
+        "Bijlage: de bronnen van financiering I–X",
+        1,
+        (
+            Paragraph(
+                f"Het model ({model.title}, versie {model.version}) noemt tien bronnen waaruit "
+                "een investering betaald kan worden, met de partijen die eruit kunnen betalen "
+                "en de kanttekening die het model erbij zet. De laatste kolom zegt hoeveel "
+                "dit scenario over de hele looptijd uit elke bron haalt."
+            ),
+            PlanTable(
+                "Bronnen van financiering",
+                ("Bron", "Wat", "Wie kan betalen", "Kanttekening", "In dit scenario"),
+                rows,
+                ("left", "left", "left", "left", "right"),
+            ),
+            Paragraph(f"Over het model: {model.status}", "note"),
+        ),
+        page_break=True,
+    )

@@ -1,0 +1,53 @@
+"""The Dutch words of the plan for the document's enumerations, dates and spans of years."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from stuurknop.gespreksmodel.schema import Severity
+from stuurknop.projectfile.schema import FundingStatus, Phase
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+PHASE_WORDS = {
+    Phase.IDEE: "idee",
+    Phase.PLAN: "plan",
+    Phase.UITVOERING: "uitvoering",
+    Phase.EVALUATIE: "evaluatie",
+}
+STATUS_WORDS = {
+    FundingStatus.IDEE: "idee",
+    FundingStatus.IN_GESPREK: "in gesprek",
+    FundingStatus.TOEGEZEGD: "toegezegd",
+}
+SEVERITY_WORDS = {
+    Severity.INFO: "ter informatie",
+    Severity.AANDACHT: "aandacht",
+    Severity.WAARSCHUWING: "waarschuwing",
+}
+
+
+def dutch_date(day: dt.date) -> str:
+    """``2025-11-03`` → ``3 november 2025``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def years_text(years: range, *, structural: bool = False) -> str:
+    """The years money runs, in words: ``2026``, ``2026–2029``; a structural cost runs on
+    after the horizon (``2026–2034, structureel``); an empty span is outside the horizon."""
+    if not years:
+        return "buiten de looptijd"
+    span = str(years.start) if len(years) == 1 else f"{years.start}–{years.stop - 1}"
+    return f"{span}, structureel" if structural else span

@@ -1,0 +1,139 @@
+"""Rows → project document data: the one place that knows how rows map onto the document.
+
+Its inverse is ``services/imports.py``. The data is plain JSON (amounts as strings), exactly what
+``stuurknop.projectfile`` reads, so the same validation guards a file upload and a saved form.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from stuurknop.projectfile.schema import FORMAT, SCHEMA_VERSION
+from stuurknop.web.projects.models import (
+    CostItem,
+    FundingLine,
+    Interest,
+    KnobSetting,
+    LogEntry,
+    Project,
+    Scenario,
+)
+
+
+def project_data(project: Project) -> dict[str, Any]:
+    """The whole project as document data, in the document's own order."""
+    scenarios = project.scenarios.prefetch_related(
+        Prefetch("knob_settings", KnobSetting.objects.select_related("lead_party")),
+        Prefetch("interests", Interest.objects.select_related("party")),
+        Prefetch("cost_items", CostItem.objects.select_related("party")),
+        Prefetch("funding_lines", FundingLine.objects.select_related("cost_item", "party")),
+    )
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "model_version": project.model_version,
+        "project": basics_data(project),
+        "parties": [
+            {"id": p.key, "name": p.name, "party_type": p.party_type, "at_table": p.at_table}
+            for p in project.parties.all()
+        ],
+        "scenarios": [scenario_data(s) for s in scenarios],
+        "perspectives": list(project.perspectives),
+        "resident_input": list(project.resident_input),
+        "log": [log_entry_data(e) for e in LogEntry.objects.filter(project=project)],
+    }
+
+
+def basics_data(project: Project) -> dict[str, Any]:
+    return {
+        "name": project.name,
+        "municipality": project.municipality,
+        "neighbourhood": project.neighbourhood,
+        "homes": project.homes,
+        "phase": project.phase,
+        "first_year": project.first_year,
+        "horizon_years": project.horizon_years,
+        "description": project.description,
+    }
+
+
+def scenario_data(scenario: Scenario) -> dict[str, Any]:
+    return {
+        "name": scenario.name,
+        "chosen": scenario.chosen,
+        "description": scenario.description,
+        "knobs": [knob_setting_data(k) for k in scenario.knob_settings.all()],
+        "interests": [interest_data(i) for i in scenario.interests.all()],
+        "costs": [cost_item_data(c) for c in scenario.cost_items.all()],
+        "funding": [funding_line_data(f) for f in scenario.funding_lines.all()],
+        "effects": list(scenario.effects),
+        "evidence": list(scenario.evidence),
+    }
+
+
+def knob_setting_data(setting: KnobSetting) -> dict[str, Any]:
+    return {
+        "knob": setting.knob,
+        "status": setting.status,
+        "opening": setting.opening,
+        "elaboration": setting.elaboration,
+        "lead_party": setting.lead_party.key if setting.lead_party else None,
+        "routes": list(setting.routes),
+        "answers": list(setting.answers),
+    }
+
+
+def interest_data(interest: Interest) -> dict[str, Any]:
+    return {
+        "party": interest.party.key,
+        "value": interest.value,
+        "weight": interest.weight,
+        "reason": interest.reason,
+    }
+
+
+def cost_item_data(item: CostItem) -> dict[str, Any]:
+    return {
+        "id": item.key,
+        "knob": item.knob,
+        "description": item.description,
+        "kind": item.kind,
+        "amount": _money(item.amount),
+        "first_year": item.first_year,
+        "years": item.years,
+        "party": item.party.key if item.party else None,
+    }
+
+
+def funding_line_data(line: FundingLine) -> dict[str, Any]:
+    return {
+        "id": line.key,
+        "cost_item": line.cost_item.key,
+        "party": line.party.key,
+        "source": line.source,
+        "amount": _money(line.amount),
+        "first_year": line.first_year,
+        "years": line.years,
+        "status": line.status,
+    }
+
+
+def log_entry_data(entry: LogEntry) -> dict[str, Any]:
+    return {
+        # In the installation's time zone, so that a Dutch log reads in Dutch time.
+        "at": timezone.localtime(entry.at).isoformat(),
+        "who": entry.who,
+        "what": entry.what,
+        "scenario": entry.scenario,
+        "old": entry.old,
+        "new": entry.new,
+    }
+
+
+def _money(amount: Decimal) -> str:
+    # Always two decimals: an amount reads the same after any number of round trips.
+    return str(Decimal(amount).quantize(Decimal("0.01")))
