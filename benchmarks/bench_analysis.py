@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from large_project import large_project
 
-from stuurknop.document import parse_document
 from stuurknop.engine import analyse
-from stuurknop.model import load_model
+from stuurknop.gespreksmodel import load_model
+from stuurknop.projectfile import parse_document
 
 BUDGET_MS = 5.0
 

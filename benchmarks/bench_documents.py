@@ -2,7 +2,7 @@
 worksheets and the money tables as Excel, for the largest shipped example; target: each
 within 3 s (the plan "in a few seconds at most").
 
-Renders through the one table of formats (``stuurknop.documents.render``), exactly as the
+Renders through the one table of formats (``stuurknop.reports.render``), exactly as the
 download view and ``stuurknop report`` do, without the web app's cache. Prints per format the
 first render in this process (imports and fonts included: the first download after a start)
 and the median (wall clock, and CPU time) and slowest of the repeats after it, with the
@@ -19,9 +19,9 @@ from typing import Any
 
 from large_project import large_project
 
-from stuurknop.document import ProjectDocument, parse_document, parse_json
-from stuurknop.documents import FORMATS, Options, render
-from stuurknop.model import Model, load_model
+from stuurknop.gespreksmodel import Model, load_model
+from stuurknop.projectfile import ProjectDocument, parse_document, parse_json
+from stuurknop.reports import FORMATS, Options, render
 
 TARGET_S = 3.0
 TIMED = ("pdf", "docx", "worksheets", "xlsx")

@@ -68,7 +68,7 @@ def prepare() -> None:
     from django.urls import NoReverseMatch, reverse
     from large_project import large_project
 
-    from stuurknop.document import parse_document
+    from stuurknop.projectfile import parse_document
     from stuurknop.web.accounts.services import membership_add, organisation_create
     from stuurknop.web.projects.services import project_import
 
