@@ -64,6 +64,13 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Calls:
     return calls
 
 
+@pytest.fixture(autouse=True)
+def patient_downloads(settings: Any) -> None:
+    # A real document may take longer than the download's few seconds on a loaded machine; the
+    # "still being made" answer has tests of its own below, which shorten the wait again.
+    settings.DOCUMENT_WAIT_SECONDS = 120
+
+
 def client_for(user: object) -> Client:
     client = Client()
     client.force_login(user)  # type: ignore[arg-type]
