@@ -11,10 +11,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from stuurknop.web.env import env_bool, env_int, env_list, env_str
+
+# Django's generic classes accept their type parameters at run time (ModelAdmin[Project]).
+django_stubs_ext.monkeypatch()
 
 WEB_DIR = Path(__file__).resolve().parent
 BASE_DIR = WEB_DIR.parent.parent

@@ -7,14 +7,14 @@ from django.contrib.auth.models import User
 from stuurknop.web.accounts.models import Membership, Organisation
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.TabularInline[Membership, Organisation]):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     list_display = ["name", "party_type", "slug", "created_at"]
     list_filter = ["party_type"]
     search_fields = ["name", "slug"]
@@ -23,7 +23,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(admin.ModelAdmin[Membership]):
     list_display = ["user", "organisation", "created_at"]
     list_filter = ["organisation__party_type"]
     search_fields = ["user__username", "user__email", "organisation__name"]
@@ -31,7 +31,7 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "organisation"]
 
 
-class UserOrganisationInline(admin.TabularInline):
+class UserOrganisationInline(admin.TabularInline[Membership, User]):
     model = Membership
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -42,6 +42,6 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StuurknopUserAdmin(UserAdmin):
+class StuurknopUserAdmin(UserAdmin[User]):
     inlines = [UserOrganisationInline]
     list_filter = [*UserAdmin.list_filter, "memberships__organisation"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,7 +20,7 @@ class LoginForm(AuthenticationForm):
         "inactive": _("Dit account is uitgeschakeld. Vraag de beheerder om hulp."),
     }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Gebruikersnaam")
         self.fields["password"].label = _("Wachtwoord")
@@ -28,7 +31,7 @@ class LoginForm(AuthenticationForm):
 class ResetRequestForm(PasswordResetForm):
     """Ask for a reset link by e-mail address."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         email = self.fields["email"]
         email.label = _("E-mailadres")
@@ -36,12 +39,19 @@ class ResetRequestForm(PasswordResetForm):
         email.error_messages["invalid"] = _("Dit is geen geldig e-mailadres.")
 
 
-class NewPasswordForm(SetPasswordForm):
+if TYPE_CHECKING:
+    # Generic in django-stubs only; django_stubs_ext.monkeypatch() does not cover this form.
+    _SetPasswordForm = SetPasswordForm[User]
+else:
+    _SetPasswordForm = SetPasswordForm
+
+
+class NewPasswordForm(_SetPasswordForm):
     """Choose a new password (twice); Django's validators judge its strength."""
 
     error_messages = {"password_mismatch": _("De twee wachtwoorden zijn niet gelijk.")}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = _("Nieuw wachtwoord")
         self.fields["new_password2"].label = _("Nieuw wachtwoord, nog een keer")

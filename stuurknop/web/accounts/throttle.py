@@ -57,7 +57,15 @@ def count_in_window(key: str, *, window_seconds: int) -> int:
         return 1
 
 
-class LoginThrottleHandler(AxesDatabaseHandler):
+class AxesHttpRequest(HttpRequest):
+    """A sign-in request as django-axes hands it to its handler: the address it counts against
+    (from :func:`client_ip`) is set on it."""
+
+    axes_ip_address: str | None
+
+
+# django-axes ships no type information, so its handler is Any to mypy.
+class LoginThrottleHandler(AxesDatabaseHandler):  # type: ignore[misc]
     """django-axes' database handler with three limits, each with a count of its own.
 
     Within the cool-off window (``AXES_COOLOFF_TIME``, counted from each pair's last failure):
@@ -84,7 +92,9 @@ class LoginThrottleHandler(AxesDatabaseHandler):
     furthest over (or least under) its own limit, shifted onto ``AXES_FAILURE_LIMIT``.
     """
 
-    def get_failures(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
+    def get_failures(
+        self, request: AxesHttpRequest, credentials: dict[str, Any] | None = None
+    ) -> int:
         pair, per_address, per_username = self._counts(request, credentials)
         pair_limit: int = settings.AXES_FAILURE_LIMIT
         over = max(
@@ -95,7 +105,7 @@ class LoginThrottleHandler(AxesDatabaseHandler):
         return pair_limit + over
 
     def reset_user_attempts(
-        self, request: HttpRequest, credentials: dict[str, Any] | None = None
+        self, request: AxesHttpRequest, credentials: dict[str, Any] | None = None
     ) -> int:
         """After a successful sign-in, forget the failures of that name from that address only.
 
@@ -104,13 +114,14 @@ class LoginThrottleHandler(AxesDatabaseHandler):
         count, and every other address's failures on this name.
         """
         username = get_client_username(request, credentials)
+        deleted: int
         deleted, _by_model = AccessAttempt.objects.filter(
             username=username, ip_address=request.axes_ip_address
         ).delete()
         return deleted
 
     def _counts(
-        self, request: HttpRequest, credentials: dict[str, Any] | None
+        self, request: AxesHttpRequest, credentials: dict[str, Any] | None
     ) -> tuple[int, int, int]:
         """Failures of this name from this address; of this address (over all names); of this
         name (over all addresses); each pair's share in the last two capped."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
@@ -28,7 +29,7 @@ class PasswordResetRequestView(auth_views.PasswordResetView):
 
     form_class = ResetRequestForm
 
-    def form_valid(self, form: ResetRequestForm) -> HttpResponse:
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         email = form.cleaned_data["email"]
         verdict = reset_request_count(self.request, email)
         if verdict.client_refused:

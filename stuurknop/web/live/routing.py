@@ -1,10 +1,10 @@
 """The live session's WebSocket routes (Channels); see PROTOCOL.md."""
 
-from django.urls import path
+from django.urls import URLPattern, path
 
 from stuurknop.web.live.consumers import ParticipantConsumer, ScreenConsumer
 
-websocket_urlpatterns: list = [
+websocket_urlpatterns: list[URLPattern] = [
     path("ws/live/deelnemer/<str:code>/", ParticipantConsumer.as_asgi()),
     path("ws/live/scherm/<int:session_id>/", ScreenConsumer.as_asgi()),
 ]

@@ -109,7 +109,9 @@ def screen_state(session: LiveSession) -> dict[str, Any]:
         for item in step.items:
             if not item.scored:
                 continue
-            summary = summarise(row[2] for row in votes if row[1] == item.key)
+            summary = summarise(
+                row[2] for row in votes if row[1] == item.key and row[2] is not None
+            )
             results.append(
                 {
                     "item": item.key,

@@ -7,9 +7,10 @@ exception support needs: removing access, revoking a link.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 
 from django.contrib import admin
+from django.db.models import Model
 from django.http import HttpRequest
 
 from stuurknop.web.projects.models import (
@@ -25,55 +26,59 @@ from stuurknop.web.projects.models import (
     Scenario,
 )
 
+_M = TypeVar("_M", bound=Model)
 
-class ReadOnlyInline(admin.TabularInline):
+
+class ReadOnlyInline(admin.TabularInline[_M, Project]):
+    """The rows of a project, shown on its admin page and never changed there."""
+
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Project | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Project | None = None) -> bool:
         return False
 
 
-class PartyInline(ReadOnlyInline):
+class PartyInline(ReadOnlyInline[ProjectParty]):
     model = ProjectParty
     fields = ["key", "name", "party_type", "at_table", "organisation"]
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(admin.TabularInline[ProjectMember, Project]):
     model = ProjectMember
     extra = 0
     fields = ["user", "role", "party"]
     readonly_fields = ["user", "role", "party"]
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Project | None = None) -> bool:
         return False
 
 
-class ScenarioInline(ReadOnlyInline):
+class ScenarioInline(ReadOnlyInline[Scenario]):
     model = Scenario
     fields = ["name", "chosen", "version"]
     readonly_fields = ["version"]
     show_change_link = True
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin[_M]):
     """A list and a detail page to look at; adding, changing and deleting go via the app."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: _M | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: _M | None = None) -> bool:
         return False
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(admin.ModelAdmin[Project]):
     list_display = [
         "name",
         "municipality",
@@ -91,12 +96,12 @@ class ProjectAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Project | None = None) -> bool:
         return False
 
 
 @admin.register(ProjectParty)
-class ProjectPartyAdmin(ReadOnlyAdmin):
+class ProjectPartyAdmin(ReadOnlyAdmin[ProjectParty]):
     list_display = ["name", "key", "party_type", "at_table", "organisation", "project"]
     list_filter = ["party_type", "at_table"]
     search_fields = ["name", "key", "project__name", "organisation__name"]
@@ -104,7 +109,7 @@ class ProjectPartyAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ProjectMember)
-class ProjectMemberAdmin(admin.ModelAdmin):
+class ProjectMemberAdmin(admin.ModelAdmin[ProjectMember]):
     """Support may take someone's access away; roles are given in the app (it keeps a log)."""
 
     list_display = ["user", "project", "role", "party", "created_at"]
@@ -118,7 +123,7 @@ class ProjectMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Scenario)
-class ScenarioAdmin(ReadOnlyAdmin):
+class ScenarioAdmin(ReadOnlyAdmin[Scenario]):
     list_display = ["name", "project", "chosen", "version"]
     list_filter = ["chosen"]
     search_fields = ["name", "project__name"]
@@ -126,7 +131,7 @@ class ScenarioAdmin(ReadOnlyAdmin):
 
 
 @admin.register(KnobSetting)
-class KnobSettingAdmin(ReadOnlyAdmin):
+class KnobSettingAdmin(ReadOnlyAdmin[KnobSetting]):
     list_display = ["knob", "status", "opening", "lead_party", "scenario", "version"]
     list_filter = ["status", "knob", "opening"]
     search_fields = ["scenario__name", "scenario__project__name", "elaboration"]
@@ -134,7 +139,7 @@ class KnobSettingAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CostItem)
-class CostItemAdmin(ReadOnlyAdmin):
+class CostItemAdmin(ReadOnlyAdmin[CostItem]):
     list_display = ["description", "knob", "kind", "amount", "first_year", "years", "scenario"]
     list_filter = ["kind", "knob"]
     search_fields = ["description", "key", "scenario__project__name"]
@@ -142,7 +147,7 @@ class CostItemAdmin(ReadOnlyAdmin):
 
 
 @admin.register(FundingLine)
-class FundingLineAdmin(ReadOnlyAdmin):
+class FundingLineAdmin(ReadOnlyAdmin[FundingLine]):
     list_display = ["key", "party", "source", "amount", "status", "cost_item", "scenario"]
     list_filter = ["source", "status"]
     search_fields = ["key", "party__name", "cost_item__description", "scenario__project__name"]
@@ -150,7 +155,7 @@ class FundingLineAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Interest)
-class InterestAdmin(ReadOnlyAdmin):
+class InterestAdmin(ReadOnlyAdmin[Interest]):
     list_display = ["party", "value", "weight", "scenario"]
     list_filter = ["value", "weight"]
     search_fields = ["party__name", "scenario__project__name", "reason"]
@@ -158,7 +163,7 @@ class InterestAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(admin.ModelAdmin[Invitation]):
     list_display = ["email", "project", "role", "expires_at", "accepted_at"]
     list_filter = ["role"]
     search_fields = ["email", "project__name"]
@@ -169,7 +174,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(LogEntry)
-class LogEntryAdmin(ReadOnlyAdmin):
+class LogEntryAdmin(ReadOnlyAdmin[LogEntry]):
     """The project log is a record: nobody adds, changes or removes a line, not even staff."""
 
     list_display = ["at", "who", "what", "project", "scenario"]

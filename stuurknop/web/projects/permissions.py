@@ -13,16 +13,17 @@ from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project, ProjectMember, Scenario
 from stuurknop.web.projects.roles import Role
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 P = ParamSpec("P")
 
 
@@ -87,7 +88,7 @@ def project_for(user: AnyUser, project_id: int | str, role_at_least: Role | str)
 def project_role(
     role_at_least: Role | str,
 ) -> Callable[
-    [Callable[Concatenate[HttpRequest, Project, P], HttpResponse]],
+    [Callable[Concatenate[AuthenticatedHttpRequest, Project, P], HttpResponse]],
     Callable[..., HttpResponse],
 ]:
     """Decorate a function view ``view(request, project, …)`` routed with ``<project_id>``.
@@ -96,12 +97,12 @@ def project_role(
     """
 
     def decorate(
-        view: Callable[Concatenate[HttpRequest, Project, P], HttpResponse],
+        view: Callable[Concatenate[AuthenticatedHttpRequest, Project, P], HttpResponse],
     ) -> Callable[..., HttpResponse]:
         @login_required
         @functools.wraps(view)
         def wrapper(
-            request: HttpRequest, project_id: int, *args: Any, **kwargs: Any
+            request: AuthenticatedHttpRequest, project_id: int, *args: Any, **kwargs: Any
         ) -> HttpResponse:
             project = project_for(request.user, project_id, role_at_least)
             return view(request, project, *args, **kwargs)
@@ -125,7 +126,11 @@ def scenario_role(
         @project_role(role_at_least)
         @functools.wraps(view)
         def wrapper(
-            request: HttpRequest, project: Project, scenario_id: int, *args: Any, **kwargs: Any
+            request: AuthenticatedHttpRequest,
+            project: Project,
+            scenario_id: int,
+            *args: Any,
+            **kwargs: Any,
         ) -> HttpResponse:
             try:
                 scenario = Scenario.objects.get(pk=int(scenario_id), project=project)

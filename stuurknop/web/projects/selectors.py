@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
@@ -25,7 +25,21 @@ from stuurknop.web.projects.permissions import AnyUser, projects_visible_to
 from stuurknop.web.projects.project_file import project_data
 
 
-def projects_for_user(user: AnyUser, *, archived: bool = False) -> QuerySet[Project]:
+class ListedAnnotations(TypedDict):
+    """What :func:`projects_for_user` adds to each project."""
+
+    my_role: str | None
+    is_own: bool
+
+
+if TYPE_CHECKING:
+    # A project with those annotations; only a type (at run time it takes one argument).
+    from django_stubs_ext import WithAnnotations
+
+    ListedProject = WithAnnotations[Project, ListedAnnotations]
+
+
+def projects_for_user(user: AnyUser, *, archived: bool = False) -> QuerySet[ListedProject]:
     """The projects ``user`` is a member of, with ``my_role`` and ``is_own`` annotated.
 
     ``is_own``: made by an organisation the user works at (the "mine" list); the others are

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from stuurknop.gespreksmodel.schema import QuestionnaireItem
 from stuurknop.web.residents.models import REMARK_MAX, HelpOrganise
@@ -27,7 +28,7 @@ def score_labels() -> list[tuple[str, str]]:
     ]
 
 
-def help_labels() -> list[tuple[str, str]]:
+def help_labels() -> list[tuple[str, StrOrPromise]]:
     return [*HelpOrganise.choices, ("", _("Geen antwoord"))]
 
 
@@ -60,7 +61,9 @@ class ResidentForm(forms.Form):
             self.fields[f"score_{item.id}"] = forms.ChoiceField(
                 label=item.label, required=False, choices=score_labels(), widget=forms.RadioSelect
             )
-        self.fields["help_organise"].choices = help_labels()
+        help_organise = self.fields["help_organise"]
+        assert isinstance(help_organise, forms.ChoiceField)  # declared above
+        help_organise.choices = help_labels()
 
     def item_fields(self) -> list[ItemField]:
         return [ItemField(item, self[f"score_{item.id}"]) for item in self.items]

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.live.broadcast import announce, announce_removed
 from stuurknop.web.live.models import LiveSession
 from stuurknop.web.live.services import (
@@ -61,7 +62,7 @@ def _page(
 
 
 @project_role(Role.LEZER)
-def live_sessions(request: HttpRequest, project: Project) -> HttpResponse:
+def live_sessions(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """The project's sessions, newest first, and (for a beheerder) a form to start one."""
     return _sessions_page(request, project)
 
@@ -90,7 +91,7 @@ def _sessions_page(
 
 @require_POST
 @project_role(Role.BEHEERDER)
-def live_session_start(request: HttpRequest, project: Project) -> HttpResponse:
+def live_session_start(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     name = request.POST.get("name", "")
     try:
         session = session_start(project=project, by=request.user, name=name)
@@ -100,7 +101,9 @@ def live_session_start(request: HttpRequest, project: Project) -> HttpResponse:
 
 
 @project_role(Role.BEHEERDER)
-def live_control(request: HttpRequest, project: Project, session_id: int) -> HttpResponse:
+def live_control(
+    request: AuthenticatedHttpRequest, project: Project, session_id: int
+) -> HttpResponse:
     """The facilitator's page: where are we, who voted, step on, reveal, close."""
     session = _session(project, session_id)
     step, steps = current_step(session)
@@ -123,7 +126,9 @@ ACTIONS = {"next", "previous", "goto", "reveal", "hide"}
 
 @require_POST
 @project_role(Role.BEHEERDER)
-def live_control_action(request: HttpRequest, project: Project, session_id: int) -> HttpResponse:
+def live_control_action(
+    request: AuthenticatedHttpRequest, project: Project, session_id: int
+) -> HttpResponse:
     session = _session(project, session_id)
     action = request.POST.get("action", "")
     try:
@@ -145,7 +150,7 @@ def live_control_action(request: HttpRequest, project: Project, session_id: int)
 @require_POST
 @project_role(Role.BEHEERDER)
 def live_participant_remove(
-    request: HttpRequest, project: Project, session_id: int, participant_id: int
+    request: AuthenticatedHttpRequest, project: Project, session_id: int, participant_id: int
 ) -> HttpResponse:
     """Take someone out of the session (a double, a stranger): their phone is told, their
     votes stop counting."""
@@ -167,7 +172,9 @@ def live_participant_remove(
 
 
 @project_role(Role.BEHEERDER)
-def live_behalf(request: HttpRequest, project: Project, session_id: int) -> HttpResponse:
+def live_behalf(
+    request: AuthenticatedHttpRequest, project: Project, session_id: int
+) -> HttpResponse:
     """Enter the view of someone without a phone, for the current step (logged as such)."""
     _refuse_if_archived(project)
     session = _session(project, session_id)
@@ -211,7 +218,9 @@ def live_behalf(request: HttpRequest, project: Project, session_id: int) -> Http
 
 
 @project_role(Role.BEHEERDER)
-def live_close(request: HttpRequest, project: Project, session_id: int) -> HttpResponse:
+def live_close(
+    request: AuthenticatedHttpRequest, project: Project, session_id: int
+) -> HttpResponse:
     """Ask (GET), then close (POST): the code dies and the results become perspectives."""
     _refuse_if_archived(project)
     session = _session(project, session_id)
@@ -237,7 +246,9 @@ def live_close(request: HttpRequest, project: Project, session_id: int) -> HttpR
 
 
 @project_role(Role.BEHEERDER)
-def live_beamer(request: HttpRequest, project: Project, session_id: int) -> HttpResponse:
+def live_beamer(
+    request: AuthenticatedHttpRequest, project: Project, session_id: int
+) -> HttpResponse:
     """The beamer: join code and QR code, the step, and (once revealed) the results."""
     session = _session(project, session_id)
     join_url = _join_url(request, session)
@@ -256,7 +267,9 @@ def live_beamer(request: HttpRequest, project: Project, session_id: int) -> Http
 
 
 @project_role(Role.BEHEERDER)
-def live_screen_state(request: HttpRequest, project: Project, session_id: int) -> JsonResponse:
+def live_screen_state(
+    request: AuthenticatedHttpRequest, project: Project, session_id: int
+) -> JsonResponse:
     """The screen state as JSON: the beamer's and control page's polling fallback."""
     return JsonResponse(screen_state(_session(project, session_id)))
 

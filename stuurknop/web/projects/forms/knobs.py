@@ -183,10 +183,11 @@ class KnobSettingForm(WorksheetForm):
     ) -> None:
         kwargs.setdefault("auto_id", "knop_%s")
         super().__init__(*args, **kwargs)
-        self.fields["lead_party"].choices = party_choices(parties, str(_("nog geen trekker")))
-        self.fields["routes"].choices = [
-            (route, model.route(route).name) for route in knob.route_ids()
-        ]
+        lead_party, routes = self.fields["lead_party"], self.fields["routes"]
+        assert isinstance(lead_party, forms.ChoiceField)  # both declared above
+        assert isinstance(routes, forms.ChoiceField)
+        lead_party.choices = party_choices(parties, str(_("nog geen trekker")))
+        routes.choices = [(route, model.route(route).name) for route in knob.route_ids()]
         # The model's conversation questions; the document holds at most three answers.
         self.questions = list(model.conversation_questions[:3])
         for i, question in enumerate(self.questions, start=1):

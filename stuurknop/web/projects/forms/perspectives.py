@@ -44,10 +44,10 @@ class PerspectiveForm(forms.Form):
         initial = kwargs.setdefault("initial", {})
         initial.setdefault("version", version)
         if stored is not None:
-            for knob, opening in stored.knobs.items():
-                initial.setdefault(f"knob_{knob}", str(opening))
-            for value, weight in stored.values.items():
-                initial.setdefault(f"value_{value}", str(weight))
+            for number, opening in stored.knobs.items():
+                initial.setdefault(f"knob_{number}", str(opening))
+            for value_id, weight in stored.values.items():
+                initial.setdefault(f"value_{value_id}", str(weight))
             initial.setdefault("remarks", stored.remarks)
         super().__init__(*args, **kwargs)
         self.knobs, self.values = tuple(knobs), tuple(values)

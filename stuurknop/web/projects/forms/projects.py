@@ -76,7 +76,8 @@ class BasicsForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         first, years = data.get("first_year"), data.get("horizon_years")
         if first is not None and years is not None and first + years - 1 > MAX_YEAR:
             self.add_error(
@@ -100,7 +101,8 @@ class CreateForm(BasicsForm):
         self.only_organisation = _only_organisation(self, organisations)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if "organisation" not in self.fields:
             data["organisation"] = self.only_organisation
         return data
@@ -170,7 +172,8 @@ class ImportForm(forms.Form):
         self.only_organisation = _only_organisation(self, organisations)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if "organisation" not in self.fields:
             data["organisation"] = self.only_organisation
         return data

@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from django.db.models.expressions import Combinable
+
+    # Type-checking only: django-stubs is a dev dependency, and Django's fields are not
+    # subscriptable at run time.
+    from django_stubs_ext import StrOrPromise
+
+    # What the fields accept on assignment and give back on access (django-stubs' pairs).
+    KeyField: TypeAlias = models.CharField[str | int | Combinable, str]
+    MoneyField: TypeAlias = models.DecimalField[str | float | Decimal | Combinable, Decimal]
 
 # The document's Id: letters, digits, '-' and '_' (see stuurknop.projectfile.schema.Id).
 KEY_LENGTH = 60
 
 
-def key_field() -> models.CharField:
+def key_field() -> KeyField:
     return models.CharField(
         _("id"), max_length=KEY_LENGTH, help_text=_("Id in het projectbestand.")
     )
 
 
-def money_field(verbose_name: str, **kwargs: object) -> models.DecimalField:
+def money_field(verbose_name: StrOrPromise) -> MoneyField:
     """Money in euros with cents; up to a billion, as the document allows."""
-    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **kwargs)
+    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2)
 
 
 class Versioned(models.Model):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.fix_pages import fix_link
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
@@ -15,7 +16,9 @@ from stuurknop.web.projects.views.common import project_context
 
 
 @scenario_role(Role.LEZER)
-def checks_page(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+def checks_page(
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario
+) -> HttpResponse:
     """Every checklist point (open ones first) and every check that fired, most severe first."""
     analysis = scenario_analysis(project, scenario)
     items = [

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from stuurknop.gespreksmodel import Model, load_model
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import KnobSetting, Project, Scenario
 from stuurknop.web.projects.permissions import project_role, role_of
 from stuurknop.web.projects.roles import Role
@@ -165,7 +166,7 @@ def render_project_page(
 
 
 @project_role(Role.LEZER)
-def scenario_switch(request: HttpRequest, project: Project) -> HttpResponse:
+def scenario_switch(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Go to the same page for another scenario (the switcher is a plain GET form)."""
     try:
         scenario = project.scenarios.get(pk=int(request.GET.get("scenario", "")))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import cast
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -22,6 +21,7 @@ from stuurknop.gespreksmodel import load_model
 from stuurknop.reports import FORMATS, DocumentError, Options, Rendered
 from stuurknop.reports import render as render_document
 from stuurknop.reports.base import Paper
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.document_jobs import DocumentsBusy, document_when_ready
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
@@ -38,7 +38,9 @@ RETRY_SECONDS = 2
 
 @require_safe
 @scenario_role(Role.LEZER)
-def documents_page(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+def documents_page(
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario
+) -> HttpResponse:
     """Every document of this scenario, each with what it is for and a download button."""
     context = project_context(
         request,
@@ -57,7 +59,7 @@ def documents_page(request: HttpRequest, project: Project, scenario: Scenario) -
 @require_safe
 @scenario_role(Role.LEZER)
 def document_download(
-    request: HttpRequest, project: Project, scenario: Scenario, fmt: str
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario, fmt: str
 ) -> HttpResponse:
     """One document of this scenario as a file (``?papier=A1`` for the poster's size)."""
     if fmt not in FORMATS:
@@ -67,7 +69,7 @@ def document_download(
         return HttpResponseBadRequest(
             _("Onbekend papierformaat; kies A3 of A1."), content_type="text/plain; charset=utf-8"
         )
-    options = Options(today=dt.date.today(), paper=cast(Paper, paper))
+    options = Options(today=dt.date.today(), paper=paper)
     # The date is printed on the cover, so tomorrow's download is made afresh.
     key = revision_key(project, f"document:{fmt}:{scenario.pk}:{paper}:{options.today.isoformat()}")
     try:

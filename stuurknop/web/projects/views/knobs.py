@@ -8,13 +8,14 @@ place by :mod:`stuurknop.web.projects.views.knob_money`.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 
 from stuurknop.gespreksmodel import load_model
 from stuurknop.projectfile import DocumentInvalid
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.knobs import KnobSettingForm, add_document_errors
 from stuurknop.web.projects.knob_sheet import (
@@ -41,7 +42,7 @@ from stuurknop.web.projects.views.knob_render import (
 
 @scenario_role(Role.LEZER)
 def knob_page(
-    request: HttpRequest, project: Project, scenario: Scenario, knob: int
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario, knob: int
 ) -> HttpResponse:
     """The worksheet of ``knob``; ``?wijzig=<row>`` opens a cost or funding row for editing."""
     return render_knob_page(
@@ -55,7 +56,7 @@ def knob_page(
 
 @scenario_editor
 def knob_save(
-    request: HttpRequest, project: Project, scenario: Scenario, knob: int
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario, knob: int
 ) -> HttpResponse:
     """Save the knob's form, as the editor saw it (the version is in the form)."""
     the_knob = knob_of(project, knob)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.accounts.models import Membership
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import InvitationInvalid
 from stuurknop.web.projects.forms.errors import add_document_errors
 from stuurknop.web.projects.models import Invitation, Project, ProjectMember
@@ -62,13 +63,15 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["party"].choices = [("", _("(geen partij)"))] + [
+        party = self.fields["party"]
+        assert isinstance(party, forms.ChoiceField)  # declared above
+        party.choices = [("", _("(geen partij)"))] + [
             (p.key, p.name) for p in project.parties.all()
         ]
 
 
 @project_role(Role.LEZER)
-def project_members(request: HttpRequest, project: Project) -> HttpResponse:
+def project_members(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """The members with role and party; a beheerder also sees the forms and open invitations."""
     return _members_page(request, project)
 
@@ -111,7 +114,9 @@ def _members_page(
 
 @require_POST
 @project_role(Role.BEHEERDER)
-def member_role(request: HttpRequest, project: Project, member_id: int) -> HttpResponse:
+def member_role(
+    request: AuthenticatedHttpRequest, project: Project, member_id: int
+) -> HttpResponse:
     """Give a member another role; the last beheerder keeps the role (the service says so)."""
     member = get_object_or_404(
         ProjectMember.objects.select_related("user"), pk=member_id, project=project
@@ -134,7 +139,9 @@ def member_role(request: HttpRequest, project: Project, member_id: int) -> HttpR
 
 
 @project_role(Role.BEHEERDER)
-def member_remove_view(request: HttpRequest, project: Project, member_id: int) -> HttpResponse:
+def member_remove_view(
+    request: AuthenticatedHttpRequest, project: Project, member_id: int
+) -> HttpResponse:
     """Ask for confirmation (GET), then take someone off the project (POST)."""
     member = get_object_or_404(
         ProjectMember.objects.select_related("user", "party"), pk=member_id, project=project
@@ -160,7 +167,7 @@ def member_remove_view(request: HttpRequest, project: Project, member_id: int) -
 
 @require_POST
 @project_role(Role.BEHEERDER)
-def invitation_create_view(request: HttpRequest, project: Project) -> HttpResponse:
+def invitation_create_view(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Make an invitation link and show it once: only a hash of it is stored."""
     form = InvitationForm(request.POST, project=project)
     if not form.is_valid():
@@ -188,7 +195,7 @@ def invitation_create_view(request: HttpRequest, project: Project) -> HttpRespon
 
 @project_role(Role.BEHEERDER)
 def invitation_revoke_view(
-    request: HttpRequest, project: Project, invitation_id: int
+    request: AuthenticatedHttpRequest, project: Project, invitation_id: int
 ) -> HttpResponse:
     """Ask for confirmation (GET), then withdraw an open invitation (POST)."""
     invitation = get_object_or_404(Invitation, pk=invitation_id, project=project)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 
@@ -14,6 +14,7 @@ from stuurknop.engine import Analysis
 from stuurknop.engine.money import MoneyOverTime
 from stuurknop.engine.text import euro, percent
 from stuurknop.gespreksmodel import Model
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
 from stuurknop.web.projects.roles import Role
@@ -22,7 +23,9 @@ from stuurknop.web.projects.views.common import project_context, render_project_
 
 
 @scenario_role(Role.LEZER)
-def money_page(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+def money_page(
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario
+) -> HttpResponse:
     """Money over time for one scenario: key figures, charts with their tables, the balance."""
     context = project_context(request, project, scenario, tab="money")
 

@@ -23,6 +23,7 @@ from stuurknop.engine.divergence import Divergence, divergence, latest_perspecti
 from stuurknop.gespreksmodel import Model, load_model
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.projectfile import schema as doc
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.perspectives import OPENINGS, PerspectiveForm
 from stuurknop.web.projects.forms.values import WEIGHTS
@@ -52,7 +53,7 @@ ORIGIN_WORDS = {
 
 
 @project_role(Role.LEZER)
-def perspectives_page(request: HttpRequest, project: Project) -> HttpResponse:
+def perspectives_page(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Who has given a view, the viewer's own party's view, and (beheerder) reveal or hide."""
     model = load_model(project.model_version)
     me = speaker_party(request.user, project)
@@ -74,7 +75,7 @@ def perspectives_page(request: HttpRequest, project: Project) -> HttpResponse:
 
 
 @project_role(Role.BEWERKER)
-def perspective_edit(request: HttpRequest, project: Project) -> HttpResponse:
+def perspective_edit(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """A party's own view: the form (GET, ``?partij=<id>``) and saving it (POST)."""
     require_editable(request.user, project)
     model = load_model(project.model_version)
@@ -122,7 +123,7 @@ def perspective_edit(request: HttpRequest, project: Project) -> HttpResponse:
 
 @require_POST
 @project_role(Role.BEHEERDER)
-def perspectives_reveal_view(request: HttpRequest, project: Project) -> HttpResponse:
+def perspectives_reveal_view(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Show every party's own view to all members."""
     if perspectives_reveal(project=project, by=request.user):
         messages.success(
@@ -133,7 +134,7 @@ def perspectives_reveal_view(request: HttpRequest, project: Project) -> HttpResp
 
 @require_POST
 @project_role(Role.BEHEERDER)
-def perspectives_hide_view(request: HttpRequest, project: Project) -> HttpResponse:
+def perspectives_hide_view(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Hide the own views again: a new round in which nobody sees the others' answers."""
     if perspectives_hide(project=project, by=request.user):
         messages.success(
@@ -144,14 +145,14 @@ def perspectives_hide_view(request: HttpRequest, project: Project) -> HttpRespon
 
 
 @project_role(Role.LEZER)
-def divergence_page(request: HttpRequest, project: Project) -> HttpResponse:
+def divergence_page(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Per knob and value the spread of the views shown, largest first, with the heat map."""
     return _divergence_page(request, project)
 
 
 @require_POST
 @project_role(Role.BEWERKER)
-def agenda_point_add_view(request: HttpRequest, project: Project) -> HttpResponse:
+def agenda_point_add_view(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Put one difference on the agenda (a line in the decision log) and say so."""
     require_editable(request.user, project)
     try:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.accounts.selectors import organisations_for_user
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.errors import add_document_errors
 from stuurknop.web.projects.forms.projects import (
@@ -37,7 +37,7 @@ BASICS_CHANGED = "Projectgegevens gewijzigd"  # the log line of project_basics_u
 STEP_TWO = "2"  # ?stap=2: the parties page as the second step of a new project
 
 
-def project_create(request: HttpRequest) -> HttpResponse:
+def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Step 1 of a new project: its basics. The creator becomes its beheerder."""
     organisations = organisations_for_user(request.user)
     form = CreateForm(posted(request), organisations=organisations)
@@ -46,7 +46,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
         organisation = data.pop("organisation")
         try:
             project = project_services.project_create(
-                by=_user(request), organisation=organisation, **data
+                by=request.user, organisation=organisation, **data
             )
         except DocumentInvalid as exc:
             add_document_errors(form, exc)
@@ -61,7 +61,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 
 @project_role(Role.BEWERKER)
-def project_basics(request: HttpRequest, project: Project) -> HttpResponse:
+def project_basics(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Change the basics; a save over someone else's newer one shows both, overwrites nothing."""
     require_editable(request.user, project)
     form = BasicsEditForm(posted(request), initial=_basics(project))
@@ -71,7 +71,7 @@ def project_basics(request: HttpRequest, project: Project) -> HttpResponse:
         version = data.pop("version")
         try:
             project_services.project_basics_update(
-                project=project, by=_user(request), expected_version=version, **data
+                project=project, by=request.user, expected_version=version, **data
             )
         except Conflict as exc:
             project.refresh_from_db()
@@ -91,21 +91,21 @@ def project_basics(request: HttpRequest, project: Project) -> HttpResponse:
 
 
 @project_role(Role.LEZER)
-def project_parties(request: HttpRequest, project: Project) -> HttpResponse:
+def project_parties(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Who is at the table (and who is named beside it); a beheerder adds and changes them."""
     return _parties_page(request, project, form=None)
 
 
 @project_role(Role.BEHEERDER)
 @require_POST
-def project_party_add(request: HttpRequest, project: Project) -> HttpResponse:
+def project_party_add(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Add a party; on bad input the parties page comes back with the errors by the fields."""
     require_editable(request.user, project)
     form = _party_form(request, project, data=request.POST)
     if form.is_valid():
         try:
             party = project_services.project_party_add(
-                project=project, by=_user(request), **form.cleaned_data
+                project=project, by=request.user, **form.cleaned_data
             )
         except DocumentInvalid as exc:
             add_document_errors(form, exc)
@@ -116,7 +116,9 @@ def project_party_add(request: HttpRequest, project: Project) -> HttpResponse:
 
 
 @project_role(Role.BEHEERDER)
-def project_party_edit(request: HttpRequest, project: Project, party_id: int) -> HttpResponse:
+def project_party_edit(
+    request: AuthenticatedHttpRequest, project: Project, party_id: int
+) -> HttpResponse:
     """Change one party: its name, type, seat at the table or linked organisation."""
     require_editable(request.user, project)
     party = get_object_or_404(ProjectParty, pk=party_id, project=project)
@@ -130,7 +132,7 @@ def project_party_edit(request: HttpRequest, project: Project, party_id: int) ->
     if request.method == "POST" and form.is_valid():
         try:
             project_services.project_party_update(
-                project=project, party=party, by=_user(request), **form.cleaned_data
+                project=project, party=party, by=request.user, **form.cleaned_data
             )
         except DocumentInvalid as exc:
             add_document_errors(form, exc)
@@ -205,11 +207,6 @@ def _conflict(exc: Conflict, project: Project, mine: dict[str, Any]) -> dict[str
         ],
         "last": last,
     }
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # the views are behind a login
-    return request.user
 
 
 urlpatterns = [

@@ -15,6 +15,7 @@ from stuurknop.engine.next_steps import next_steps
 from stuurknop.engine.summary import key_figures
 from stuurknop.gespreksmodel import Model
 from stuurknop.projectfile import dump_document
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.fix_pages import fix_link
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import project_role, scenario_role
@@ -36,7 +37,7 @@ from stuurknop.web.projects.views.common import (
 OPEN_CHECKS_SHOWN = 3
 
 
-def project_list(request: HttpRequest) -> HttpResponse:
+def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The user's projects: the ones of their own organisation, and those shared with them."""
     projects = list(projects_for_user(request.user))
     return render(
@@ -49,7 +50,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def project_archive_list(request: HttpRequest) -> HttpResponse:
+def project_archive_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The user's archived projects (read-only until a beheerder brings one back)."""
     projects = list(projects_for_user(request.user, archived=True))
     return render(
@@ -64,13 +65,15 @@ def project_archive_list(request: HttpRequest) -> HttpResponse:
 
 
 @project_role(Role.LEZER)
-def project_detail(request: HttpRequest, project: Project) -> HttpResponse:
+def project_detail(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """The overview of the project's chosen scenario."""
     return _overview(request, project, default_scenario(project))
 
 
 @scenario_role(Role.LEZER)
-def scenario_overview(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+def scenario_overview(
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario
+) -> HttpResponse:
     """The overview of any scenario of the project."""
     return _overview(request, project, scenario)
 
@@ -112,7 +115,7 @@ def _first(knobs: tuple[int, ...]) -> int | None:
 
 
 @project_role(Role.LEZER)
-def project_export(request: HttpRequest, project: Project) -> HttpResponse:
+def project_export(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """The project file, in the same format as the command line's. Until the beheerder reveals
     the parties' own views, the file leaves them out: a download must not show what the pages
     hide (the file then holds the views from live sessions and the residents' input only)."""
@@ -124,7 +127,7 @@ def project_export(request: HttpRequest, project: Project) -> HttpResponse:
 
 
 @project_role(Role.BEHEERDER)
-def project_archive(request: HttpRequest, project: Project) -> HttpResponse:
+def project_archive(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Ask, then archive: the project leaves the lists and becomes read-only."""
     if request.method == "POST" and not project.archived:
         project_services.project_archive(project=project, by=request.user)
@@ -138,7 +141,7 @@ def project_archive(request: HttpRequest, project: Project) -> HttpResponse:
 
 
 @project_role(Role.BEHEERDER)
-def project_unarchive(request: HttpRequest, project: Project) -> HttpResponse:
+def project_unarchive(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Ask, then bring an archived project back: it can be edited again."""
     if request.method == "POST" and project.archived:
         project_services.project_unarchive(project=project, by=request.user)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from stuurknop.engine import Comparison, compare
 from stuurknop.engine.text import euro, percent
 from stuurknop.gespreksmodel import load_model
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.models.scenario import KNOB_STATUSES
 from stuurknop.web.projects.permissions import project_role
@@ -48,7 +49,7 @@ class CompareForm(forms.Form):
 
 
 @project_role(Role.LEZER)
-def scenario_compare_view(request: HttpRequest, project: Project) -> HttpResponse:
+def scenario_compare_view(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Compare scenario ``a`` with ``b`` (ids in the query); by default the chosen one with
     the next. An id of another project (or none at all) is a 404.
     """

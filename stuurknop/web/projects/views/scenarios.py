@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from stuurknop.engine.text import euro
 from stuurknop.projectfile import DocumentInvalid
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.errors import add_document_errors
 from stuurknop.web.projects.models import LogEntry, Project, Scenario
@@ -65,7 +66,9 @@ class ScenarioCreateForm(ScenarioForm):
 
     def __init__(self, *args: Any, scenarios: list[Scenario], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["copy_of"].choices = [("", _("een leeg scenario"))] + [
+        copy_of = self.fields["copy_of"]
+        assert isinstance(copy_of, forms.TypedChoiceField)  # declared above
+        copy_of.choices = [("", _("een leeg scenario"))] + [
             (s.pk, _("een kopie van %(name)s") % {"name": s.name}) for s in scenarios
         ]
 
@@ -75,14 +78,14 @@ class VersionForm(forms.Form):
 
 
 @project_role(Role.LEZER)
-def scenario_list(request: HttpRequest, project: Project) -> HttpResponse:
+def scenario_list(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Every scenario with its key figures; forms to add one for those who may edit."""
     return _list_page(request, project, None)
 
 
 @require_POST
 @project_role(Role.BEWERKER)
-def scenario_create_view(request: HttpRequest, project: Project) -> HttpResponse:
+def scenario_create_view(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Add a scenario, empty or as a copy of another one."""
     require_editable(request.user, project)
     scenarios = list(project.scenarios.all())
@@ -144,7 +147,9 @@ def _list_page(
 
 
 @scenario_role(Role.BEWERKER)
-def scenario_edit(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+def scenario_edit(
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario
+) -> HttpResponse:
     """Rename a scenario or change its description; a lost update shows both versions."""
     require_editable(request.user, project)
     status, conflict = 200, None
@@ -219,7 +224,9 @@ def _last_change(project: Project, scenario: Scenario) -> LogEntry | None:
 
 @require_POST
 @scenario_role(Role.BEWERKER)
-def scenario_choose(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+def scenario_choose(
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario
+) -> HttpResponse:
     """Make this the chosen scenario; the one chosen before is no longer chosen."""
     require_editable(request.user, project)
     form = VersionForm(request.POST)
@@ -246,7 +253,7 @@ def scenario_choose(request: HttpRequest, project: Project, scenario: Scenario) 
 
 @scenario_role(Role.BEWERKER)
 def scenario_delete_view(
-    request: HttpRequest, project: Project, scenario: Scenario
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario
 ) -> HttpResponse:
     """Ask for confirmation (GET), then delete the scenario with everything in it (POST)."""
     require_editable(request.user, project)

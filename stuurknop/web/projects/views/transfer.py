@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
 from stuurknop.projectfile import DocumentError, DocumentInvalid
 from stuurknop.web.accounts.selectors import organisations_for_user
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.forms.projects import ImportForm, posted
 from stuurknop.web.projects.services.imports import project_import_upload
 
 
-def project_import(request: HttpRequest) -> HttpResponse:
+def project_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Upload a project file: a good one becomes a new project with the importer as beheerder;
     a bad one is refused whole, with every problem and where it is, in Dutch.
     """

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import get_language, ngettext
@@ -22,6 +22,7 @@ from stuurknop.engine.text import percent
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Value
 from stuurknop.projectfile import DocumentInvalid
+from stuurknop.web.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.forms.values import WEIGHTS, PartyInterestsForm
 from stuurknop.web.projects.models import Interest, Project, ProjectParty, Scenario
@@ -42,7 +43,9 @@ WEIGHT_WORDS = dict(WEIGHTS)
 
 
 @scenario_role(Role.LEZER)
-def values_page(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
+def values_page(
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario
+) -> HttpResponse:
     """The model map, the figures with their reasons, and every party's interests."""
     return render_project_page(
         request,
@@ -58,7 +61,7 @@ def values_page(request: HttpRequest, project: Project, scenario: Scenario) -> H
 
 @scenario_role(Role.BEWERKER)
 def interest_edit(
-    request: HttpRequest, project: Project, scenario: Scenario, party_id: int
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario, party_id: int
 ) -> HttpResponse:
     """One party's weights: the form (GET), and saving it (POST). With htmx the answer is the
     party's part of the page; without, a page of its own and a redirect back after saving.
@@ -115,7 +118,7 @@ def interest_edit(
 
 
 def _edit_response(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     project: Project,
     scenario: Scenario,
     party: ProjectParty,
@@ -141,7 +144,7 @@ def _edit_response(
 
 
 def _conflict_response(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     project: Project,
     scenario: Scenario,
     party: ProjectParty,

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from stuurknop.engine.residents import ItemResult, Scored, aggregate
 from stuurknop.engine.text import decimal
 from stuurknop.gespreksmodel import load_model
+from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project
 from stuurknop.web.projects.permissions import project_role
 from stuurknop.web.projects.roles import Role
@@ -45,7 +46,7 @@ def public_url(request: HttpRequest, questionnaire: Questionnaire) -> str:
 
 
 @project_role(Role.LEZER)
-def residents_manage(request: HttpRequest, project: Project) -> HttpResponse:
+def residents_manage(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """Everything about the project's questionnaire, for its members only."""
     questionnaire = questionnaire_of(project)
     extra: dict[str, Any] = {"questionnaire": questionnaire}
@@ -93,13 +94,13 @@ def _taken_in(project: Project) -> dict[str, Any] | None:
 
 
 def _action(
-    done: Promise, act: Callable[[Questionnaire, HttpRequest], object]
+    done: Promise, act: Callable[[Questionnaire, AuthenticatedHttpRequest], object]
 ) -> Callable[..., HttpResponse]:
     """A beheerder's button: do ``act`` on the questionnaire, say ``done``, back to the page."""
 
     @require_POST
     @project_role(Role.BEHEERDER)
-    def view(request: HttpRequest, project: Project) -> HttpResponse:
+    def view(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
         questionnaire = questionnaire_of(project)
         if questionnaire is None:
             raise Http404()
@@ -116,7 +117,7 @@ def _action(
 
 @require_POST
 @project_role(Role.BEHEERDER)
-def residents_create(request: HttpRequest, project: Project) -> HttpResponse:
+def residents_create(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     try:
         questionnaire_create(project=project, by=request.user)
     except QuestionnaireError as error:
@@ -145,7 +146,7 @@ residents_take_in = _action(
 
 
 @project_role(Role.LEZER)
-def residents_poster(request: HttpRequest, project: Project) -> HttpResponse:
+def residents_poster(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     """The A4 poster with the link and its QR code, as PDF."""
     questionnaire = questionnaire_of(project)
     if questionnaire is None:
