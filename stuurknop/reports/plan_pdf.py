@@ -1,42 +1,40 @@
-"""The plan as a PDF: the plan's blocks in an HTML template, laid out on A4 by WeasyPrint.
+"""The plan as a PDF: the plan's blocks as data, laid out on A4 by Typst (``templates/plan.typ``).
 
-WeasyPrint gets no network and no files: the stylesheet is passed as a string, the charts are
-``data:`` URLs, fonts come from the system (fontconfig), and the URL fetcher refuses anything
-but ``data:``, so a name like ``<img src="http://…">`` in a project can never make it fetch.
+The plan (:func:`~stuurknop.reports.plan.build_plan`) becomes plain JSON here — every text a
+string, every chart its SVG and text alternative — and the template lays it out: cover, table
+of contents, running header, tables whose header row repeats on every page. The PDF is tagged
+and PDF/UA-1 (:mod:`stuurknop.reports.typesetting`): headings, tables and figures with their
+text alternatives are there for a screen reader (EN 301 549 asks it of public documents).
 """
 
 from __future__ import annotations
 
-import base64
-from functools import cache
-from importlib.resources import files
+from collections.abc import Sequence
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-from stuurknop.charts.chart import Chart
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import ProjectDocument, Scenario
 from stuurknop.reports.base import Options, Rendered, file_stem
 from stuurknop.reports.plan import build_plan
-from stuurknop.reports.plan_blocks import Bullets, Facts, Figure, Paragraph, Plan, PlanTable
-from stuurknop.reports.printing import printable
+from stuurknop.reports.plan_blocks import (
+    Block,
+    Bullets,
+    Facts,
+    Figure,
+    Paragraph,
+    Plan,
+    PlanTable,
+    Section,
+)
 from stuurknop.reports.registry import PDF
+from stuurknop.reports.typesetting import typeset
 
-__all__ = ["offline_fetcher", "plan_html", "plan_pdf", "render_plan_pdf"]
+__all__ = ["offline_fetcher", "plan_data", "plan_pdf", "render_plan_pdf", "table_data"]
 
-# Tagged PDF: a screen reader follows headings, tables and the charts' text alternatives
-# (EN 301 549 asks it of documents that public bodies publish). It costs about 0.4 s of the
-# 3–3.5 s the largest example takes; set False where only speed counts.
-TAGGED = True
-
-BLOCK_KINDS = {
-    Paragraph: "paragraph",
-    Facts: "facts",
-    Bullets: "bullets",
-    PlanTable: "table",
-    Figure: "figure",
-}
+# A row with more text than this may run over a page; shorter rows are kept on one page.
+LONG_ROW = 1200
+# Characters of table text (8.5 pt DejaVu Sans) on the 174 mm of an A4 line.
+TABLE_LINE = 96
 
 
 def render_plan_pdf(
@@ -48,67 +46,94 @@ def render_plan_pdf(
     return Rendered(f"{stem}.pdf", PDF, plan_pdf(plan, model_title=model.title))
 
 
-def plan_html(plan: Plan, *, model_title: str) -> str:
-    """The plan as the HTML that WeasyPrint lays out (autoescaped: text stays text)."""
-    return (
-        _environment()
-        .get_template("plan.html")
-        .render(plan=plan, model_title=model_title, created=plan.date)
-    )
-
-
 def plan_pdf(plan: Plan, *, model_title: str) -> bytes:
-    """The plan as PDF bytes, tagged so that a screen reader can follow its structure."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    fetcher = offline_fetcher()
-    fonts = FontConfiguration()
-    stylesheet = CSS(string=_stylesheet(), font_config=fonts, url_fetcher=fetcher)
-    html = HTML(
-        string=plan_html(plan, model_title=model_title), url_fetcher=fetcher, base_url="data:,"
-    )
-    pdf: bytes = html.write_pdf(
-        stylesheets=[stylesheet],
-        font_config=fonts,
-        pdf_tags=TAGGED,
-        custom_metadata=True,
-        uncompressed_pdf=False,
-    )
-    return pdf
+    """The plan as PDF bytes (PDF/UA-1)."""
+    return typeset("plan.typ", plan_data(plan, model_title=model_title))
 
 
-def offline_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that reads ``data:`` URLs only; any other URL stops the
-    rendering with an error instead of being fetched."""
-    from weasyprint.urls import URLFetcher
-
-    return URLFetcher(allowed_protocols={"data"}, timeout=1, fail_on_errors=True)
-
-
-@cache
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("stuurknop.reports", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        finalize=printable,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["kind"] = _kind
-    env.filters["svg_data_url"] = _svg_data_url
-    env.filters["tight"] = _tight
-    return env
+def plan_data(plan: Plan, *, model_title: str) -> dict[str, Any]:
+    """Everything the plan's template prints, as JSON-ready data."""
+    return {
+        "title": f"{plan.title} – scenario {plan.scenario}",
+        "description": (
+            f"Plan van scenario {plan.scenario} van {plan.project}, gemaakt met Stuurknop"
+        ),
+        "project": plan.project,
+        "scenario": plan.scenario,
+        "running": f"Plan, scenario {plan.scenario}",
+        "cover": [list(pair) for pair in plan.cover],
+        "note": (
+            f"Gemaakt met Stuurknop, het werkinstrument bij het {model_title} (modelversie "
+            f"{plan.model_version}). Alle cijfers komen uit het rekenmodel; namen van "
+            "stuurknoppen, routes, waarden en bronnen komen uit het model."
+        ),
+        "sections": [_section(s) for s in plan.sections],
+    }
 
 
-@cache
-def _stylesheet() -> str:
-    return files("stuurknop.reports").joinpath("templates/plan.css").read_text("utf-8")
+def _section(section: Section) -> dict[str, Any]:
+    return {
+        "title": section.title,
+        "level": section.level,
+        "page_break": section.page_break,
+        "summary": section.anchor == "samenvatting",
+        "blocks": [_block(b) for b in section.blocks],
+    }
 
 
-def _kind(block: object) -> str:
-    return BLOCK_KINDS[type(block)]
+def _block(block: Block) -> dict[str, Any]:
+    if isinstance(block, Paragraph):
+        return {"kind": "paragraph", "text": block.text, "tone": block.tone}
+    if isinstance(block, Facts):
+        return {"kind": "facts", "items": [list(pair) for pair in block.items]}
+    if isinstance(block, Bullets):
+        return {"kind": "bullets", "items": list(block.items)}
+    if isinstance(block, PlanTable):
+        return table_data(block)
+    if isinstance(block, Figure):
+        chart = block.chart
+        return {
+            "kind": "figure",
+            "title": chart.title,
+            "description": chart.description,
+            "svg": chart.svg,
+            "describe": block.describe,
+            "table": table_data(block.table) if block.table else None,
+        }
+    raise TypeError(f"no layout for {type(block).__name__}")
+
+
+def table_data(table: PlanTable) -> dict[str, Any]:
+    """A table as the templates' ``plan-table`` takes it."""
+    rows = [[_tight(cell) for cell in row] for row in table.rows]
+    return {
+        "kind": "table",
+        "caption": table.caption,
+        "columns": list(table.columns),
+        "rows": rows,
+        "align": [table.alignment(i) for i in range(len(table.columns))],
+        "widths": column_widths(table.columns, rows, TABLE_LINE),
+        "long": [sum(len(cell) for cell in row) > LONG_ROW for row in rows],
+        "total": table.total,
+        "empty": table.empty,
+    }
+
+
+def column_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], line: int) -> list[int]:
+    """Relative column widths for a table ``line`` characters wide, the way a browser lays out
+    a table: every column at least as wide as its longest word, then the room that is left
+    shared by how much more each column's longest line needs; the table fills the line."""
+    count = len(columns)
+    cells = [list(columns), *rows]
+    lines = [[part for c in cells if i < len(c) for part in c[i].split("\n")] for i in range(count)]
+    widest = [max((len(part) for part in parts), default=1) + 2 for parts in lines]
+    words = [max((len(w) for p in parts for w in p.split()), default=1) + 2 for parts in lines]
+    room = line - sum(words)
+    wanted = [w - m for w, m in zip(widest, words, strict=True)]
+    if sum(widest) <= line or room <= 0 or not any(wanted):
+        return widest
+    share = room / sum(wanted)
+    return [round(10 * (m + n * share)) for m, n in zip(words, wanted, strict=True)]
 
 
 def _tight(cell: str) -> str:
@@ -116,6 +141,12 @@ def _tight(cell: str) -> str:
     return cell.replace("€ ", "€\u00a0")
 
 
-def _svg_data_url(chart: Chart) -> str:
-    encoded = base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
-    return f"data:image/svg+xml;base64,{encoded}"
+def offline_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that reads ``data:`` URLs only.
+
+    Kept for the Word plan, which still lays out the model map with WeasyPrint to make a PNG
+    of it (:func:`stuurknop.reports.plan_docx.chart_png`); the PDFs no longer use WeasyPrint.
+    """
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"}, timeout=1, fail_on_errors=True)

@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import re
+from io import BytesIO
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from weasyprint.urls import FatalURLFetchingError, fetch
 
 from stuurknop.engine import analyse
 from stuurknop.engine.text import euro
+from stuurknop.projectfile import parse_document
 from stuurknop.reports import render
-from stuurknop.reports.plan import build_plan
-from stuurknop.reports.plan_pdf import offline_fetcher, plan_html
 
 from .plan_projects import (
     MEASUREMENTS,
     OPTIONS,
     PARTY_NAME,
-    TODAY,
     empty_project,
     example,
     hard_project,
 )
-from .printed import pages_text
+from .printed import is_paper, page_sizes, pages_text
 
 PREVIEWS = Path(__file__).resolve().parents[2] / "var" / "documents"
 
@@ -140,25 +139,42 @@ def test_an_empty_project_renders_and_says_what_is_missing(model, document_data)
     assert "Er zijn nog geen partijen ingevuld." in text
 
 
-def test_the_html_refers_to_nothing_outside_itself(model, thuisflat):
-    plan = build_plan(model, thuisflat, thuisflat.scenario(), today=TODAY)
-    html = re.sub(r'src="data:[^"]*"', "", plan_html(plan, model_title=model.title))
-
-    assert not re.search(r"(?:src|href)=\"(?!#)", html)
-    assert "http" not in html
+MARKUP = "#set page(width: 1cm) #pagebreak() ] [ *vet* _schuin_ $x^2$ @ref <label> \\ `code`"
 
 
-@pytest.mark.parametrize(
-    "url", ["http://example.org/x.png", "https://example.org/a.css", "file:///etc/passwd"]
-)
-def test_the_fetcher_refuses_every_url_but_data(url):
-    with pytest.raises(FatalURLFetchingError), fetch(offline_fetcher(), url):
-        pass
+def test_typst_markup_in_names_prints_literally_and_leaves_the_layout_alone(model, document_data):
+    def plan_of(name: str) -> bytes:
+        data = document_data()
+        data["project"]["name"] = name
+        data["parties"][0]["name"] = name
+        data["scenarios"][0]["name"] = name[:100]
+        return render("pdf", model, parse_document(data), options=OPTIONS).content
+
+    marked, plain = plan_of(MARKUP), plan_of("x" * len(MARKUP))
+    text = normal(" ".join(pages_text(marked)))
+
+    assert MARKUP in text
+    assert MARKUP[:100] in text
+    assert len(page_sizes(marked)) == len(page_sizes(plain))
+    assert all(is_paper(size, "A4") for size in page_sizes(marked))
 
 
-def test_the_fetcher_reads_data_urls():
-    with fetch(offline_fetcher(), "data:text/plain,ok") as response:
-        assert response.read() == b"ok"
+def test_the_pdf_refers_to_nothing_outside_itself(thuisflat_pdf):
+    with pikepdf.open(BytesIO(thuisflat_pdf.content)) as pdf:
+        uris = [
+            str(annot.A.URI)
+            for page in pdf.pages
+            for annot in page.get("/Annots", [])
+            if "/A" in annot and "/URI" in annot.A
+        ]
+        fonts = {
+            str(font.get("/BaseFont", ""))
+            for page in pdf.pages
+            for font in page.Resources.get("/Font", {}).values()
+        }
+
+    assert uris == []
+    assert fonts and all("DejaVu" in font for font in fonts), fonts
 
 
 def test_the_first_pages_render_to_images_for_a_look(thuisflat_pdf):

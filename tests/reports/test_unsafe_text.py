@@ -12,14 +12,12 @@ from io import BytesIO
 
 import openpyxl
 import pytest
-from markupsafe import Markup
 
 from stuurknop.engine import analyse
 from stuurknop.projectfile import ProjectDocument
 from stuurknop.reports import FORMATS, render
 from stuurknop.reports.excel import text_cell
-from stuurknop.reports.plan_pdf import _environment as plan_environment
-from stuurknop.reports.printing import environment as printing_environment
+from stuurknop.reports.typesetting import template_data
 from tests.reports.printed import pages_text
 from tests.reports.test_excel import assert_matches_engine
 from tests.reports.test_plan_docx import all_text, open_docx
@@ -172,8 +170,12 @@ def test_a_text_cell_holds_text_never_a_formula_or_a_number(text, stored, quoted
     assert (cell.value, cell.data_type, bool(cell.quotePrefix)) == (stored, "s", quoted)
 
 
-@pytest.mark.parametrize("environment", [printing_environment, plan_environment])
-def test_the_pdf_templates_print_no_unsafe_character(environment):
-    template = environment().from_string("{{ text }}|{{ markup }}|{{ number }}")
-    html = template.render(text=f"a{UNSAFE}<b>", markup=Markup(f"<i>b{UNSAFE}</i>"), number=3)
-    assert html == "a&lt;b&gt;|<i>b</i>|3"
+def test_the_typesetter_gets_no_unsafe_character_and_long_words_can_break():
+    data = {"name": f"a{UNSAFE}<b>", "rows": [[f"b{UNSAFE}", 3, None]], "svg": "x" * 40}
+
+    assert template_data(data) == {
+        "name": "a<b>",
+        "rows": [["b", 3, None]],
+        "svg": "x" * 40,  # verbatim: only cleaned
+    }
+    assert template_data({"word": "y" * 61}) == {"word": "\u200b".join(["y" * 30] * 2 + ["y"])}
