@@ -5,7 +5,8 @@ Pure Python on matplotlib: no Django here (a test holds it to that).
 """
 
 from stuurknop.charts.bars import bar_chart, grouped_bar_chart, stacked_bar_chart
-from stuurknop.charts.chart import Chart, Drawing, Mark, Table
+from stuurknop.charts.chart import Chart, Table
+from stuurknop.charts.drawing import Drawing, Mark
 from stuurknop.charts.svg import inline_svg
 
 __all__ = [

@@ -14,8 +14,9 @@ from decimal import Decimal
 
 from matplotlib.ticker import MaxNLocator
 
-from stuurknop.charts.chart import Chart, Drawing, Layout, Mark, Table
+from stuurknop.charts.chart import Chart, Table
 from stuurknop.charts.draw import render
+from stuurknop.charts.drawing import Drawing, Layout, Mark
 from stuurknop.charts.svg import ID_PREFIX, inline_svg
 from stuurknop.charts.xml_text import xml_text
 

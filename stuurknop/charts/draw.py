@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.typing import RcKeyType
 
-from stuurknop.charts.chart import Drawing, Format
+from stuurknop.charts.drawing import Drawing, Format
 
 # Colours for bar series: each has a contrast of at least 4.5:1 against white (WCAG 1.4.11
 # asks 3:1 for graphics) and they differ in lightness, so they also part in greyscale.

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from stuurknop.charts.bars import grouped_bar_chart, stacked_bar_chart
-from stuurknop.charts.chart import Chart, Mark, Table
+from stuurknop.charts.chart import Chart, Table
+from stuurknop.charts.drawing import Mark
 from stuurknop.engine.balance import Balance
 from stuurknop.engine.money import ZERO, MoneyOverTime, PartyMoney
 from stuurknop.engine.text import euro, percent
