@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "stuurknop.web.projects",
     "stuurknop.web.live",
     "stuurknop.web.residents",
+    # manage.py demo (refused outside STUURKNOP_DEV=1); above the other apps, none imports it.
+    "stuurknop.web.demo",
     # Django's admin, with a site that also shows the model content (staff only).
     "stuurknop.web.accounts.admin_site.StuurknopAdminConfig",
     "django.contrib.auth",

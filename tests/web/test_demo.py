@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
 from stuurknop.web.accounts.models import Organisation
-from stuurknop.web.demo import DEMO_PASSWORD, example_files, load_demo
+from stuurknop.web.demo.loader import DEMO_PASSWORD, example_files, load_demo
 from stuurknop.web.projects.models import Project, ProjectMember
 from stuurknop.web.projects.selectors import projects_for_user
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from stuurknop.web.demo import load_demo
+from stuurknop.web.demo.loader import load_demo
 
 
 class Command(BaseCommand):
