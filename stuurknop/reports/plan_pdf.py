@@ -9,7 +9,6 @@ text alternatives are there for a screen reader (EN 301 549 asks it of public do
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from stuurknop.gespreksmodel.schema import Model
@@ -27,7 +26,7 @@ from stuurknop.reports.plan_blocks import (
     Section,
 )
 from stuurknop.reports.registry import PDF
-from stuurknop.reports.typesetting import typeset
+from stuurknop.reports.typesetting import column_widths, typeset
 
 __all__ = ["offline_fetcher", "plan_data", "plan_pdf", "render_plan_pdf", "table_data"]
 
@@ -117,23 +116,6 @@ def table_data(table: PlanTable) -> dict[str, Any]:
         "total": table.total,
         "empty": table.empty,
     }
-
-
-def column_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], line: int) -> list[int]:
-    """Relative column widths for a table ``line`` characters wide, the way a browser lays out
-    a table: every column at least as wide as its longest word, then the room that is left
-    shared by how much more each column's longest line needs; the table fills the line."""
-    count = len(columns)
-    cells = [list(columns), *rows]
-    lines = [[part for c in cells if i < len(c) for part in c[i].split("\n")] for i in range(count)]
-    widest = [max((len(part) for part in parts), default=1) + 2 for parts in lines]
-    words = [max((len(w) for p in parts for w in p.split()), default=1) + 2 for parts in lines]
-    room = line - sum(words)
-    wanted = [w - m for w, m in zip(widest, words, strict=True)]
-    if sum(widest) <= line or room <= 0 or not any(wanted):
-        return widest
-    share = room / sum(wanted)
-    return [round(10 * (m + n * share)) for m, n in zip(words, wanted, strict=True)]
 
 
 def _tight(cell: str) -> str:

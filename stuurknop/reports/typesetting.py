@@ -32,7 +32,7 @@ import typst
 
 from stuurknop.charts.xml_text import xml_text
 
-__all__ = ["TEMPLATES", "breakable", "template_data", "typeset"]
+__all__ = ["TEMPLATES", "breakable", "column_widths", "template_data", "typeset"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STANDARD: list[typst.PDFStandard] = ["ua-1"]
@@ -82,6 +82,23 @@ def typeset(
     if not isinstance(pdf, bytes):  # a PDF is one file; only PNG and SVG come as pages
         raise TypeError(f"Typst gave {type(pdf).__name__} for a PDF")
     return pdf
+
+
+def column_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], line: int) -> list[int]:
+    """Relative column widths for a table ``line`` characters wide, the way a browser lays out
+    a table: every column at least as wide as its longest word, then the room that is left
+    shared by how much more each column's longest line needs; the table fills the line."""
+    count = len(columns)
+    cells = [list(columns), *rows]
+    lines = [[part for c in cells if i < len(c) for part in c[i].split("\n")] for i in range(count)]
+    widest = [max((len(part) for part in parts), default=1) + 2 for parts in lines]
+    words = [max((len(w) for p in parts for w in p.split()), default=1) + 2 for parts in lines]
+    room = line - sum(words)
+    wanted = [w - m for w, m in zip(widest, words, strict=True)]
+    if sum(widest) <= line or room <= 0 or not any(wanted):
+        return widest
+    share = room / sum(wanted)
+    return [round(10 * (m + n * share)) for m, n in zip(words, wanted, strict=True)]
 
 
 @cache

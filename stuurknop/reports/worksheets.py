@@ -6,12 +6,17 @@ lead to); then the project's choice (status, stand, elaboration, lead party, int
 the three conversation answers) and the knob's cost items and funding lines with the engine's
 figures over the horizon. The blank set keeps the model's text and gives tick boxes and ruled
 space for the project's part, so a table can fill it in with a pen.
+
+The pages are built here as plain data (:func:`worksheets_data`) and typeset by Typst from
+``templates/worksheets.typ`` (:mod:`stuurknop.reports.typesetting`): PDF/UA-1, and every text
+of the project arrives as data, never as markup.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from stuurknop.charts.model_map import OPENING_WORDS, STATUS_WORDS, knob_state
 from stuurknop.engine import Analysis, analyse
@@ -28,7 +33,8 @@ from stuurknop.projectfile.schema import (
     Scenario,
 )
 from stuurknop.reports.base import Options, Rendered, file_stem
-from stuurknop.reports.printing import money, render_pdf
+from stuurknop.reports.printing import money
+from stuurknop.reports.typesetting import column_widths, typeset
 
 NOT_FILLED = "nog niet ingevuld"
 FUNDING_STATUS_WORDS = {
@@ -109,11 +115,15 @@ def render_worksheets(
         return render_blank_worksheets(model, document, scenario, options)
     analysis = analyse(model, document, scenario)
     pages = [knob_page(model, document, scenario, analysis, knob) for knob in model.knobs]
-    context = _context(model, document, scenario, options, blank=False) | {
-        "pages": pages,
-        "money": analysis.money,
-    }
-    content = render_pdf("worksheets.html", "worksheets.css", context)
+    totals = analysis.money
+    figures = (
+        ("Kosten", money(totals.total_costs)),
+        ("Financiering", money(totals.total_funding)),
+        ("Waarvan toegezegd", money(totals.committed)),
+        ("Nog niet gedekt (tekort)", money(totals.total_uncovered)),
+    )
+    data = worksheets_data(model, document, scenario, options, pages, figures=figures)
+    content = typeset("worksheets.typ", data, today=options.today)
     stem = file_stem("stuurknop-werkbladen", document.project.name, scenario.name)
     return Rendered(f"{stem}.pdf", "application/pdf", content)
 
@@ -123,35 +133,170 @@ def render_blank_worksheets(
 ) -> Rendered:
     """The ten worksheets with the model's text only and room to write: no project answers."""
     pages = [blank_page(model, knob) for knob in model.knobs]
-    context = _context(model, document, scenario, options, blank=True) | {"pages": pages}
-    content = render_pdf("worksheets.html", "worksheets.css", context)
+    data = worksheets_data(model, document, scenario, options, pages, figures=None)
+    content = typeset("worksheets.typ", data, today=options.today)
     stem = file_stem("stuurknop-werkbladen-leeg", document.project.name)
     return Rendered(f"{stem}.pdf", "application/pdf", content)
 
 
-def _context(
-    model: Model, document: ProjectDocument, scenario: Scenario, options: Options, *, blank: bool
-) -> dict[str, object]:
+def worksheets_data(
+    model: Model,
+    document: ProjectDocument,
+    scenario: Scenario,
+    options: Options,
+    pages: list[KnobPage],
+    *,
+    figures: tuple[tuple[str, str], ...] | None,
+) -> dict[str, Any]:
+    """Everything ``worksheets.typ`` prints; ``figures`` (the money over the whole period)
+    is ``None`` for the blank set, which holds nothing of the project but its name."""
+    blank = figures is None
+    project = document.project
+    years = f"{project.first_year}–{project.years[-1]}"
+    place = project.municipality + (f", {project.neighbourhood}" if project.neighbourhood else "")
+    today = options.today.strftime("%d-%m-%Y")
     return {
         "blank": blank,
-        "model": model,
-        "project": document.project,
-        "scenario": scenario,
-        "today": options.today.strftime("%d-%m-%Y"),
-        "openings": [(n, OPENING_WORDS[n]) for n in range(1, MAX_OPENING + 1)],
-        "statuses": ("niet besproken", "bewust uit", "aan"),
-        "sources": [
-            (
-                s.numeral,
-                s.name,
-                ", ".join(model.party_type(t).name for t in s.party_types),
-                s.caveat or "",
-                s.temporary,
-            )
-            for s in model.sources
-        ],
-        "funding_statuses": tuple(FUNDING_STATUS_WORDS.values()),
+        "title": f"Werkbladen stuurknoppen – {project.name}",
+        "description": f"{model.title}, modelversie {model.version}",
+        "kicker": f"{model.title} · modelversie {model.version}",
+        "project": project.name,
+        "place": f"{place} · {project.homes} woningen · {years}",
+        "footer": f"Leeg werkblad · {model.title}"
+        if blank
+        else f"Scenario: {scenario.name} · stand van {today}",
+        "scenario": "" if blank else scenario.name,
+        "chosen": scenario.chosen and not blank,
+        "today": today,
+        "scenario_text": "" if blank else scenario.description,
+        "years": years,
+        "knobs": len(model.knobs),
+        "statuses": ["niet besproken", "bewust uit", "aan"],
+        "openings": [[str(n), OPENING_WORDS[n]] for n in range(1, MAX_OPENING + 1)],
+        "funding_statuses": " / ".join(FUNDING_STATUS_WORDS.values()),
+        "figures": [[label, _tight(amount)] for label, amount in figures or ()],
+        "pages": [_page_data(page, blank=blank) for page in pages],
+        "sources": _table(
+            ("Bron", "Wat", "Wie kan betalen", "Let op"),
+            [
+                (
+                    source.numeral,
+                    source.name + (" (tijdelijk)" if source.temporary else ""),
+                    ", ".join(model.party_type(t).name for t in source.party_types),
+                    source.caveat or "—",
+                )
+                for source in model.sources
+            ],
+        ),
     }
+
+
+def _page_data(page: KnobPage, *, blank: bool) -> dict[str, Any]:
+    knob = page.knob
+    mark = "In dit scenario" if not blank else "Beoogd?"
+    return {
+        "number": knob.number,
+        "name": knob.name,
+        "domain": knob.domain,
+        "running": f"Stuurknop {knob.number}: {knob.name}",
+        "state": page.state,
+        "summary": knob.summary,
+        "questions": list(knob.questions),
+        "illustrations": list(knob.illustrations),
+        "investment": knob.investment,
+        "mechanisms": _table(
+            ("Route", "Hoe deze knop via de route werkt", "Leidt tot de waarden", mark),
+            [
+                (
+                    m.route,
+                    m.explanation,
+                    ", ".join(m.values),
+                    "" if blank else ("✓ beoogd" if m.intended else "niet beoogd"),
+                )
+                for m in page.mechanisms
+            ],
+        )
+        | {"intended": [m.intended for m in page.mechanisms]},
+        "lessons": [[lesson.text, f"Bron: {lesson.source}"] for lesson in page.lessons],
+        "choice": [list(pair) for pair in page.choice],
+        "answers": [list(pair) for pair in page.answers],
+        "lead": page.lead_party,
+        "totals": [_tight(total) for total in page.totals],
+        "costs": _table(
+            (
+                "Kostenpost",
+                "Bedrag",
+                "Periode",
+                "Wie maakt de kosten",
+                "Totaal",
+                "Gedekt",
+                "Niet gedekt",
+            ),
+            [
+                (
+                    c.description,
+                    _amount(c.amount, per_year=c.per_year),
+                    c.period,
+                    c.party,
+                    c.total,
+                    c.covered,
+                    c.uncovered,
+                )
+                for c in page.costs
+            ],
+            right=(4, 5, 6),
+        ),
+        "funding": _table(
+            ("Voor kostenpost", "Wie betaalt", "Bron", "Bedrag", "Periode", "Status", "Totaal"),
+            [
+                (
+                    f.cost_item,
+                    f.party,
+                    f.source,
+                    _amount(f.amount, per_year=f.per_year),
+                    f.period,
+                    f.status,
+                    f.total,
+                )
+                for f in page.funding
+            ],
+            right=(6,),
+        ),
+        "checks": [
+            {
+                "title": c.title,
+                "severity": c.severity,
+                "message": c.message,
+                "findings": list(c.findings),
+            }
+            for c in page.checks
+        ],
+    }
+
+
+# Characters of table text (8.3 pt DejaVu Sans) on the 180 mm of an A4 line.
+TABLE_LINE = 102
+
+
+def _table(
+    columns: tuple[str, ...], rows: list[tuple[str, ...]], *, right: tuple[int, ...] = ()
+) -> dict[str, Any]:
+    cells = [[_tight(cell) for cell in row] for row in rows]
+    return {
+        "columns": list(columns),
+        "rows": cells,
+        "align": ["right" if i in right else "left" for i in range(len(columns))],
+        "widths": column_widths(columns, cells, TABLE_LINE),
+    }
+
+
+def _tight(cell: str) -> str:
+    """An amount on one line: ``€ 1.000`` never breaks after ``€``."""
+    return cell.replace("€ ", "€\u00a0")
+
+
+def _amount(amount: str, *, per_year: bool) -> str:
+    return amount + (" per jaar" if per_year else "")
 
 
 def blank_page(model: Model, knob: Knob) -> KnobPage:

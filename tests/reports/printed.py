@@ -106,3 +106,21 @@ def assert_accessible(content: bytes, tmp_path: Path, *, figures: int = 0) -> No
     assert roles.get("H1", 0) + roles.get("Title", 0) >= 1
     assert roles.get("Table", 0) == roles["Table with TH"], roles
     assert len(alts) >= figures and all(alt.strip() for alt in alts), alts
+
+
+def outside_references(content: bytes) -> tuple[list[str], set[str]]:
+    """The links of a PDF (URIs) and the names of the fonts its pages use: a document made
+    offline links nowhere and carries only its own fonts."""
+    with pikepdf.open(BytesIO(content)) as pdf:
+        uris = [
+            str(annot.A.URI)
+            for page in pdf.pages
+            for annot in page.get("/Annots", [])
+            if "/A" in annot and "/URI" in annot.A
+        ]
+        fonts = {
+            str(font.get("/BaseFont", ""))
+            for page in pdf.pages
+            for font in page.Resources.get("/Font", {}).values()
+        }
+    return uris, fonts

@@ -27,3 +27,12 @@ def test_the_plan_is_pdf_ua_with_headings_tables_and_every_chart_described(
     assert roles["H1"] >= 10 and roles["H2"] >= 10
     assert roles["Table"] >= 20 and roles["TH"] >= roles["Table"]
     assert any(alt.startswith("De kaart toont") for alt in alts)
+
+
+@pytest.mark.parametrize("key", ["worksheets", "worksheets-blank"])
+def test_the_worksheets_are_pdf_ua(model, thuisflat, tmp_path, key):
+    content = render(key, model, thuisflat, options=OPTIONS).content
+
+    assert_accessible(content, tmp_path)
+    roles, _, _ = structure(content)
+    assert roles["H1"] >= 11 and roles["Table"] >= 11

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from io import BytesIO
 from pathlib import Path
 
-import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
@@ -23,7 +21,7 @@ from .plan_projects import (
     example,
     hard_project,
 )
-from .printed import is_paper, page_sizes, pages_text
+from .printed import is_paper, outside_references, page_sizes, pages_text
 
 PREVIEWS = Path(__file__).resolve().parents[2] / "var" / "documents"
 
@@ -160,18 +158,7 @@ def test_typst_markup_in_names_prints_literally_and_leaves_the_layout_alone(mode
 
 
 def test_the_pdf_refers_to_nothing_outside_itself(thuisflat_pdf):
-    with pikepdf.open(BytesIO(thuisflat_pdf.content)) as pdf:
-        uris = [
-            str(annot.A.URI)
-            for page in pdf.pages
-            for annot in page.get("/Annots", [])
-            if "/A" in annot and "/URI" in annot.A
-        ]
-        fonts = {
-            str(font.get("/BaseFont", ""))
-            for page in pdf.pages
-            for font in page.Resources.get("/Font", {}).values()
-        }
+    uris, fonts = outside_references(thuisflat_pdf.content)
 
     assert uris == []
     assert fonts and all("DejaVu" in font for font in fonts), fonts
