@@ -20,6 +20,7 @@ from stuurknop.charts.chart import Chart, Table
 from stuurknop.charts.svg import ID_PREFIX
 from stuurknop.charts.xml_text import xml_attribute, xml_escape
 from stuurknop.engine.divergence import Divergence
+from stuurknop.presentation.reasons import text as reason_text
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 INK = "#1b1b1b"
@@ -117,7 +118,7 @@ def divergence_heatmap(result: Divergence, *, id_prefix: str = "verschillen") ->
     if items:
         widest = items[0]
         finding = (
-            f"Het grootste verschil is bij {widest.name}: {widest.reason}. "
+            f"Het grootste verschil is bij {widest.name}: {reason_text(widest.reason)}. "
             if widest.spread > 0
             else "Alle partijen geven overal dezelfde score. "
         )

@@ -15,7 +15,8 @@ from stuurknop.charts.chart import Chart, Table
 from stuurknop.charts.drawing import Mark
 from stuurknop.engine.balance import Balance
 from stuurknop.engine.money import ZERO, MoneyOverTime, PartyMoney
-from stuurknop.engine.text import euro, percent
+from stuurknop.presentation.numbers import euro, percent
+from stuurknop.presentation.reasons import text as reason_text
 
 STRUCTURAL_COLOUR, TEMPORARY_COLOUR, GAP_COLOUR = "#1d4f91", "#b44a06", "#9c1f45"
 MILLION = Decimal(1_000_000)
@@ -73,7 +74,7 @@ def per_year_chart(money: MoneyOverTime, *, id_prefix: str) -> Chart:
     temporary = [row.temporary for row in money.years]
     gap = [row.uncovered for row in money.years]
     marks = [
-        Mark(str(cliff.year), f"Klif {cliff.year}", note=f"Klif: {cliff.reason}")
+        Mark(str(cliff.year), f"Klif {cliff.year}", note=f"Klif: {reason_text(cliff.reason)}")
         for cliff in money.cliffs
     ]
     return stacked_bar_chart(
@@ -121,7 +122,10 @@ def gap_per_party_chart(money: MoneyOverTime, *, id_prefix: str) -> Chart:
     series = {p.name: [y.uncovered for y in p.years] for p in with_gap} or {
         "Tekort": [ZERO for _ in money.years]
     }
-    marks = [Mark(str(c.year), f"Klif {c.year}", note=f"Klif: {c.reason}") for c in money.cliffs]
+    marks = [
+        Mark(str(c.year), f"Klif {c.year}", note=f"Klif: {reason_text(c.reason)}")
+        for c in money.cliffs
+    ]
     if with_gap:
         worst = max(with_gap, key=lambda p: p.uncovered)
         finding = (

@@ -36,6 +36,7 @@ from stuurknop.gespreksmodel import (
     load_model,
 )
 from stuurknop.gespreksmodel.loader import version_path
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import DocumentInvalid, ProjectDocument, json_schema, load_document
 from stuurknop.reports import FORMATS as DOCUMENT_FORMATS
 from stuurknop.reports import DocumentError, Options, render
@@ -105,7 +106,7 @@ def analyse_command(project: Path, scenario: str | None, fmt: str) -> None:
     model = load_model(doc.model_version)
     analysis = analyse(model, doc, scenario)
     if fmt == "json":
-        echo_json(to_data(analysis))
+        echo_json(to_data(analysis, reason_text=reason_text))
         return
     title = f'{doc.project.name}: scenario "{analysis.scenario}" (model {model.version})'
     echo_report(fmt, title, analysis_sections(model, analysis))

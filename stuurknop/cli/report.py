@@ -12,8 +12,9 @@ from tabulate import tabulate
 
 from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.compare import Comparison
-from stuurknop.engine.text import euro, percent
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.numbers import euro, percent
+from stuurknop.presentation.reasons import text
 
 Cell = str | int
 
@@ -124,7 +125,7 @@ def _money_by_year(a: Analysis) -> Section:
     ]
     if m.total_surplus:
         notes.append(f"Financiering boven de kosten uit: {euro(m.total_surplus)}.")
-    notes += [f"Klif {c.year}: {c.reason}." for c in m.cliffs] or [
+    notes += [f"Klif {c.year}: {text(c.reason)}." for c in m.cliffs] or [
         "Geen klif: er stopt geen tijdelijk geld onder doorlopende kosten."
     ]
     return Section(
@@ -203,7 +204,7 @@ def _checklist(a: Analysis) -> Section:
     return Section(
         f"Checklist: {c.percentage}% gereed ({c.done} van {len(c.items)})",
         ("Open punt",),
-        [(i.open_point,) for i in c.open_points],
+        [(text(i.open_point),) for i in c.open_points if i.open_point],
         [] if c.open_points else ["Alles op de checklist is afgerond."],
     )
 
@@ -213,7 +214,7 @@ def _checks(a: Analysis) -> Section:
     for check in a.checks:
         notes.append(f"[{check.severity.value}] {check.title}")
         notes.append(f"    {check.message}")
-        notes += [f"    - {finding}" for finding in check.findings]
+        notes += [f"    - {text(finding)}" for finding in check.reasons]
         section = f", {check.source.section}" if check.source.section else ""
         notes.append(f"    Bron: {check.source.file}{section}")
     return Section("Controles", notes=notes or ["Geen van de controles slaat aan."])

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from stuurknop.engine.money import ZERO, MoneyOverTime
+from stuurknop.engine.reasons import Reason, reason
 from stuurknop.engine.routes import PartyValue
-from stuurknop.engine.text import euro, percent
 
 # A party whose funding share exceeds its value share by more than this pays noticeably more
 # than it gains; 15 percentage points keeps rounding noise and small projects out of it.
@@ -31,7 +31,7 @@ class PartyBalance:
     value_share: float
     proportional: Decimal  # what this party would pay under a split by value share
     difference: Decimal  # paid − proportional: positive means it pays more than its share
-    reason: str
+    reason: Reason
 
     @property
     def pays_more_than_it_gains(self) -> bool:
@@ -61,10 +61,13 @@ def balance_between_parties(
         proportional = (money.total_costs * Decimal(repr(value.share))).quantize(
             Decimal(1), rounding=ROUND_HALF_UP
         )
-        reason = (
-            f"betaalt {euro(party_paid)} = {percent(funding_share)} van de financiering; "
-            f"waardeaandeel {percent(value.share)}; bij verdeling naar waarde: "
-            f"{percent(value.share)} × {euro(money.total_costs)} = {euro(proportional)}"
+        why = reason(
+            "balance.party",
+            paid=party_paid,
+            funding_share=funding_share,
+            value_share=value.share,
+            total_costs=money.total_costs,
+            proportional=proportional,
         )
         rows.append(
             PartyBalance(
@@ -76,7 +79,7 @@ def balance_between_parties(
                 value_share=value.share,
                 proportional=proportional,
                 difference=party_paid - proportional,
-                reason=reason,
+                reason=why,
             )
         )
     return Balance(tuple(rows), money.total_costs, total_funding, value_known)

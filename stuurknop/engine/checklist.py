@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from stuurknop.engine.money import MoneyOverTime
+from stuurknop.engine.reasons import Reason, reason
 from stuurknop.engine.routes import ValuePotential
-from stuurknop.engine.text import euro
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import KnobStatus, ProjectDocument, Scenario
 
@@ -38,8 +38,8 @@ class Target:
 class ChecklistItem:
     kind: ItemKind
     done: bool
-    label: str
-    open_point: str  # what is open; empty when done
+    label: Reason
+    open_point: Reason | None  # what is open; None when done
     target: Target
 
 
@@ -87,41 +87,47 @@ def checklist(
             ChecklistItem(
                 ItemKind.KNOB_DISCUSSED,
                 discussed,
-                f"Stuurknop {knob.number}: {knob.name} besproken",
-                "" if discussed else f"stuurknop {knob.number} ({knob.name}) is nog niet besproken",
+                reason("checklist.knob_discussed", knob=knob.number, name=knob.name),
+                None
+                if discussed
+                else reason("checklist.knob_not_discussed", knob=knob.number, name=knob.name),
                 target,
             )
         )
         if setting.status is KnobStatus.AAN:
             missing = []
             if not setting.elaboration.strip():
-                missing.append("een uitwerking")
+                missing.append("uitwerking")
             if setting.lead_party is None:
-                missing.append("een trekker")
+                missing.append("trekker")
             items.append(
                 ChecklistItem(
                     ItemKind.KNOB_ELABORATED,
                     not missing,
-                    f"Stuurknop {knob.number}: uitwerking en trekker",
-                    f"stuurknop {knob.number} staat aan maar mist {' en '.join(missing)}"
+                    reason("checklist.knob_elaborated", knob=knob.number),
+                    reason("checklist.knob_incomplete", knob=knob.number, missing=tuple(missing))
                     if missing
-                    else "",
+                    else None,
                     target,
                 )
             )
     for item in money.cost_items:
         done = item.uncovered == 0
         open_point = (
-            f"kostenpost '{item.description}' heeft {euro(item.uncovered)} zonder dekking"
-            f" (vanaf {item.first_uncovered_year})"
+            reason(
+                "checklist.cost_uncovered",
+                cost=item.description,
+                amount=item.uncovered,
+                year=item.first_uncovered_year or 0,
+            )
             if not done
-            else ""
+            else None
         )
         items.append(
             ChecklistItem(
                 ItemKind.COST_FUNDED,
                 done,
-                f"Dekking: {item.description}",
+                reason("checklist.cost_funded", cost=item.description),
                 open_point,
                 Target("knob", knob=item.knob, item=item.cost_item),
             )
@@ -133,10 +139,10 @@ def checklist(
                 ChecklistItem(
                     ItemKind.PAYER_AT_TABLE,
                     party.at_table,
-                    f"{party.name} zit aan tafel",
-                    ""
+                    reason("checklist.payer_at_table", party=party.name),
+                    None
                     if party.at_table
-                    else f"{party.name} betaalt mee maar zit niet aan tafel: uitnodigen?",
+                    else reason("checklist.payer_not_at_table", party=party.name),
                     Target("parties", item=party.id),
                 )
             )
@@ -149,25 +155,25 @@ def checklist(
             ChecklistItem(
                 ItemKind.VALUE_REACHED,
                 reached,
-                f"Waarde {name} via een actieve route",
-                ""
-                if reached
-                else f"waarde {name} wordt beoogd, maar geen actieve route leidt erheen",
+                reason("checklist.value_reached", value=name),
+                None if reached else reason("checklist.value_unreached", value=name),
                 Target("values", item=value_id),
             )
         )
         plan = plans.get(value_id)
         missing = []
         if plan is None or not plan.before_decision:
-            missing.append("bewijs vooraf")
+            missing.append("bewijs_vooraf")
         if plan is None or not plan.indicators:
             missing.append("monitoring")
         items.append(
             ChecklistItem(
                 ItemKind.VALUE_EVIDENCE,
                 not missing,
-                f"Waarde {name}: bewijs en monitoring",
-                f"waarde {name} heeft nog geen {' en geen '.join(missing)}" if missing else "",
+                reason("checklist.value_evidence", value=name),
+                reason("checklist.value_unproven", value=name, missing=tuple(missing))
+                if missing
+                else None,
                 Target("evidence", item=value_id),
             )
         )

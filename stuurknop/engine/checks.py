@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from stuurknop.engine.balance import Balance
 from stuurknop.engine.money import MoneyOverTime, funding_years
+from stuurknop.engine.reasons import Reason, reason
 from stuurknop.engine.routes import opening_of
-from stuurknop.engine.text import euro, percent
 from stuurknop.gespreksmodel.schema import Model, SeedRef, Severity, SourceTag
 from stuurknop.projectfile.schema import CostKind, KnobStatus, ProjectDocument, Scenario
 
@@ -32,15 +32,20 @@ class Context:
     def party_name(self, party_id: str) -> str:
         return self.doc.party(party_id).name
 
-    def lines_with(self, tag: SourceTag) -> list[tuple[str, str]]:
-        """(funding line id, description) of lines whose source carries ``tag``."""
+    def lines_with(self, tag: SourceTag) -> list[tuple[str, Reason]]:
+        """(funding line id, finding) of lines whose source carries ``tag``."""
         tagged = {s.numeral for s in self.model.sources if tag in s.tags}
         costs = {c.id: c for c in self.scenario.costs}
         return [
             (
                 line.id,
-                f"{self.party_name(line.party)} betaalt {euro(line.amount)} uit bron "
-                f"{line.source} voor '{costs[line.cost_item].description}'",
+                reason(
+                    "check.funding_line",
+                    party=self.party_name(line.party),
+                    amount=line.amount,
+                    source=line.source,
+                    cost=costs[line.cost_item].description,
+                ),
             )
             for line in self.scenario.funding
             if line.source in tagged
@@ -55,10 +60,18 @@ class CheckResult:
     message: str
     knobs: tuple[int, ...]
     source: SeedRef
-    findings: tuple[str, ...]
+    reasons: tuple[Reason, ...]  # the findings: what made the check fire
+
+    @property
+    def findings(self) -> tuple[str, ...]:
+        """The findings in Dutch, for stuurknop.reports.worksheets until it renders them through
+        stuurknop.presentation itself (its Typst rewrite); everything else uses ``reasons``."""
+        from stuurknop.presentation.reasons import texts
+
+        return texts(self.reasons)
 
 
-Finder = Callable[[Context], list[str]]
+Finder = Callable[[Context], list[Reason]]
 CHECKS: dict[str, Finder] = {}
 
 
@@ -71,14 +84,16 @@ def check(check_id: str) -> Callable[[Finder], Finder]:
 
 
 @check("activiteiten_zonder_ruimte")
-def _activities_without_room(ctx: Context) -> list[str]:
+def _activities_without_room(ctx: Context) -> list[Reason]:
     if ctx.on(5) and not ctx.on(2):
-        return [f"stuurknop 5 staat aan (stand {opening_of(ctx.scenario, 5)}), stuurknop 2 niet"]
+        return [
+            reason("check.knob_on_other_not", knob=5, opening=opening_of(ctx.scenario, 5), other=2)
+        ]
     return []
 
 
 @check("servicekosten_en_buurt")
-def _service_costs_and_neighbourhood(ctx: Context) -> list[str]:
+def _service_costs_and_neighbourhood(ctx: Context) -> list[Reason]:
     if not ctx.on(9):
         return []
     room_costs = {c.id for c in ctx.scenario.costs if c.knob in (2, 3)}
@@ -87,7 +102,7 @@ def _service_costs_and_neighbourhood(ctx: Context) -> list[str]:
 
 
 @check("structureel_op_tijdelijk_geld")
-def _recurring_on_temporary(ctx: Context) -> list[str]:
+def _recurring_on_temporary(ctx: Context) -> list[Reason]:
     found = [cliff.reason for cliff in ctx.money.cliffs]
     horizon = ctx.doc.project.years
     temporary = {s.numeral for s in ctx.model.sources if s.temporary}
@@ -103,83 +118,97 @@ def _recurring_on_temporary(ctx: Context) -> list[str]:
             years = funding_years(line, cost, horizon)
             if cost.years is None and years.stop >= horizon.stop:
                 found.append(
-                    f"'{cost.description}' is structureel, maar wordt tot het einde betaald uit "
-                    f"tijdelijke bron {line.source}: is dat geld echt zo lang toegezegd?"
+                    reason(
+                        "check.recurring_on_temporary", cost=cost.description, source=line.source
+                    )
                 )
     return found
 
 
 @check("onrendabele_investering")
-def _unprofitable_investment(ctx: Context) -> list[str]:
+def _unprofitable_investment(ctx: Context) -> list[Reason]:
     return [text for _, text in ctx.lines_with(SourceTag.UITZONDERING)]
 
 
 @check("drempel_voor_bewoners")
-def _threshold_for_residents(ctx: Context) -> list[str]:
+def _threshold_for_residents(ctx: Context) -> list[Reason]:
     return [text for _, text in ctx.lines_with(SourceTag.DREMPEL)]
 
 
 @check("gemeenschap_zonder_professional")
-def _community_without_professional(ctx: Context) -> list[str]:
+def _community_without_professional(ctx: Context) -> list[Reason]:
     if ctx.on(6) and not any(c.knob == 6 for c in ctx.scenario.costs):
-        return [f"stuurknop 6 staat aan (stand {opening_of(ctx.scenario, 6)}) zonder kostenpost"]
+        return [reason("check.knob_on_without_cost", knob=6, opening=opening_of(ctx.scenario, 6))]
     return []
 
 
 @check("vaste_aanbieder_zonder_gemeente")
-def _single_provider_without_municipality(ctx: Context) -> list[str]:
+def _single_provider_without_municipality(ctx: Context) -> list[Reason]:
     if ctx.on(7) and not ctx.on(10):
-        status = ctx.scenario.setting(10).status
-        word = "staat uit" if status is KnobStatus.UIT else "is nog niet besproken"
-        return [f"stuurknop 7 staat aan; stuurknop 10 {word}"]
+        off = ctx.scenario.setting(10).status is KnobStatus.UIT
+        code = "check.knob_on_other_off" if off else "check.knob_on_other_undiscussed"
+        return [reason(code, knob=7, other=10)]
     return []
 
 
 @check("geen_bewoners")
-def _no_residents(ctx: Context) -> list[str]:
+def _no_residents(ctx: Context) -> list[Reason]:
     residents_at_table = any(p.party_type == "bewoners" and p.at_table for p in ctx.doc.parties)
     if residents_at_table or any(r.respondents > 0 for r in ctx.doc.resident_input):
         return []
-    return ["geen partij van het type bewoners aan tafel en geen bewonersinbreng"]
+    return [reason("check.no_residents")]
 
 
 @check("bron_past_niet_bij_partij")
-def _source_does_not_fit_party(ctx: Context) -> list[str]:
+def _source_does_not_fit_party(ctx: Context) -> list[Reason]:
     found = []
     for line in ctx.scenario.funding:
         party = ctx.doc.party(line.party)
         allowed = ctx.model.payer_types(line.source)
         if party.party_type not in allowed:
-            names = ", ".join(ctx.model.party_type(t).name.lower() for t in sorted(allowed))
             found.append(
-                f"{party.name} ({ctx.model.party_type(party.party_type).name.lower()}) betaalt "
-                f"uit bron {line.source}; het model noemt daarvoor: {names}"
+                reason(
+                    "check.source_not_for_party",
+                    party=party.name,
+                    party_type=ctx.model.party_type(party.party_type).name,
+                    source=line.source,
+                    payer_types=tuple(ctx.model.party_type(t).name for t in sorted(allowed)),
+                )
             )
     return found
 
 
 @check("gebruik_door_derden")
-def _use_by_third_parties(ctx: Context) -> list[str]:
+def _use_by_third_parties(ctx: Context) -> list[Reason]:
     return [text for _, text in ctx.lines_with(SourceTag.BEHEER)]
 
 
 @check("corporatie_betaalt_baten_elders")
-def _corporation_pays(ctx: Context) -> list[str]:
+def _corporation_pays(ctx: Context) -> list[Reason]:
     if not ctx.balance.value_known:
         return []
     return [
-        f"{row.name} betaalt {percent(row.funding_share)} van de financiering en krijgt "
-        f"{percent(row.value_share)} van de waarde"
+        reason(
+            "check.pays_more_than_gains",
+            party=row.name,
+            funding_share=row.funding_share,
+            value_share=row.value_share,
+        )
         for row in ctx.balance.parties
         if row.party_type == "woningcorporatie" and row.pays_more_than_it_gains
     ]
 
 
 @check("aan_zonder_kosten")
-def _on_without_costs(ctx: Context) -> list[str]:
+def _on_without_costs(ctx: Context) -> list[Reason]:
     with_costs = {c.knob for c in ctx.scenario.costs}
     return [
-        f"stuurknop {k.number} ({k.name}) staat op stand {opening_of(ctx.scenario, k.number)}"
+        reason(
+            "check.knob_open_without_costs",
+            knob=k.number,
+            name=k.name,
+            opening=opening_of(ctx.scenario, k.number),
+        )
         for k in ctx.model.knobs
         if opening_of(ctx.scenario, k.number) >= 2 and k.number not in with_costs
     ]

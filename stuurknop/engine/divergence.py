@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from math import sqrt
 from statistics import median
 
+from stuurknop.engine.reasons import Reason, reason
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import Perspective, ProjectDocument
 
@@ -41,7 +42,7 @@ class DivergenceItem:
     median: float
     lowest: tuple[str, ...]  # names of the parties with the lowest score
     highest: tuple[str, ...]
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,13 @@ def _ranked(
         low, high = min(scores), max(scores)
         lowest = tuple(v.name for v in these if v.score == low)
         highest = tuple(v.name for v in these if v.score == high)
-        reason = (
-            f"van {low:g} ({', '.join(lowest)}) tot {high:g} ({', '.join(highest)}); "
-            f"{len(these)} perspectieven"
+        why = reason(
+            "divergence.spread",
+            lowest=low,
+            lowest_parties=lowest,
+            highest=high,
+            highest_parties=highest,
+            views=len(these),
         )
         average = sum(scores) / len(scores)
         stdev = sqrt(sum((x - average) ** 2 for x in scores) / len(scores))  # population
@@ -128,7 +133,7 @@ def _ranked(
                 median=median(scores),
                 lowest=lowest,
                 highest=highest,
-                reason=reason,
+                reason=why,
             )
         )
     return tuple(sorted(items, key=lambda i: (-i.spread, -i.stdev, _order(i.key))))

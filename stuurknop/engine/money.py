@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from stuurknop.engine.text import euro
+from stuurknop.engine.reasons import Reason, reason
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import (
     CostItem,
@@ -99,7 +99,7 @@ class Cliff:
     uncovered_after: Decimal
     funding_lines: tuple[str, ...]  # the temporary lines that have ended
     cost_items: tuple[str, ...]
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True)
@@ -388,10 +388,9 @@ def _cliffs(
         after = _euros(sum(item_gaps[c][i] for c in items))
         if after <= before:  # other money took over in time: no cliff
             continue
-        sources = ", ".join(sorted({f"bron {line.source}" for line in lines}))
-        reason = (
-            f"vanaf {year} stopt {euro(drop)} per jaar uit {sources}; "
-            f"tekort op die kosten {year - 1}: {euro(before)}, {year}: {euro(after)}"
+        sources = tuple(sorted({line.source for line in lines}))
+        why = reason(
+            "money.cliff", year=year, drop=drop, sources=sources, before=before, after=after
         )
         cliffs.append(
             Cliff(
@@ -401,7 +400,7 @@ def _cliffs(
                 uncovered_after=after,
                 funding_lines=tuple(line.id for line in lines),
                 cost_items=tuple(items),
-                reason=reason,
+                reason=why,
             )
         )
     return tuple(cliffs)

@@ -24,7 +24,7 @@ from enum import StrEnum
 from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.checklist import ChecklistItem, ItemKind
 from stuurknop.engine.checks import CheckResult
-from stuurknop.engine.text import euro
+from stuurknop.engine.reasons import Reason, reason
 from stuurknop.gespreksmodel.schema import Severity
 
 DEFAULT_LIMIT = 5
@@ -45,8 +45,8 @@ class Topic(StrEnum):
 @dataclass(frozen=True)
 class NextStep:
     topic: str  # an ItemKind value, a check id or a Topic value
-    text: str  # what to do, one sentence
-    detail: str = ""  # why: the engine's reason or finding
+    action: Reason  # what to do, one sentence
+    why: Reason | None = None  # why: the engine's reason or finding, shown as a sentence
     knob: int | None = None  # the knob concerned, if one
     item: str | None = None  # the party, value or cost item concerned, if one
 
@@ -74,9 +74,8 @@ def next_steps(analysis: Analysis, limit: int = DEFAULT_LIMIT) -> tuple[NextStep
     steps.extend(
         NextStep(
             ItemKind.PAYER_AT_TABLE.value,
-            f"Nodig {names.get(item.target.item or '', item.target.item)} uit aan tafel: "
-            "deze partij betaalt mee.",
-            "Wie meebetaalt, hoort mee te beslissen.",
+            reason("step.invite", party=names.get(item.target.item or "", item.target.item or "")),
+            reason("step.invite.why"),
             item=item.target.item,
         )
         for item in open_items
@@ -85,8 +84,8 @@ def next_steps(analysis: Analysis, limit: int = DEFAULT_LIMIT) -> tuple[NextStep
     steps.extend(
         NextStep(
             ItemKind.KNOB_ELABORATED.value,
-            f"Maak stuurknop {item.target.knob} af.",
-            _sentence(item.open_point),
+            reason("step.finish_knob", knob=item.target.knob or 0),
+            item.open_point,
             knob=item.target.knob,
         )
         for item in open_items
@@ -96,15 +95,15 @@ def next_steps(analysis: Analysis, limit: int = DEFAULT_LIMIT) -> tuple[NextStep
         steps.append(
             NextStep(
                 Topic.NO_INTERESTS.value,
-                "Vul per partij in welke waarden voor haar tellen.",
-                "Dan is te zien voor wie de waarde ontstaat en wie wat zou kunnen betalen.",
+                reason("step.state_interests"),
+                reason("step.state_interests.why"),
             )
         )
     steps.extend(
         NextStep(
             ItemKind.VALUE_REACHED.value,
-            "Zet een stuurknop aan die naar deze waarde leidt.",
-            _sentence(item.open_point),
+            reason("step.open_route"),
+            item.open_point,
             item=item.target.item,
         )
         for item in open_items
@@ -124,15 +123,10 @@ def _undiscussed_knobs(open_items: tuple[ChecklistItem, ...]) -> NextStep | None
     ]
     if not knobs:
         return None
-    if len(knobs) == 1:
-        text = f"Bespreek stuurknop {knobs[0]}: die is nog niet besproken."
-    else:
-        listed = ", ".join(str(k) for k in knobs[:-1]) + f" en {knobs[-1]}"
-        text = f"Bespreek de stuurknoppen {listed}: die zijn nog niet besproken."
     return NextStep(
         ItemKind.KNOB_DISCUSSED.value,
-        text,
-        "Zet elke stuurknop aan of bewust uit, zodat niets vergeten wordt.",
+        reason("step.discuss_knobs", knobs=tuple(knobs)),
+        reason("step.discuss_knobs.why"),
         knob=knobs[0],
     )
 
@@ -140,8 +134,8 @@ def _undiscussed_knobs(open_items: tuple[ChecklistItem, ...]) -> NextStep | None
 def _check_step(check: CheckResult) -> NextStep:
     return NextStep(
         check.id,
-        f"{check.title}.",
-        _sentence(check.findings[0]) if check.findings else "",
+        reason("step.check", title=check.title),
+        check.reasons[0] if check.reasons else None,
         knob=check.knobs[0] if check.knobs else None,
     )
 
@@ -153,8 +147,8 @@ def _gap(analysis: Analysis) -> NextStep | None:
     largest = max(money.cost_items, key=lambda item: item.uncovered)
     return NextStep(
         Topic.GAP.value,
-        f"Zoek geld voor {euro(money.total_uncovered)} aan kosten zonder dekking.",
-        f"Het grootste tekort: '{largest.description}' ({euro(largest.uncovered)}).",
+        reason("step.find_money", amount=money.total_uncovered),
+        reason("step.find_money.why", cost=largest.description, amount=largest.uncovered),
         knob=largest.knob,
         item=largest.cost_item,
     )
@@ -164,16 +158,7 @@ def _cliff(analysis: Analysis) -> NextStep:
     cliff = analysis.money.cliffs[0]
     return NextStep(
         Topic.CLIFF.value,
-        f"Spreek af wie vanaf {cliff.year} betaalt: dan stopt tijdelijk geld.",
-        _sentence(cliff.reason),
+        reason("step.cliff", year=cliff.year),
+        cliff.reason,
         item=cliff.cost_items[0] if cliff.cost_items else None,
     )
-
-
-def _sentence(text: str) -> str:
-    """The engine's reasons start in lower case (they follow a label); a step shows them alone."""
-    text = text.strip()
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "?", "!", ":")) else text + "."

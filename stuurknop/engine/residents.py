@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from stuurknop.engine.text import decimal
+from stuurknop.engine.reasons import Reason, reason
 from stuurknop.gespreksmodel.schema import Model, QuestionnaireItem
 from stuurknop.projectfile.schema import HelpCounts, ResidentInput
 
@@ -57,7 +57,7 @@ class Scored:
     name: str
     average: float
     items: tuple[str, ...]  # labels of the answered items it is the average of
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True)
@@ -126,12 +126,9 @@ def _item_result(item: QuestionnaireItem, answers: list[Answer]) -> ItemResult:
 def _scored(key: str, name: str, tied: list[ItemResult]) -> Scored:
     averages = [r.average for r in tied if r.average is not None]
     average = sum(averages) / len(averages)
-    parts = ", ".join(f"{r.item.label} ({decimal(r.average or 0.0)})" for r in tied)
-    if len(tied) == 1:
-        reason = f"{decimal(average)}: het gemiddelde bij {parts}"
-    else:
-        reason = f"{decimal(average)}: het gemiddelde van {len(tied)} vragen: {parts}"
-    return Scored(key, name, average, tuple(r.item.label for r in tied), reason)
+    items = tuple((r.item.label, r.average or 0.0) for r in tied)
+    why = reason("residents.score", average=average, items=items)
+    return Scored(key, name, average, tuple(r.item.label for r in tied), why)
 
 
 def _two_places(number: float) -> Decimal:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stuurknop.engine.text import decimal
+from stuurknop.engine.reasons import Reason, reason
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import KnobStatus, ProjectDocument, Scenario
 
@@ -38,7 +38,7 @@ class RouteActivation:
     maximum: int  # 3 × the number of knobs that can work via this route
     contributions: tuple[KnobContribution, ...]
     idle_knobs: tuple[int, ...]  # knobs that could drive this route but are not on
-    reason: str
+    reason: Reason
 
     @property
     def activation(self) -> float:
@@ -51,7 +51,7 @@ class ValuePotential:
     name: str
     potential: float
     routes: tuple[tuple[str, float], ...]  # (route id, activation) of the routes leading here
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class PartyValue:
     score: float  # Σ weight × potential
     attainable: int  # Σ weight: the score if every potential were 1
     share: float  # this party's part of all parties' scores
-    reason: str
+    reason: Reason
 
     @property
     def relative(self) -> float:
@@ -91,11 +91,17 @@ def route_activation(model: Model, scenario: Scenario) -> tuple[RouteActivation,
         )
         achieved = sum(c.opening for c in contributions)
         maximum = MAX_OPENING * len(able)
-        if contributions:
-            parts = " + ".join(f"stuurknop {c.knob} ({c.opening})" for c in contributions)
-            reason = f"{parts} = {achieved} van {maximum} ({len(able)} stuurknoppen × 3)"
-        else:
-            reason = f"geen van de {len(able)} stuurknoppen die via deze route werken staat aan"
+        why = (
+            reason(
+                "route.activation",
+                parts=tuple((c.knob, c.opening) for c in contributions),
+                achieved=achieved,
+                maximum=maximum,
+                knobs=len(able),
+            )
+            if contributions
+            else reason("route.idle", knobs=len(able))
+        )
         results.append(
             RouteActivation(
                 route=route.id,
@@ -104,7 +110,7 @@ def route_activation(model: Model, scenario: Scenario) -> tuple[RouteActivation,
                 maximum=maximum,
                 contributions=contributions,
                 idle_knobs=tuple(k.number for k in able if not openings[k.number]),
-                reason=reason,
+                reason=why,
             )
         )
     return tuple(results)
@@ -121,9 +127,12 @@ def value_potential(
             (r.id, by_route[r.id].activation) for r in model.routes if value.id in r.values
         )
         potential = sum(a for _, a in routes) / len(routes) if routes else 0.0
-        names = ", ".join(f"{model.route(r).name} {decimal(a)}" for r, a in routes)
-        reason = f"gemiddelde van {len(routes)} routes: {names}" if routes else "geen route"
-        results.append(ValuePotential(value.id, value.name, potential, routes, reason))
+        why = (
+            reason("value.potential", routes=tuple((model.route(r).name, a) for r, a in routes))
+            if routes
+            else reason("value.no_route")
+        )
+        results.append(ValuePotential(value.id, value.name, potential, routes, why))
     return tuple(results)
 
 
@@ -145,10 +154,12 @@ def value_per_party(
         ws = weights.get(party.id, {})
         ordered = tuple((v.id, ws.get(v.id, 0)) for v in model.values)
         score = scores.get(party.id, 0.0)
-        terms = " + ".join(
-            f"{w} × {decimal(potential[v])} ({model.value(v).name})" for v, w in ordered if w
+        terms = tuple((w, potential[v], model.value(v).name) for v, w in ordered if w)
+        why = (
+            reason("party_value.score", terms=terms, score=score)
+            if terms
+            else reason("party_value.no_interests")
         )
-        reason = f"{terms} = {decimal(score)}" if terms else "geen belangen ingevuld"
         results.append(
             PartyValue(
                 party=party.id,
@@ -157,7 +168,7 @@ def value_per_party(
                 score=score,
                 attainable=sum(ws.values()),
                 share=score / total if total else 0.0,
-                reason=reason,
+                reason=why,
             )
         )
     return tuple(results)

@@ -1,27 +1,11 @@
-"""Dutch number formatting for the reasons the engine gives with its figures."""
+"""Moved: people's numbers are formatted in :mod:`stuurknop.presentation.numbers`.
+
+Kept as a re-export for modules that still import it from here (stuurknop.reports.printing,
+which is being rewritten); the engine itself no longer formats numbers.
+"""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from stuurknop.presentation.numbers import decimal, euro, percent
 
-
-def euro(amount: Decimal, cents: bool = False) -> str:
-    """``Decimal('12345.5')`` → ``€ 12.345`` (or ``€ 12.345,50`` with cents), Dutch style."""
-    quantum = Decimal("0.01") if cents else Decimal(1)
-    rounded = amount.quantize(quantum, rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    text = f"{abs(rounded):,.{2 if cents else 0}f}"
-    return f"€ {sign}" + text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def percent(fraction: float) -> str:
-    """``0.456`` → ``46%``; halves round up (12.5% → 13%), as people expect."""
-    whole = Decimal(repr(fraction * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return f"{whole}%"
-
-
-def decimal(number: float, places: int = 2) -> str:
-    """``0.125`` → ``0,13``: a fraction or score with a Dutch decimal comma."""
-    quantum = Decimal(1).scaleb(-places)
-    rounded = Decimal(repr(number)).quantize(quantum, rounding=ROUND_HALF_UP)
-    return f"{rounded}".replace(".", ",")
+__all__ = ["decimal", "euro", "percent"]

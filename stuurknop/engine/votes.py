@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
+from stuurknop.engine.reasons import Reason, reason
+
 SCORES: tuple[int, ...] = (0, 1, 2, 3)
 
 
@@ -26,7 +28,7 @@ class VoteSummary:
     spread: int | None  # highest − lowest; None without votes
     lowest: int | None
     highest: int | None
-    reason: str
+    reason: Reason
 
     @property
     def agreed(self) -> bool:
@@ -42,16 +44,18 @@ def summarise(scores: Iterable[int]) -> VoteSummary:
         raise ValueError(f"scores must be one of {SCORES}, not {wrong}")
     distribution = tuple((score, counted.count(score)) for score in SCORES)
     if not counted:
-        return VoteSummary(0, distribution, None, None, None, None, "nog geen stemmen")
+        return VoteSummary(0, distribution, None, None, None, None, reason("votes.none"))
     low, high = counted[0], counted[-1]
     middle = float(median(counted))
-    reason = (
-        f"{len(counted)} {'stem' if len(counted) == 1 else 'stemmen'}; "
-        f"mediaan {_figure(middle)} (de middelste score"
-        f"{', het gemiddelde van de twee middelste' if len(counted) % 2 == 0 else ''}); "
-        f"spreiding {high - low} (van {low} tot {high})"
+    why = reason(
+        "votes.summary",
+        count=len(counted),
+        median=middle,
+        spread=high - low,
+        lowest=low,
+        highest=high,
     )
-    return VoteSummary(len(counted), distribution, middle, high - low, low, high, reason)
+    return VoteSummary(len(counted), distribution, middle, high - low, low, high, why)
 
 
 def party_score(scores: Iterable[int]) -> int | None:
@@ -65,8 +69,3 @@ def party_score(scores: Iterable[int]) -> int | None:
         return None
     middle = Decimal(str(median(counted)))
     return int(middle.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def _figure(number: float) -> str:
-    """1.5 → "1,5", 2.0 → "2" (Dutch decimal comma)."""
-    return f"{number:g}".replace(".", ",")

@@ -18,8 +18,10 @@ from stuurknop.engine import Analysis, analyse
 from stuurknop.engine.checklist import aimed_values
 from stuurknop.engine.money import ZERO
 from stuurknop.engine.summary import KeyFigures, key_figures
-from stuurknop.engine.text import decimal, euro, percent
 from stuurknop.gespreksmodel.schema import Model, Severity
+from stuurknop.presentation.numbers import decimal, euro, percent
+from stuurknop.presentation.reasons import capitalised
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile.schema import (
     KnobStatus,
     ProjectDocument,
@@ -135,7 +137,7 @@ def _summary(
             ("Tekort (kosten zonder dekking)", euro(figures.gap)),
             (
                 "Klif",
-                cliff.reason[:1].upper() + cliff.reason[1:]
+                capitalised(cliff.reason)
                 if cliff
                 else "geen: er stopt geen tijdelijk geld onder doorlopende kosten",
             ),
@@ -231,7 +233,7 @@ def _open_points(analysis: Analysis) -> Block:
     warnings = [
         f"{c.title} (waarschuwing)" for c in analysis.checks if c.severity is Severity.WAARSCHUWING
     ]
-    points = warnings + [i.open_point for i in analysis.checklist.open_points]
+    points = warnings + [reason_text(i.open_point) for i in analysis.checklist.open_points]
     if not points:
         return Paragraph("Geen open punten: de checklist is af en geen controle waarschuwt.")
     shown = [p[:1].upper() + p[1:] for p in points[:SUMMARY_POINTS]]
@@ -328,7 +330,7 @@ def _values(
     potentials = PlanTable(
         "Potentieel van elke waarde (0 tot 1)",
         ("Waarde", "Potentieel", "Uitleg"),
-        tuple((v.name, decimal(v.potential), v.reason) for v in analysis.values),
+        tuple((v.name, decimal(v.potential), reason_text(v.reason)) for v in analysis.values),
         ("left", "right", "left"),
     )
     values = model.values

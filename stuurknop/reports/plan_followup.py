@@ -8,8 +8,10 @@ from decimal import Decimal
 from stuurknop.engine import Analysis
 from stuurknop.engine.checklist import aimed_values
 from stuurknop.engine.money import ZERO
-from stuurknop.engine.text import euro
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.numbers import euro
+from stuurknop.presentation.reasons import text as reason_text
+from stuurknop.presentation.reasons import texts
 from stuurknop.projectfile.schema import Indicator, ProjectDocument, Scenario
 from stuurknop.reports.plan_blocks import Block, Bullets, Paragraph, PlanTable, Section
 from stuurknop.reports.plan_words import SEVERITY_WORDS, dutch_date
@@ -106,7 +108,7 @@ def checklist_sections(model: Model, analysis: Analysis) -> list[Section]:
     table = PlanTable(
         "Wat nog open staat",
         ("Punt", "Wat nog open staat"),
-        tuple((i.label, i.open_point) for i in checklist.open_points),
+        tuple((reason_text(i.label), reason_text(i.open_point)) for i in checklist.open_points),
         empty="Niets: alle punten van de checklist zijn gereed.",
     )
     status = Paragraph(
@@ -116,8 +118,8 @@ def checklist_sections(model: Model, analysis: Analysis) -> list[Section]:
     for check in analysis.checks:
         checks.append(Paragraph(f"{check.title} ({SEVERITY_WORDS[check.severity]})", "lead"))
         checks.append(Paragraph(check.message))
-        if check.findings:
-            checks.append(Bullets(check.findings))
+        if check.reasons:
+            checks.append(Bullets(texts(check.reasons)))
         section = f", {check.source.section}" if check.source.section else ""
         checks.append(
             Paragraph(f"Bron: {model.document_title(check.source.file)}{section}.", "note")

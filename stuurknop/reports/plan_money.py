@@ -11,7 +11,8 @@ from typing import Final
 from stuurknop.charts.money import MoneyCharts
 from stuurknop.engine import Analysis
 from stuurknop.engine.money import ZERO, MoneyOverTime, PartyMoney
-from stuurknop.engine.text import euro, percent
+from stuurknop.presentation.numbers import euro, percent
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile.schema import ProjectDocument
 from stuurknop.reports.plan_blocks import Block, Facts, Figure, Paragraph, PlanTable, Section
 from stuurknop.reports.plan_words import STATUS_WORDS
@@ -42,7 +43,7 @@ def money_sections(
     if money.total_surplus:
         facts.append(("Financiering boven de kosten uit", euro(money.total_surplus)))
     cliffs: list[Block] = [
-        Paragraph(f"Klif in {c.year}: {c.reason}.", "warning") for c in money.cliffs
+        Paragraph(f"Klif in {c.year}: {reason_text(c.reason)}.", "warning") for c in money.cliffs
     ] or [Paragraph("Geen klif: er stopt geen tijdelijk geld onder doorlopende kosten.")]
     per_year = charts.per_year
     years: list[Block] = [

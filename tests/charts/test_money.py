@@ -14,7 +14,8 @@ from stuurknop.charts.money import (
     party_year_table,
 )
 from stuurknop.engine import analyse
-from stuurknop.engine.text import euro, percent
+from stuurknop.presentation.numbers import euro, percent
+from stuurknop.presentation.reasons import text
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,7 @@ def test_the_cliff_is_marked_in_the_chart_and_explained_in_the_table(analysis, c
     (cliff,) = analysis.money.cliffs
     assert cliff.year == 2027
     remarks = {row[0]: row[-1] for row in charts.per_year.table.rows}
-    assert remarks["2027"] == f"Klif: {cliff.reason}"
+    assert remarks["2027"] == f"Klif: {text(cliff.reason)}"
     assert remarks["2026"] == ""
     assert "Klif 2027" in charts.per_year.svg
     assert "In 2027 stopt tijdelijk geld" in charts.per_year.description

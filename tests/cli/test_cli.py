@@ -15,8 +15,10 @@ from click.testing import CliRunner
 
 from stuurknop.cli.main import EXAMPLES, cli
 from stuurknop.engine import analyse
+from stuurknop.engine.result_data import to_data
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.loader import version_path
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import load_document
 
 EXAMPLE_DIR = Path(__file__).parents[2] / "stuurknop" / "examples"
@@ -101,6 +103,23 @@ def test_its_json_carries_the_engines_figures(name: str) -> None:
     ]
     assert data["checklist"]["percentage"] == expected.checklist.percentage
     assert [c["id"] for c in data["checks"]] == [c.id for c in expected.checks]
+
+
+def test_its_json_gives_each_reason_as_code_params_and_dutch_text(tmp_path: Path) -> None:
+    doc = minimal()
+    result = run("analyse", write(tmp_path, doc), "--format", "json")
+    data = json.loads(result.output)
+    expected = analyse(load_model(), load_document(tmp_path / "project.json"))
+    route = data["routes"][0]
+    assert set(route["reason"]) == {"code", "params", "text"}
+    assert route["reason"]["code"] == expected.routes[0].reason.code
+    assert route["reason"]["text"] == reason_text(expected.routes[0].reason)
+    check = data["checks"][0]
+    assert check["reasons"] == [
+        {"code": r.code, "params": to_data(dict(r.params)), "text": reason_text(r)}
+        for r in expected.checks[0].reasons
+    ]
+    assert "findings" not in check  # the Dutch texts only once, with their codes
 
 
 def test_the_text_report_shows_the_gap_and_the_cliff_in_dutch_money(tmp_path: Path) -> None:

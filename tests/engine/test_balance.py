@@ -7,6 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from stuurknop.engine import analyse
+from stuurknop.presentation.reasons import text
 
 ALL_OPEN = {k: 3 for k in range(1, 11)}  # every route active 1.0, so every value potential 1.0
 
@@ -52,7 +53,7 @@ def test_the_proportional_split_divides_the_costs_by_value_share(model, corporat
     assert rows["gemeente"].proportional == D(0)  # no interests, no share
     assert rows["woco"].difference == D(10000 - 2500)
     assert rows["zorg"].difference == D(0 - 7500)
-    assert rows["woco"].reason == (
+    assert text(rows["woco"].reason) == (
         "betaalt € 10.000 = 100% van de financiering; waardeaandeel 25%; "
         "bij verdeling naar waarde: 25% × € 10.000 = € 2.500"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from stuurknop.engine import analyse
 from stuurknop.engine.checklist import ItemKind, Target, aimed_values
+from stuurknop.presentation.reasons import text
 
 
 def checklist_of(model, doc):
@@ -20,7 +21,7 @@ def test_an_empty_scenario_has_ten_undiscussed_knobs(model, make_document):
     assert (checklist.done, checklist.percentage) == (0, 0)
     first = checklist.items[0]
     assert first.kind is ItemKind.KNOB_DISCUSSED
-    assert first.open_point == "stuurknop 1 (Ondersteunend gebouw) is nog niet besproken"
+    assert text(first.open_point) == "stuurknop 1 (Ondersteunend gebouw) is nog niet besproken"
     assert first.target == Target("knob", knob=1)
 
 
@@ -45,7 +46,8 @@ def test_a_knob_on_needs_an_elaboration_and_a_lead(model, make_document):
     )
     checklist = checklist_of(model, doc)
     assert [
-        (i.target.knob, i.done, i.open_point) for i in items(checklist, ItemKind.KNOB_ELABORATED)
+        (i.target.knob, i.done, text(i.open_point))
+        for i in items(checklist, ItemKind.KNOB_ELABORATED)
     ] == [
         (4, False, "stuurknop 4 staat aan maar mist een uitwerking en een trekker"),
         (6, False, "stuurknop 6 staat aan maar mist een trekker"),
@@ -66,7 +68,10 @@ def test_a_cost_without_full_funding_is_an_open_point(model, make_document):
     [item] = items(checklist_of(model, doc), ItemKind.COST_FUNDED)
     assert not item.done
     # Paid 2025 and 2026; 2027–2029 are open: 3 × 1.000.
-    assert item.open_point == "kostenpost 'WWZ-functie' heeft € 3.000 zonder dekking (vanaf 2027)"
+    assert (
+        text(item.open_point)
+        == "kostenpost 'WWZ-functie' heeft € 3.000 zonder dekking (vanaf 2027)"
+    )
     assert item.target == Target("knob", knob=8, item="wwz")
 
 
@@ -76,7 +81,7 @@ def test_a_fully_funded_cost_is_done(model, make_document):
         funding=[{"party": "woco", "source": "V", "amount": "500"}],
     )
     [item] = items(checklist_of(model, doc), ItemKind.COST_FUNDED)
-    assert (item.done, item.open_point) == (True, "")
+    assert (item.done, text(item.open_point)) == (True, "")
 
 
 def test_a_paying_party_that_is_not_at_the_table_is_to_be_invited(model, make_document):
@@ -91,7 +96,7 @@ def test_a_paying_party_that_is_not_at_the_table_is_to_be_invited(model, make_do
     )
     payers = items(checklist_of(model, doc), ItemKind.PAYER_AT_TABLE)
     # The gemeente does not pay, so it is not on this part of the list.
-    assert [(i.target.item, i.done, i.open_point) for i in payers] == [
+    assert [(i.target.item, i.done, text(i.open_point)) for i in payers] == [
         ("woco", True, ""),
         ("fonds", False, "Fonds betaalt mee maar zit niet aan tafel: uitnodigen?"),
     ]
@@ -112,7 +117,7 @@ def test_an_aimed_value_that_no_active_route_reaches_is_an_open_point(model, mak
     # minder_zorgvraag, never to werkplezier.
     doc = make_document(knobs={4: 3}, interests={"zorg": {"goed_wonen": 1, "werkplezier": 2}})
     reached = items(checklist_of(model, doc), ItemKind.VALUE_REACHED)
-    assert [(i.target.item, i.done, i.open_point) for i in reached] == [
+    assert [(i.target.item, i.done, text(i.open_point)) for i in reached] == [
         ("goed_wonen", True, ""),
         (
             "werkplezier",
@@ -138,7 +143,7 @@ def test_an_aimed_value_needs_evidence_before_the_decision_and_monitoring(model,
         ],
     )
     evidence = items(checklist_of(model, doc), ItemKind.VALUE_EVIDENCE)
-    assert [(i.target.item, i.done, i.open_point) for i in evidence] == [
+    assert [(i.target.item, i.done, text(i.open_point)) for i in evidence] == [
         ("goed_wonen", False, "waarde Goed wonen heeft nog geen bewijs vooraf en geen monitoring"),
         ("minder_zorgvraag", False, "waarde Verminderen zorgbehoefte heeft nog geen monitoring"),
         ("werkplezier", True, ""),

@@ -6,13 +6,14 @@ import pytest
 
 from stuurknop.engine import analyse
 from stuurknop.engine.checks import CHECKS
+from stuurknop.presentation.reasons import texts
 
 EVERY_VALUE_AT_ONE = {k: 3 for k in range(1, 11)}
 ONLY_PARTNERS = {"woco": "woningcorporatie", "zorg": "zorgorganisatie", "gemeente": "gemeente"}
 
 
 def findings(model, doc) -> dict[str, tuple[str, ...]]:
-    return {result.id: result.findings for result in analyse(model, doc).checks}
+    return {result.id: texts(result.reasons) for result in analyse(model, doc).checks}
 
 
 # (check id, what the test is about, document arguments)

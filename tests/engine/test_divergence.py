@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stuurknop.engine.divergence import RESIDENTS, divergence, latest_perspectives
+from stuurknop.presentation.reasons import text
 
 
 def view(party, knobs=None, values=None, date=None, remarks=""):
@@ -34,7 +35,7 @@ def test_knobs_are_ranked_by_spread_largest_first(model, views):
     assert three.name == "Stuurknop 3: Financiering ontmoetingsruimte"
     assert (three.mean, three.stdev) == (1.5, 1.5)  # scores 3 and 0: mean 1.5, each 1.5 away
     assert (three.lowest, three.highest) == (("Zorg",), ("Woco",))
-    assert three.reason == "van 0 (Zorg) tot 3 (Woco); 2 perspectieven"
+    assert text(three.reason) == "van 0 (Zorg) tot 3 (Woco); 2 perspectieven"
 
 
 def test_an_item_with_a_single_view_has_no_divergence(model, views):

@@ -7,6 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from stuurknop.engine.money import cost_years, funding_years, money_over_time
+from stuurknop.presentation.reasons import text
 from stuurknop.projectfile.schema import CostItem, FundingLine
 
 HORIZON = range(2025, 2030)
@@ -96,8 +97,8 @@ def test_a_temporary_subsidy_that_ends_makes_a_cliff(model, plan):
     assert (cliff.uncovered_before, cliff.uncovered_after) == (D(0), D(3000))
     assert cliff.funding_lines == ("f2",)
     assert cliff.cost_items == ("builder",)
-    assert cliff.reason.startswith("vanaf 2028 stopt € 5.000 per jaar uit bron I; ")
-    assert cliff.reason.endswith("2027: € 0, 2028: € 3.000")
+    assert text(cliff.reason).startswith("vanaf 2028 stopt € 5.000 per jaar uit bron I; ")
+    assert text(cliff.reason).endswith("2027: € 0, 2028: € 3.000")
 
 
 def test_a_cliff_is_measured_on_the_cost_items_the_temporary_money_paid_for(model, make_document):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from stuurknop.engine import analyse
 from stuurknop.engine.checklist import ItemKind
 from stuurknop.engine.next_steps import Topic, next_steps
+from stuurknop.presentation.reasons import sentence, text
 
 # Every knob discussed; knob 2 on with an elaboration and a lead: nothing is open.
 SETTLED = {k: "uit" for k in range(1, 11)} | {
@@ -30,7 +31,7 @@ def test_undiscussed_knobs_come_first_as_one_step_naming_them(model, make_docume
     first = steps[0]
     assert first.topic == ItemKind.KNOB_DISCUSSED
     assert (
-        first.text
+        text(first.action)
         == "Bespreek de stuurknoppen 3, 5, 6, 7, 8, 9 en 10: die zijn nog niet besproken."
     )
     assert first.knob == 3
@@ -39,7 +40,7 @@ def test_undiscussed_knobs_come_first_as_one_step_naming_them(model, make_docume
 def test_one_undiscussed_knob_is_named_alone(model, make_document):
     knobs = {**SETTLED, 7: "niet_besproken"}
     steps = steps_of(model, make_document(knobs=knobs, interests={"woco": {"goed_wonen": 3}}))
-    assert [(s.text, s.knob) for s in steps] == [
+    assert [(text(s.action), s.knob) for s in steps] == [
         ("Bespreek stuurknop 7: die is nog niet besproken.", 7)
     ]
 
@@ -63,10 +64,10 @@ def test_the_order_is_knobs_warnings_gap_cliff_then_the_rest(model, make_documen
         "bron_past_niet_bij_partij",
     ]
     gap, cliff = steps[1], steps[2]
-    assert gap.text == "Zoek geld voor € 60.000 aan kosten zonder dekking."
+    assert text(gap.action) == "Zoek geld voor € 60.000 aan kosten zonder dekking."
     assert (gap.knob, gap.item) == (4, "k1")
-    assert cliff.text == "Spreek af wie vanaf 2027 betaalt: dan stopt tijdelijk geld."
-    assert cliff.detail.startswith("Vanaf 2027 stopt € 20.000 per jaar uit bron III")
+    assert text(cliff.action) == "Spreek af wie vanaf 2027 betaalt: dan stopt tijdelijk geld."
+    assert sentence(cliff.why).startswith("Vanaf 2027 stopt € 20.000 per jaar uit bron III")
 
 
 def test_a_cliff_stands_in_for_the_general_check_on_temporary_money(model, make_document):
@@ -91,8 +92,8 @@ def test_a_warning_without_a_cliff_is_a_step_with_its_finding(model, make_docume
     )
     [step] = steps_of(model, doc)
     assert step.topic == "structureel_op_tijdelijk_geld"
-    assert step.text == "Doorlopende kosten op tijdelijk geld."
-    assert step.detail.startswith("'Huur' is structureel")
+    assert text(step.action) == "Doorlopende kosten op tijdelijk geld."
+    assert sentence(step.why).startswith("'Huur' is structureel")
 
 
 def test_a_paying_party_away_from_the_table_is_to_be_invited(model, make_document):
@@ -105,7 +106,7 @@ def test_a_paying_party_away_from_the_table_is_to_be_invited(model, make_documen
     )
     [step] = steps_of(model, doc)
     assert (step.topic, step.item) == (ItemKind.PAYER_AT_TABLE, "zorg")
-    assert step.text == "Nodig Zorg uit aan tafel: deze partij betaalt mee."
+    assert text(step.action) == "Nodig Zorg uit aan tafel: deze partij betaalt mee."
 
 
 def test_without_interests_the_parties_are_asked_for_them(model, make_document):

@@ -13,6 +13,7 @@ from stuurknop.engine.divergence import RESIDENTS, divergence
 from stuurknop.engine.residents import Answer, aggregate, resident_input
 from stuurknop.gespreksmodel import Model
 from stuurknop.gespreksmodel.schema import QuestionnaireItem, SeedRef
+from stuurknop.presentation.reasons import text
 from stuurknop.projectfile import ProjectDocument
 
 SOURCE = SeedRef(file="001_a1eae942f9564f46.txt")
@@ -62,7 +63,7 @@ def test_a_value_is_the_average_of_the_items_tied_to_it(two_items: Model) -> Non
         "minder_zorgvraag": 1.25,
         "efficient_werken": 0.5,
     }
-    assert values["minder_zorgvraag"].reason == (
+    assert text(values["minder_zorgvraag"].reason) == (
         "1,25: het gemiddelde van 2 vragen: Team (2,00), Netwerk (0,50)"
     )
     assert "werkplezier" not in values  # no item is tied to it: no view, not a zero
@@ -72,7 +73,7 @@ def test_a_knob_is_the_average_of_the_items_that_name_it(two_items: Model) -> No
     knobs = {s.key: s for s in aggregate(two_items, ANSWERS).knobs}
     assert {k: s.average for k, s in knobs.items()} == {"7": 1.25, "9": 0.5}
     assert knobs["9"].name == "Stuurknop 9: Verbinding met de buurt"
-    assert knobs["9"].reason == "0,50: het gemiddelde bij Netwerk (0,50)"
+    assert text(knobs["9"].reason) == "0,50: het gemiddelde bij Netwerk (0,50)"
 
 
 def test_an_item_nobody_answered_counts_for_nothing(two_items: Model) -> None:

@@ -18,6 +18,7 @@ from stuurknop.engine.routes import (
     value_per_party,
     value_potential,
 )
+from stuurknop.presentation.reasons import text
 
 
 def activations(model, doc) -> dict[str, float]:
@@ -47,7 +48,8 @@ def test_with_no_knob_on_every_route_is_idle(model, make_document, route, able):
     assert result.idle_knobs == able
     assert result.contributions == ()
     assert (
-        result.reason == f"geen van de {len(able)} stuurknoppen die via deze route werken staat aan"
+        text(result.reason)
+        == f"geen van de {len(able)} stuurknoppen die via deze route werken staat aan"
     )
 
 
@@ -70,7 +72,7 @@ def test_the_reason_names_each_contributing_knob_and_the_sum(model, make_documen
     assert care.route == "zorgen_voor_elkaar"
     assert [(c.knob, c.opening) for c in care.contributions] == [(4, 2), (5, 3)]
     assert care.idle_knobs == (1, 2, 3, 6, 7, 8, 9)
-    assert care.reason == "stuurknop 4 (2) + stuurknop 5 (3) = 5 van 27 (9 stuurknoppen × 3)"
+    assert text(care.reason) == "stuurknop 4 (2) + stuurknop 5 (3) = 5 van 27 (9 stuurknoppen × 3)"
 
 
 def test_every_route_is_fully_active_when_every_knob_is_fully_open(model, make_document):
@@ -118,7 +120,7 @@ def test_value_potential_explains_itself_route_by_route(model, make_document):
         {"beter_zien": 1 / 7, "beter_team": 1 / 7, "beter_netwerk": 1 / 8}
     )
     assert [route for route, _ in work.routes] == ["beter_zien", "beter_team", "beter_netwerk"]
-    assert work.reason == (
+    assert text(work.reason) == (
         "gemiddelde van 3 routes: Beter zien-route 0,14, Beter team-route 0,14, "
         "Beter netwerk-route 0,13"
     )
@@ -151,7 +153,9 @@ def test_value_per_party_weighs_the_potentials_by_each_partys_interests(model, m
         ("efficient_werken", 0),
         ("werkplezier", 2),
     )
-    assert result["woco"].reason.startswith("3 × 0,12 (Goed wonen) + 2 × 0,00 (Werkplezier) = ")
+    assert text(result["woco"].reason).startswith(
+        "3 × 0,12 (Goed wonen) + 2 × 0,00 (Werkplezier) = "
+    )
 
 
 def test_a_party_without_interests_has_no_value_and_says_so(model, make_document):
@@ -165,7 +169,7 @@ def test_a_party_without_interests_has_no_value_and_says_so(model, make_document
         0.0,
         0.0,
     )
-    assert result["gemeente"].reason == "geen belangen ingevuld"
+    assert text(result["gemeente"].reason) == "geen belangen ingevuld"
     assert result["woco"].share == 1.0
 
 

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stuurknop.engine.votes import party_score, summarise
+from stuurknop.presentation.reasons import text
 
 
 def test_it_counts_each_score_including_the_ones_nobody_chose() -> None:
@@ -32,18 +33,18 @@ def test_it_gives_the_median_and_the_spread(scores: list[int], median: float, sp
 
 
 def test_it_explains_the_figures_in_dutch() -> None:
-    assert summarise([0, 3]).reason == (
+    assert text(summarise([0, 3]).reason) == (
         "2 stemmen; mediaan 1,5 (de middelste score, het gemiddelde van de twee middelste); "
         "spreiding 3 (van 0 tot 3)"
     )
-    assert summarise([2]).reason.startswith("1 stem; mediaan 2 ")
+    assert text(summarise([2]).reason).startswith("1 stem; mediaan 2 ")
 
 
 def test_without_votes_there_is_no_median_or_spread() -> None:
     summary = summarise([])
     assert (summary.count, summary.median, summary.spread) == (0, None, None)
     assert summary.distribution == ((0, 0), (1, 0), (2, 0), (3, 0))
-    assert summary.reason == "nog geen stemmen"
+    assert text(summary.reason) == "nog geen stemmen"
     assert not summary.agreed
 
 

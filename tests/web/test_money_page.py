@@ -14,7 +14,8 @@ from django.test import Client
 from django.urls import reverse
 
 from stuurknop.charts import money as money_charts_module
-from stuurknop.engine.text import euro, percent
+from stuurknop.presentation.numbers import euro, percent
+from stuurknop.presentation.reasons import text
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.selectors import cached_for_revision, scenario_analysis
 from stuurknop.web.projects.services import cost_item_create, project_import
@@ -107,9 +108,9 @@ def test_the_cliff_is_shown_with_the_engines_reason(project: Project, page: str)
     (cliff,) = scenario_analysis(project, project.scenarios.get()).money.cliffs
     assert cliff.year == 2027
     assert "Klif in 2027" in page
-    assert cliff.reason in page
+    assert text(cliff.reason) in page
     rows = tables_of(page)["Kosten en financiering per jaar"]
-    assert rows[3][0] == "2027" and rows[3][-1] == f"Klif: {cliff.reason}"
+    assert rows[3][0] == "2027" and rows[3][-1] == f"Klif: {text(cliff.reason)}"
 
 
 def test_the_year_table_has_the_figures_of_the_chart_and_the_engine(
@@ -132,7 +133,7 @@ def test_the_year_table_has_the_figures_of_the_chart_and_the_engine(
             euro(y.temporary),
             euro(y.uncovered),
             euro(y.costs),
-            f"Klif: {money.cliffs[0].reason}" if y.year == 2027 else "",
+            f"Klif: {text(money.cliffs[0].reason)}" if y.year == 2027 else "",
         ]
         for y in money.years
     ]

@@ -13,8 +13,9 @@ from django.urls import resolve, reverse
 
 from stuurknop.engine import analyse
 from stuurknop.engine.next_steps import next_steps
-from stuurknop.engine.text import euro, percent
 from stuurknop.gespreksmodel import load_model
+from stuurknop.presentation.numbers import euro, percent
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.web.accounts.services import membership_add
 from stuurknop.web.projects.fix_pages import fix_link
 from stuurknop.web.projects.models import LogEntry, Project, ProjectMember, ProjectParty
@@ -438,7 +439,7 @@ def test_the_overview_figures_are_the_engines(project: Project, people: People) 
     )
     assert f'<progress max="100" value="{checklist.percentage}"' in page
     for step in next_steps(analysis):
-        assert step.text in page
+        assert reason_text(step.action) in page
 
 
 def test_the_overview_lists_open_checks_parties_and_undiscussed_knobs(

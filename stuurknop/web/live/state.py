@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 
 from stuurknop.engine.votes import summarise
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.web.live.models import LiveSession, Participant, Vote
 from stuurknop.web.live.steps import Step, score_labels, step_by_key, steps_for
 
@@ -120,7 +121,7 @@ def screen_state(session: LiveSession) -> dict[str, Any]:
                     "distribution": [{"score": s, "count": n} for s, n in summary.distribution],
                     "median": summary.median,
                     "spread": summary.spread,
-                    "reason": summary.reason,
+                    "reason": reason_text(summary.reason),
                 }
             )
         remarks = [{"party": row[4], "text": row[3]} for row in votes if row[3]]

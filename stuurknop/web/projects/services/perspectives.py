@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from stuurknop.engine.divergence import divergence
 from stuurknop.gespreksmodel import load_model
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import ProjectDocument
 from stuurknop.projectfile import schema as doc
 from stuurknop.web.accounts.models import Organisation
@@ -306,7 +307,7 @@ def agenda_point_add(*, project: Project, by: User, subject: str, key: str) -> L
     return log_append(
         project=project,
         by=by,
-        what=f"Agendapunt: verschil over {item.name}: {item.reason}",
+        what=f"Agendapunt: verschil over {item.name}: {reason_text(item.reason)}",
         new={"agendapunt": item.name, "verschil": item.reason},
     )
 

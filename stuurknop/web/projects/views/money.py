@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from stuurknop.charts.money import MoneyCharts, money_charts
 from stuurknop.engine import Analysis
 from stuurknop.engine.money import MoneyOverTime
-from stuurknop.engine.text import euro, percent
 from stuurknop.gespreksmodel import Model
+from stuurknop.presentation.numbers import euro, percent
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
@@ -56,7 +57,7 @@ def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, An
         "cliffs": [
             {
                 "year": cliff.year,
-                "reason": cliff.reason,
+                "reason": reason_text(cliff.reason),
                 "cost_items": [items[c] for c in cliff.cost_items if c in items],
             }
             for cliff in money.cliffs

@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from stuurknop.charts import Chart, bar_chart
 from stuurknop.charts.model_map import ModelMap, decimal, model_map
 from stuurknop.engine import Analysis
-from stuurknop.engine.text import percent
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Value
+from stuurknop.presentation.numbers import percent
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from stuurknop.web.projects.errors import Conflict
@@ -214,11 +215,11 @@ def _figures(project: Project, scenario: Scenario) -> dict[str, Any]:
     return {
         "model_map": drawn_map,
         "routes": [
-            {"name": r.name, "activation": decimal(r.activation), "reason": r.reason}
+            {"name": r.name, "activation": decimal(r.activation), "reason": reason_text(r.reason)}
             for r in analysis.routes
         ],
         "values": [
-            {"name": v.name, "potential": decimal(v.potential), "reason": v.reason}
+            {"name": v.name, "potential": decimal(v.potential), "reason": reason_text(v.reason)}
             for v in analysis.values
         ],
         "value_chart": value_chart,
@@ -249,7 +250,7 @@ def _party_figures(
                 "attainable": p.attainable,
                 "relative": percent(p.relative),
                 "share": percent(p.share),
-                "reason": p.reason,
+                "reason": reason_text(p.reason),
             }
             for p in analysis.party_values
         ],

@@ -21,8 +21,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from stuurknop.engine.residents import ItemResult, Scored, aggregate
-from stuurknop.engine.text import decimal
 from stuurknop.gespreksmodel import load_model
+from stuurknop.presentation.numbers import decimal
+from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project
 from stuurknop.web.projects.permissions import project_role
@@ -81,7 +82,7 @@ def _scored_row(scored: Scored) -> dict[str, Any]:
     return {
         "name": scored.name,
         "average_text": decimal(scored.average, 1),
-        "reason": scored.reason,
+        "reason": reason_text(scored.reason),
     }
 
 

@@ -1,12 +1,13 @@
-"""Dutch formatting of money and percentages in the engine's reasons."""
+"""People's numbers in Dutch: euros, percentages, decimals, scores and dates."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
-from stuurknop.engine.text import decimal, euro, percent
+from stuurknop.presentation.numbers import decimal, dutch_date, euro, figure, percent
 
 
 @pytest.mark.parametrize(
@@ -36,3 +37,12 @@ def test_percent_rounds_halves_up(fraction, expected):
 )
 def test_decimal_uses_a_comma_and_rounds_halves_up(number, expected):
     assert decimal(number) == expected
+
+
+@pytest.mark.parametrize(("number", "expected"), [(2.0, "2"), (1.5, "1,5"), (0.25, "0,25")])
+def test_figure_is_as_short_as_it_can_be(number, expected):
+    assert figure(number) == expected
+
+
+def test_a_date_is_day_month_in_words_and_year():
+    assert dutch_date(dt.date(2025, 11, 3)) == "3 november 2025"

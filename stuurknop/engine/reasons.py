@@ -1,0 +1,96 @@
+"""Why a figure is what it is, as plain data: a code and its parameters, never a sentence.
+
+The engine explains its results with :class:`Reason` values (``Reason("money.cliff", {"year":
+2028, "drop": Decimal("5000"), …})``); :mod:`stuurknop.presentation.reasons` turns each code into
+the Dutch sentence people read, so the web pages, the CLI, the plan and a JSON API can share one
+reason, and another language or a screen-reader summary can reuse it.
+
+:data:`CODES` declares every code the engine can give with the names of its parameters; a test
+holds the presentation's templates to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TypeAlias
+
+# Ids, numbers and names from the model or the project document; tuples for lists of those.
+Param: TypeAlias = "str | int | float | Decimal | tuple[Param, ...]"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One explanation: ``code`` names what it says, ``params`` the figures and names in it."""
+
+    code: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # params is a dict: hash by the code alone, equality decides
+        return hash(self.code)
+
+
+def reason(code: str, **params: Param) -> Reason:
+    """A :class:`Reason`; ``code`` must be declared in :data:`CODES` with these parameters."""
+    return Reason(code, params)
+
+
+# Every code the engine gives, with the names of its parameters.
+CODES: dict[str, tuple[str, ...]] = {
+    # routes.py: route activation, value potential, value per party
+    "route.activation": ("parts", "achieved", "maximum", "knobs"),  # parts: ((knob, opening), …)
+    "route.idle": ("knobs",),
+    "value.potential": ("routes",),  # routes: ((route name, activation), …)
+    "value.no_route": (),
+    "party_value.score": ("terms", "score"),  # terms: ((weight, potential, value name), …)
+    "party_value.no_interests": (),
+    # balance.py
+    "balance.party": ("paid", "funding_share", "value_share", "total_costs", "proportional"),
+    # money.py
+    "money.cliff": ("year", "drop", "sources", "before", "after"),
+    # checks.py: the findings of the coherence checks
+    "check.funding_line": ("party", "amount", "source", "cost"),
+    "check.knob_on_other_not": ("knob", "opening", "other"),
+    "check.recurring_on_temporary": ("cost", "source"),
+    "check.knob_on_without_cost": ("knob", "opening"),
+    "check.knob_on_other_off": ("knob", "other"),
+    "check.knob_on_other_undiscussed": ("knob", "other"),
+    "check.no_residents": (),
+    "check.source_not_for_party": ("party", "party_type", "source", "payer_types"),
+    "check.pays_more_than_gains": ("party", "funding_share", "value_share"),
+    "check.knob_open_without_costs": ("knob", "name", "opening"),
+    # checklist.py: the label of each item and its open point
+    "checklist.knob_discussed": ("knob", "name"),
+    "checklist.knob_elaborated": ("knob",),
+    "checklist.cost_funded": ("cost",),
+    "checklist.payer_at_table": ("party",),
+    "checklist.value_reached": ("value",),
+    "checklist.value_evidence": ("value",),
+    "checklist.knob_not_discussed": ("knob", "name"),
+    "checklist.knob_incomplete": ("knob", "missing"),  # missing: ("uitwerking", "trekker")
+    "checklist.cost_uncovered": ("cost", "amount", "year"),
+    "checklist.payer_not_at_table": ("party",),
+    "checklist.value_unreached": ("value",),
+    "checklist.value_unproven": ("value", "missing"),  # missing: ("bewijs_vooraf", "monitoring")
+    # next_steps.py: what to do, and why
+    "step.discuss_knobs": ("knobs",),
+    "step.discuss_knobs.why": (),
+    "step.check": ("title",),
+    "step.find_money": ("amount",),
+    "step.find_money.why": ("cost", "amount"),
+    "step.cliff": ("year",),
+    "step.invite": ("party",),
+    "step.invite.why": (),
+    "step.finish_knob": ("knob",),
+    "step.state_interests": (),
+    "step.state_interests.why": (),
+    "step.open_route": (),
+    # residents.py
+    "residents.score": ("average", "items"),  # items: ((item label, average), …)
+    # votes.py
+    "votes.none": (),
+    "votes.summary": ("count", "median", "spread", "lowest", "highest"),
+    # divergence.py
+    "divergence.spread": ("lowest", "lowest_parties", "highest", "highest_parties", "views"),
+}
