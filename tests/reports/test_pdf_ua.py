@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from stuurknop.reports import render
+from stuurknop.reports import Options, render
 
 from .plan_projects import OPTIONS, example
 from .printed import assert_accessible, structure
@@ -36,3 +36,10 @@ def test_the_worksheets_are_pdf_ua(model, thuisflat, tmp_path, key):
     assert_accessible(content, tmp_path)
     roles, _, _ = structure(content)
     assert roles["H1"] >= 11 and roles["Table"] >= 11
+
+
+@pytest.mark.parametrize("paper", ["A3", "A1"])
+def test_the_map_poster_is_pdf_ua_with_the_map_described(model, thuisflat, tmp_path, paper):
+    content = render("poster", model, thuisflat, options=Options(paper=paper)).content
+
+    assert_accessible(content, tmp_path, figures=1)
