@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from stuurknop.charts.chart import Chart, Table
+from stuurknop.charts.model_map_links import Link, knob_links, knob_openings, route_links
+
+# Re-exported: the pages, the poster and their tests import it from here.
+from stuurknop.charts.model_map_links import decimal as decimal
 from stuurknop.charts.xml_text import xml_attribute, xml_escape
 from stuurknop.engine import Analysis
-from stuurknop.engine.routes import MAX_OPENING, RouteActivation
+from stuurknop.engine.routes import MAX_OPENING
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import KnobStatus, Scenario
 
@@ -51,21 +54,6 @@ DASH = "6 4"
 
 
 @dataclass(frozen=True)
-class Link:
-    """One line of the map. ``source``/``target``: ``knob:2``, ``route:welbevinden``, ``value:…``.
-
-    ``strength`` is 0–1: a knob's opening over 3, or a route's activation; ``label`` says it in
-    words. ``active`` is False for a link that carries nothing (drawn dashed).
-    """
-
-    source: str
-    target: str
-    strength: float
-    label: str
-    active: bool
-
-
-@dataclass(frozen=True)
 class ModelMap(Chart):
     """A :class:`Chart` whose ``table`` holds knob → route strengths; ``route_table`` holds
     route → value, and ``links`` every line as data.
@@ -77,74 +65,21 @@ class ModelMap(Chart):
     links: tuple[Link, ...] = ()
 
 
-def decimal(number: float | Decimal) -> str:
-    """``0.2667`` → ``0,27``: a 0–1 figure with two decimals, Dutch style; halves round up
-    (``0.125`` → ``0,13``), as in :func:`stuurknop.engine.text.percent`.
-    """
-    exact = number if isinstance(number, Decimal) else Decimal(repr(number))
-    return str(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)).replace(".", ",")
-
-
 def model_map(
     model: Model, scenario: Scenario, analysis: Analysis, *, id_prefix: str = "modelkaart"
 ) -> ModelMap:
     """The model map of ``scenario``, from the engine's ``analysis`` of that same scenario."""
-    knob_openings = _openings(analysis.routes)
-    links = _knob_links(model, analysis, knob_openings) + _route_links(model, analysis)
+    openings = knob_openings(analysis.routes)
+    links = knob_links(model, analysis, openings) + route_links(model, analysis)
     title = f"Kaart van het model: stuurknoppen, routes en waarden in scenario {scenario.name}"
     return ModelMap(
         title=title,
         description=_description(model, scenario, analysis),
         svg=_svg(model, scenario, analysis, links, title, id_prefix),
-        table=_knob_table(model, scenario, analysis, knob_openings),
+        table=_knob_table(model, scenario, analysis, openings),
         route_table=_route_table(model, analysis),
         links=links,
     )
-
-
-def _openings(routes: tuple[RouteActivation, ...]) -> dict[int, int]:
-    """The opening of every knob that contributes, as the engine counted it."""
-    return {c.knob: c.opening for route in routes for c in route.contributions}
-
-
-def _knob_links(model: Model, analysis: Analysis, openings: dict[int, int]) -> tuple[Link, ...]:
-    activation = {r.route: r for r in analysis.routes}
-    links = []
-    for knob in model.knobs:
-        opening = openings.get(knob.number, 0)
-        for route_id in knob.route_ids():
-            route = activation[route_id]
-            label = (
-                f"{opening} van {MAX_OPENING}, bijdrage {opening} van {route.maximum}"
-                if opening
-                else "draagt nu niet bij"
-            )
-            links.append(
-                Link(
-                    f"knob:{knob.number}",
-                    f"route:{route_id}",
-                    opening / MAX_OPENING,
-                    label,
-                    opening > 0,
-                )
-            )
-    return tuple(links)
-
-
-def _route_links(model: Model, analysis: Analysis) -> tuple[Link, ...]:
-    links = []
-    for route in analysis.routes:
-        for value_id in model.route(route.route).values:
-            links.append(
-                Link(
-                    f"route:{route.route}",
-                    f"value:{value_id}",
-                    route.activation,
-                    f"activering {decimal(route.activation)}",
-                    route.activation > 0,
-                )
-            )
-    return tuple(links)
 
 
 def knob_state(scenario: Scenario, knob: int) -> str:

@@ -24,6 +24,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+# Re-exported: the reports (and the tests) import the terms from here; new code imports them
+# from money_terms.
+from stuurknop.engine.money_terms import UNASSIGNED as UNASSIGNED
+from stuurknop.engine.money_terms import cost_party as cost_party
+from stuurknop.engine.money_terms import cost_years as cost_years
+from stuurknop.engine.money_terms import funding_years as funding_years
 from stuurknop.engine.reasons import Reason, reason
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import (
@@ -36,7 +42,6 @@ from stuurknop.projectfile.schema import (
 )
 
 ZERO = Decimal(0)
-UNASSIGNED = ""  # a cost item with no party and no leading party of its knob
 
 
 @dataclass(frozen=True)
@@ -130,30 +135,6 @@ class MoneyOverTime:
     @property
     def open(self) -> Decimal:
         return self.total_funding - self.committed
-
-
-def cost_years(cost: CostItem, horizon: range) -> range:
-    """The years of the horizon in which ``cost`` needs money."""
-    if cost.kind is CostKind.EENMALIG:
-        return range(cost.first_year, cost.first_year + 1)
-    end = horizon.stop if cost.years is None else min(horizon.stop, cost.first_year + cost.years)
-    return range(cost.first_year, end)
-
-
-def funding_years(line: FundingLine, cost: CostItem, horizon: range) -> range:
-    """The years of the horizon in which ``line`` pays."""
-    start = line.first_year if line.first_year is not None else cost.first_year
-    if cost.kind is CostKind.EENMALIG:
-        return range(start, start + 1)
-    if line.years is not None:
-        return range(start, min(horizon.stop, start + line.years))
-    return range(start, cost_years(cost, horizon).stop)
-
-
-def cost_party(cost: CostItem, scenario: Scenario) -> str:
-    if cost.party is not None:
-        return cost.party
-    return scenario.setting(cost.knob).lead_party or UNASSIGNED
 
 
 def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> MoneyOverTime:

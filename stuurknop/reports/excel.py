@@ -22,35 +22,40 @@ written as formulas.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
-from stuurknop.charts.xml_text import xml_text
 from stuurknop.engine import analyse
 from stuurknop.engine.money import UNASSIGNED, MoneyOverTime, cost_party, cost_years, funding_years
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import CostKind, ProjectDocument, Scenario
 from stuurknop.reports.base import Options, Rendered, file_stem
+from stuurknop.reports.excel_cells import (
+    BOLD,
+    EURO,
+    TOTAL_FILL,
+    Span,
+    header,
+    list_range,
+    list_totals,
+    money_format,
+    row_sum,
+    write_row,
+    year_columns,
+)
+
+# Re-exported: tests/reports/test_unsafe_text.py imports it from here.
+from stuurknop.reports.excel_cells import text_cell as text_cell
 from stuurknop.reports.registry import XLSX
 
-EURO = "[$€-413] #,##0.00;[$€-413] -#,##0.00"
 NO_PARTY = "(geen)"  # the key of costs no party carries yet; ids cannot hold brackets
-BOLD = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
-TOTAL_FILL = PatternFill("solid", fgColor="F3F3F3")
 KIND_WORDS = {CostKind.EENMALIG: "eenmalig", CostKind.JAARLIJKS: "per jaar"}
 STATUS_WORDS = {"idee": "idee", "in_gesprek": "in gesprek", "toegezegd": "toegezegd"}
-# A text starting with one of these is a formula (or a DDE link) to a spreadsheet program
-# the moment someone edits the cell; the quote prefix keeps it text even then.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 COSTS, FUNDING, COVER, PARTIES, NOTES = (
     "Kostenposten",
@@ -59,25 +64,6 @@ COSTS, FUNDING, COVER, PARTIES, NOTES = (
     "Per partij per jaar",
     "Toelichting",
 )
-
-
-@dataclass(frozen=True)
-class Span:
-    """Where a list's data sits: rows ``first``–``last`` (one empty row when the list is empty)
-    and the column of its first year."""
-
-    sheet: str
-    first: int
-    last: int
-    year_col: int
-
-    def column(self, col: int, *, absolute_col: bool = True) -> str:
-        letter = get_column_letter(col)
-        dollar = "$" if absolute_col else ""
-        return f"'{self.sheet}'!{dollar}{letter}${self.first}:{dollar}{letter}${self.last}"
-
-    def year(self, i: int) -> str:
-        return self.column(self.year_col + i, absolute_col=False)
 
 
 def render_money_xlsx(
@@ -95,8 +81,8 @@ def render_money_xlsx(
     totals = _party_sheet(wb.create_sheet(PARTIES), money, years, costs, cover, funding)
     _notes_sheet(notes, model, document, scenario, options)
     for name, ref in {
-        "Kostenposten_lijst": _block(costs, len(years) + 10),
-        "Financiering_lijst": _block(funding, len(years) + 12),
+        "Kostenposten_lijst": list_range(costs, len(years) + 10),
+        "Financiering_lijst": list_range(funding, len(years) + 12),
         **totals,
     }.items():
         wb.defined_names[name] = DefinedName(name, attr_text=ref)
@@ -106,71 +92,8 @@ def render_money_xlsx(
     return Rendered(f"{stem}.xlsx", XLSX, buffer.getvalue())
 
 
-def text_cell(ws: Worksheet, row: int, column: int, text: str) -> Cell:
-    """Put ``text`` from the project in a cell as text: never a formula, never a number.
-
-    openpyxl makes a formula of any string that starts with ``=``; the cell's type is set back
-    to text after the value, and a text that a spreadsheet would read as a formula on editing
-    (``=``, ``+``, ``-``, ``@``, a leading tab or line break) gets Excel's quote prefix.
-    """
-    cell = ws.cell(row=row, column=column)
-    cell.value = xml_text(text)
-    cell.data_type = "s"
-    if cell.value.startswith(FORMULA_START):
-        cell.quotePrefix = True
-    return cell
-
-
-def _row(ws: Worksheet, row: int, values: Sequence[object]) -> None:
-    """``values`` in ``row`` from column A: texts by :func:`text_cell`, numbers as numbers."""
-    for column, value in enumerate(values, start=1):
-        if isinstance(value, str):
-            text_cell(ws, row, column, value)
-        elif value is not None:
-            ws.cell(row=row, column=column, value=value)
-
-
 def _party_key(party: str) -> str:
     return party if party != UNASSIGNED else NO_PARTY
-
-
-def _block(span: Span, last_col: int) -> str:
-    return f"'{span.sheet}'!$A${span.first - 1}:${get_column_letter(last_col)}${span.last}"
-
-
-def _header(ws: Worksheet, labels: Sequence[str], widths: Sequence[float]) -> None:
-    ws.append(list(labels))
-    for col, width in enumerate(widths, start=1):
-        cell = ws.cell(row=1, column=col)
-        cell.font, cell.fill = BOLD, HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = "C2"
-    ws.print_title_rows = "1:1"  # repeated on every printed page
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _year_columns(years: Sequence[int], prefix: str = "") -> list[str]:
-    return [f"{prefix}{y}" for y in years]
-
-
-def _list_totals(ws: Worksheet, span: Span, count: int, label_col: int = 1) -> None:
-    """A SUM row under a list, two rows below its last data row, and a SUM column beside it."""
-    total_col = span.year_col + count
-    for row in range(span.first, span.last + 1):
-        first, last = get_column_letter(span.year_col), get_column_letter(total_col - 1)
-        cell = ws.cell(row=row, column=total_col, value=f"=SUM({first}{row}:{last}{row})")
-        cell.number_format = EURO
-    row = span.last + 2
-    ws.cell(row=row, column=label_col, value="Totaal").font = BOLD
-    for col in range(span.year_col, total_col + 1):
-        letter = get_column_letter(col)
-        cell = ws.cell(row=row, column=col, value=f"=SUM({letter}{span.first}:{letter}{span.last})")
-        cell.number_format, cell.font, cell.fill = EURO, BOLD, TOTAL_FILL
-    ws.auto_filter.ref = f"A1:{get_column_letter(total_col)}{span.last}"
 
 
 def _cost_sheet(
@@ -187,9 +110,9 @@ def _cost_sheet(
         "Eerste jaar",
         "Aantal jaren",
     ]
-    _header(
+    header(
         ws,
-        [*labels, *_year_columns(years), "Totaal"],
+        [*labels, *year_columns(years), "Totaal"],
         [14, 36, 10, 12, 26, 10, 14, 10, 10, *[13] * len(years), 15],
     )
     names = _names(document)
@@ -197,7 +120,7 @@ def _cost_sheet(
     for row, cost in enumerate(scenario.costs, start=2):
         party = cost_party(cost, scenario)
         need = set(cost_years(cost, horizon))
-        _row(
+        write_row(
             ws,
             row,
             [
@@ -216,8 +139,8 @@ def _cost_sheet(
         if cost.kind is CostKind.JAARLIJKS and cost.years is None:
             ws.cell(row=row, column=9, value="structureel")
     span = Span(COSTS, 2, max(2, len(scenario.costs) + 1), len(labels) + 1)
-    _money_format(ws, span, [7], len(years))
-    _list_totals(ws, span, len(years))
+    money_format(ws, span, [7], len(years))
+    list_totals(ws, span, len(years))
     return span
 
 
@@ -237,9 +160,9 @@ def _funding_sheet(
         "Eerste jaar",
         "Aantal jaren",
     ]
-    _header(
+    header(
         ws,
-        [*labels, *_year_columns(years), "Totaal"],
+        [*labels, *year_columns(years), "Totaal"],
         [12, 14, 30, 12, 26, 7, 34, 12, 14, 10, 12, *[13] * len(years), 15],
     )
     names = _names(document)
@@ -252,7 +175,7 @@ def _funding_sheet(
         count: int | str = line.years or "zolang de kostenpost loopt"
         if cost.kind is CostKind.EENMALIG:
             count = 1
-        _row(
+        write_row(
             ws,
             row,
             [
@@ -271,8 +194,8 @@ def _funding_sheet(
             ],
         )
     span = Span(FUNDING, 2, max(2, len(scenario.funding) + 1), len(labels) + 1)
-    _money_format(ws, span, [9], len(years))
-    _list_totals(ws, span, len(years))
+    money_format(ws, span, [9], len(years))
+    list_totals(ws, span, len(years))
     return span
 
 
@@ -281,15 +204,15 @@ def _cover_sheet(
 ) -> Span:
     """Per cost item and year: covered = MIN(cost, its funding); gap = cost − covered."""
     n = len(years)
-    _header(
+    header(
         ws,
         [
             "Kostenpost",
             "Omschrijving",
             "Partij-id",
-            *_year_columns(years, "Gedekt "),
+            *year_columns(years, "Gedekt "),
             "Gedekt totaal",
-            *_year_columns(years, "Tekort "),
+            *year_columns(years, "Tekort "),
             "Tekort totaal",
         ],
         [14, 36, 12, *[13] * n, 15, *[13] * n, 15],
@@ -297,7 +220,7 @@ def _cover_sheet(
     span = Span(COVER, 2, max(2, len(scenario.costs) + 1), 4)
     gap_col = span.year_col + n + 1
     for row, cost in enumerate(scenario.costs, start=2):
-        _row(ws, row, [cost.id, cost.description, _party_key(cost_party(cost, scenario))])
+        write_row(ws, row, [cost.id, cost.description, _party_key(cost_party(cost, scenario))])
         for i in range(n):
             need = f"SUMIFS({costs.year(i)},{costs.column(1)},$A{row})"
             paid = f"SUMIFS({funding.year(i)},{funding.column(2)},$A{row})"
@@ -305,10 +228,10 @@ def _cover_sheet(
             letter = get_column_letter(span.year_col + i)
             ws.cell(row=row, column=gap_col + i, value=f"={need}-{letter}{row}")
             covered.number_format = EURO
-    _money_format(ws, Span(COVER, span.first, span.last, gap_col), [], n)
-    _money_format(ws, span, [], n)
-    _list_totals(ws, span, n)
-    _list_totals(ws, Span(COVER, span.first, span.last, gap_col), n)
+    money_format(ws, Span(COVER, span.first, span.last, gap_col), [], n)
+    money_format(ws, span, [], n)
+    list_totals(ws, span, n)
+    list_totals(ws, Span(COVER, span.first, span.last, gap_col), n)
     ws.auto_filter.ref = f"A1:{get_column_letter(gap_col + n)}{span.last}"
     return span
 
@@ -323,7 +246,7 @@ def _party_sheet(
 ) -> dict[str, str]:
     """Four blocks of party × year, and a check of the grand totals against the engine."""
     n = len(years)
-    _header(ws, ["Partij-id", "Partij", *_year_columns(years), "Totaal"], [12, 30, *[13] * n, 15])
+    header(ws, ["Partij-id", "Partij", *year_columns(years), "Totaal"], [12, 30, *[13] * n, 15])
     height = len(money.parties) + 3  # title, one row per party, total, blank
     # Block k starts at row 2 + k × height; a party's row in block k is at the same offset.
     kosten, gedekt = 3, 3 + height
@@ -354,10 +277,10 @@ def _party_sheet(
         ws.cell(row=top, column=1, value=title).font = BOLD
         for j, party in enumerate(money.parties):
             row = top + 1 + j
-            _row(ws, row, [_party_key(party.party), party.name])
+            write_row(ws, row, [_party_key(party.party), party.name])
             for i in range(n):
                 ws.cell(row=row, column=3 + i, value=formula(i, row)).number_format = EURO
-            _row_sum(ws, row, 3, n)
+            row_sum(ws, row, 3, n)
         total = top + 1 + len(money.parties)
         ws.cell(row=total, column=2, value="Totaal").font = BOLD
         for col in range(3, 4 + n):
@@ -398,18 +321,6 @@ def _checks(ws: Worksheet, row: int, money: MoneyOverTime, corners: list[str]) -
         ws.cell(row=row, column=5, value=f"=ROUND(C{row}-D{row},2)").number_format = EURO
         names[name] = f"'{PARTIES}'!$C${row}"
     return names
-
-
-def _row_sum(ws: Worksheet, row: int, first_col: int, count: int) -> None:
-    first, last = get_column_letter(first_col), get_column_letter(first_col + count - 1)
-    cell = ws.cell(row=row, column=first_col + count, value=f"=SUM({first}{row}:{last}{row})")
-    cell.number_format, cell.font = EURO, BOLD
-
-
-def _money_format(ws: Worksheet, span: Span, columns: list[int], count: int) -> None:
-    for row in range(span.first, span.last + 1):
-        for col in [*columns, *range(span.year_col, span.year_col + count)]:
-            ws.cell(row=row, column=col).number_format = EURO
 
 
 def _names(document: ProjectDocument) -> dict[str, str]:
@@ -464,7 +375,7 @@ def _notes_sheet(
         ),
     ]
     for row, (label, text) in enumerate(lines, start=1):
-        _row(ws, row, [label, text])
+        write_row(ws, row, [label, text])
     ws["A1"].font = Font(bold=True, size=14)
     for row in (8,):
         ws.cell(row=row, column=1).font = BOLD

@@ -17,7 +17,8 @@ from stuurknop.engine import analyse
 from stuurknop.engine.money import UNASSIGNED
 from stuurknop.projectfile import parse_document
 from stuurknop.reports import Options, render
-from stuurknop.reports.excel import EURO, NO_PARTY
+from stuurknop.reports.excel import NO_PARTY
+from stuurknop.reports.excel_cells import EURO
 
 PARTY_SHEET = "Per partij per jaar"
 BLOCKS = ("costs", "received", "uncovered", "paid")  # the four blocks, as PartyYear names them
