@@ -19,7 +19,6 @@ import click
 
 from stuurknop import __version__
 from stuurknop.cli.report import (
-    Section,
     analysis_sections,
     comparison_sections,
     render_markdown,
@@ -36,6 +35,7 @@ from stuurknop.gespreksmodel import (
     load_model,
 )
 from stuurknop.gespreksmodel.loader import version_path
+from stuurknop.presentation.blocks import Section
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import DocumentInvalid, ProjectDocument, json_schema, load_document
 from stuurknop.reports import FORMATS as DOCUMENT_FORMATS

@@ -1,31 +1,51 @@
 """The analysis as a readable Dutch report: aligned tables in the terminal, or Markdown.
 
-One list of sections feeds both renderers, so the two never differ in what they show.
+The report is made of the blocks every face shares (:mod:`stuurknop.presentation.blocks`):
+one list of sections feeds both renderers, so the two never differ in what they show, and a
+table here is the same kind of table as in the plan.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from tabulate import tabulate
 
 from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.compare import Comparison
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.blocks import (
+    Align,
+    Block,
+    Bullets,
+    Facts,
+    Paragraph,
+    PlanTable,
+    Section,
+)
 from stuurknop.presentation.numbers import euro, percent
 from stuurknop.presentation.reasons import text
 
 Cell = str | int
+RIGHT: Align = "right"
 
 
-@dataclass
-class Section:
-    title: str
-    headers: Sequence[str] = ()
-    rows: list[Sequence[Cell]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    align: Sequence[str] = ()  # "left" / "right" per column
+def _section(
+    title: str,
+    headers: Sequence[str] = (),
+    rows: Sequence[Sequence[Cell]] = (),
+    notes: Sequence[str] = (),
+    align: Sequence[Align] = (),
+) -> Section:
+    """A section of the report: a table (when it has rows) and then its notes."""
+    table = PlanTable(
+        "", tuple(headers), tuple(tuple(str(c) for c in r) for r in rows), tuple(align)
+    )
+    blocks: list[Block] = [table] if headers and rows else []
+    blocks += [Paragraph(note) for note in notes]
+    anchor = re.sub(r"[^a-z]+", "-", title.lower()).strip("-")
+    return Section(anchor, title, 1, tuple(blocks))
 
 
 def fraction(x: float) -> str:
@@ -36,7 +56,7 @@ def analysis_sections(model: Model, analysis: Analysis) -> list[Section]:
     """The report's sections, in the order a project team reads them."""
     a = analysis
     sections = [
-        Section(
+        _section(
             "Routes naar waarde",
             ("Route", "Activering", "Uit stuurknoppen (stand)"),
             [
@@ -54,7 +74,7 @@ def analysis_sections(model: Model, analysis: Analysis) -> list[Section]:
             ],
             ("left", "right", "left"),
         ),
-        Section(
+        _section(
             "Waarden",
             ("Waarde", "Potentieel", "Via routes"),
             [
@@ -68,7 +88,7 @@ def analysis_sections(model: Model, analysis: Analysis) -> list[Section]:
             ["Potentieel: gemiddelde activering van de routes die naar de waarde leiden."],
             ("left", "right", "left"),
         ),
-        Section(
+        _section(
             "Waarde per partij",
             ("Partij", *[v.name for v in model.values], "Score", "Aandeel"),
             [
@@ -76,7 +96,7 @@ def analysis_sections(model: Model, analysis: Analysis) -> list[Section]:
                 for p in a.party_values
             ],
             ["Belang per waarde (0–3) × potentieel, opgeteld; aandeel = deel van alle scores."],
-            ("left", *["right"] * (len(model.values) + 2)),
+            ("left", *[RIGHT] * (len(model.values) + 2)),
         ),
         _money_by_year(a),
         _money_by_party(a),
@@ -128,7 +148,7 @@ def _money_by_year(a: Analysis) -> Section:
     notes += [f"Klif {c.year}: {text(c.reason)}." for c in m.cliffs] or [
         "Geen klif: er stopt geen tijdelijk geld onder doorlopende kosten."
     ]
-    return Section(
+    return _section(
         "Geld per jaar",
         ("Jaar", "Kosten", "Financiering", "Tekort", "Toegezegd", "Tijdelijk", "Per bron"),
         rows,
@@ -154,7 +174,7 @@ def _money_by_party(a: Analysis) -> Section:
         years = [f"{y.year} {euro(y.uncovered)}" for y in p.years if y.uncovered]
         if years:
             gaps.append(f"Tekort bij {p.name}: " + ", ".join(years) + ".")
-    return Section(
+    return _section(
         "Geld per partij (over de looptijd)",
         ("Partij", "Kosten", "Gedekt", "Tekort", "Betaalt", "Betaalt uit bron"),
         rows,
@@ -180,7 +200,7 @@ def _balance(a: Analysis) -> Section:
         for p in b.parties
         if b.value_known and p.pays_more_than_it_gains
     ]
-    return Section(
+    return _section(
         "Balans tussen partijen",
         ("Partij", "Betaalt", "Aandeel financiering", "Aandeel waarde", "Naar waarde", "Verschil"),
         [
@@ -201,7 +221,7 @@ def _balance(a: Analysis) -> Section:
 
 def _checklist(a: Analysis) -> Section:
     c = a.checklist
-    return Section(
+    return _section(
         f"Checklist: {c.percentage}% gereed ({c.done} van {len(c.items)})",
         ("Open punt",),
         [(text(i.open_point),) for i in c.open_points if i.open_point],
@@ -217,14 +237,14 @@ def _checks(a: Analysis) -> Section:
         notes += [f"    - {text(finding)}" for finding in check.reasons]
         section = f", {check.source.section}" if check.source.section else ""
         notes.append(f"    Bron: {check.source.file}{section}")
-    return Section("Controles", notes=notes or ["Geen van de controles slaat aan."])
+    return _section("Controles", notes=notes or ["Geen van de controles slaat aan."])
 
 
 def _divergence(a: Analysis) -> Section:
     d = a.divergence
     if not d.parties:
-        return Section("Verschil in perspectieven", notes=["Nog geen perspectieven ingevuld."])
-    return Section(
+        return _section("Verschil in perspectieven", notes=["Nog geen perspectieven ingevuld."])
+    return _section(
         "Verschil in perspectieven (grootste verschil eerst)",
         ("Onderwerp", "Spreiding", "Laagst", "Hoogst"),
         [
@@ -246,7 +266,7 @@ def comparison_sections(c: Comparison) -> list[Section]:
         return f"{x:+.2f}".replace(".", ",")
 
     return [
-        Section(
+        _section(
             "Stuurknoppen die verschillen",
             ("Stuurknop", c.a, c.b),
             [
@@ -259,26 +279,26 @@ def comparison_sections(c: Comparison) -> list[Section]:
             ],
             [] if c.knobs else ["De stuurknoppen staan in beide scenario's gelijk."],
         ),
-        Section(
+        _section(
             "Routes",
             ("Route", c.a, c.b, "Verschil"),
             [(r.name, fraction(r.a), fraction(r.b), sign(r.delta)) for r in c.routes],
             align=("left", "right", "right", "right"),
         ),
-        Section(
+        _section(
             "Waarden",
             ("Waarde", c.a, c.b, "Verschil"),
             [(v.name, fraction(v.a), fraction(v.b), sign(v.delta)) for v in c.values],
             align=("left", "right", "right", "right"),
         ),
-        Section(
+        _section(
             "Geld",
             ("", c.a, c.b, "Verschil"),
             [(m.name, euro(m.a), euro(m.b), euro(m.delta)) for m in c.money],
             [f"Checklist: {c.checklist.a:g}% en {c.checklist.b:g}% gereed."],
             ("left", "right", "right", "right"),
         ),
-        Section(
+        _section(
             "Controles",
             notes=[
                 *(f"Alleen in {c.a}: {t}" for t in c.checks_only_a),
@@ -293,17 +313,8 @@ def render_text(title: str, sections: list[Section]) -> str:
     out = [title, "=" * len(title), ""]
     for s in sections:
         out += [s.title, "-" * len(s.title)]
-        if s.headers and s.rows:
-            out.append(
-                tabulate(
-                    s.rows,
-                    headers=list(s.headers),
-                    tablefmt="simple",
-                    colalign=list(s.align) or None,
-                    disable_numparse=True,
-                )
-            )
-        out += s.notes
+        for block in s.blocks:
+            out += _text_lines(block)
         out.append("")
     return "\n".join(out)
 
@@ -312,19 +323,41 @@ def render_markdown(title: str, sections: list[Section]) -> str:
     out = [f"# {title}", ""]
     for s in sections:
         out += [f"## {s.title}", ""]
-        if s.headers and s.rows:
-            rows = [[str(c).replace("|", "\\|") for c in row] for row in s.rows]
-            out.append(
-                tabulate(
-                    rows,
-                    headers=list(s.headers),
-                    tablefmt="github",
-                    colalign=list(s.align) or None,
-                    disable_numparse=True,
-                )
-            )
-            out.append("")
-        for note in s.notes:
-            out.append(note.strip() if note.startswith("    ") else note)
-            out.append("")
+        for block in s.blocks:
+            out += _markdown_lines(block)
     return "\n".join(out)
+
+
+def _text_lines(block: Block) -> list[str]:
+    if isinstance(block, PlanTable):
+        return [_table(block, "simple", block.rows)] if block.rows else []
+    if isinstance(block, Paragraph):
+        return [block.text]
+    if isinstance(block, Bullets):
+        return [f"- {item}" for item in block.items]
+    if isinstance(block, Facts):
+        return [f"{label}: {value}" for label, value in block.items]
+    # a Figure: in words, its text alternative and the table of its figures
+    return [block.chart.description, *(_text_lines(block.table) if block.table else [])]
+
+
+def _markdown_lines(block: Block) -> list[str]:
+    if isinstance(block, PlanTable):
+        if not block.rows:
+            return []
+        rows = tuple(tuple(c.replace("|", "\\|") for c in row) for row in block.rows)
+        return [_table(block, "github", rows), ""]
+    if isinstance(block, Paragraph):
+        text = block.text
+        return [text.strip() if text.startswith("    ") else text, ""]
+    return [*_text_lines(block), ""]
+
+
+def _table(table: PlanTable, style: str, rows: tuple[tuple[str, ...], ...]) -> str:
+    return tabulate(
+        rows,
+        headers=list(table.columns),
+        tablefmt=style,
+        colalign=list(table.align) or None,
+        disable_numparse=True,
+    )

@@ -3,7 +3,7 @@
 The model calls the outcome of the partners' conversation "a plan": which party delivers
 which investment, for how long and how; which values will arise; which evidence is needed
 before the decision and what is monitored during execution (seed 001, "Mogelijk gebruik").
-:func:`build_plan` puts that in chapters of :mod:`~stuurknop.reports.plan_blocks`. Every
+:func:`build_plan` puts that in chapters of :mod:`~stuurknop.presentation.blocks`. Every
 figure is the engine's (:func:`stuurknop.engine.analyse`, :func:`key_figures`), every name
 of a knob, route, value or source the model's; this module only chooses and formats.
 """
@@ -19,15 +19,7 @@ from stuurknop.engine.checklist import aimed_values
 from stuurknop.engine.money import ZERO
 from stuurknop.engine.summary import KeyFigures, key_figures
 from stuurknop.gespreksmodel.schema import Model, Severity
-from stuurknop.presentation.numbers import decimal, euro, percent
-from stuurknop.presentation.reasons import capitalised
-from stuurknop.presentation.reasons import text as reason_text
-from stuurknop.projectfile.schema import (
-    KnobStatus,
-    ProjectDocument,
-    Scenario,
-)
-from stuurknop.reports.plan_blocks import (
+from stuurknop.presentation.blocks import (
     Align,
     Block,
     Bullets,
@@ -38,6 +30,14 @@ from stuurknop.reports.plan_blocks import (
     PlanTable,
     Section,
     paragraphs,
+)
+from stuurknop.presentation.numbers import decimal, euro, percent
+from stuurknop.presentation.reasons import capitalised
+from stuurknop.presentation.reasons import text as reason_text
+from stuurknop.projectfile.schema import (
+    KnobStatus,
+    ProjectDocument,
+    Scenario,
 )
 from stuurknop.reports.plan_followup import (
     checklist_sections,

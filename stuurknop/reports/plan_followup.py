@@ -9,11 +9,11 @@ from stuurknop.engine import Analysis
 from stuurknop.engine.checklist import aimed_values
 from stuurknop.engine.money import ZERO
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.blocks import Block, Bullets, Paragraph, PlanTable, Section
 from stuurknop.presentation.numbers import euro
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.presentation.reasons import texts
 from stuurknop.projectfile.schema import Indicator, ProjectDocument, Scenario
-from stuurknop.reports.plan_blocks import Block, Bullets, Paragraph, PlanTable, Section
 from stuurknop.reports.plan_words import SEVERITY_WORDS, dutch_date
 
 

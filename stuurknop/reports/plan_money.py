@@ -11,10 +11,10 @@ from typing import Final
 from stuurknop.charts.money import MoneyCharts
 from stuurknop.engine import Analysis
 from stuurknop.engine.money import ZERO, MoneyOverTime, PartyMoney
+from stuurknop.presentation.blocks import Block, Facts, Figure, Paragraph, PlanTable, Section
 from stuurknop.presentation.numbers import euro, percent
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile.schema import ProjectDocument
-from stuurknop.reports.plan_blocks import Block, Facts, Figure, Paragraph, PlanTable, Section
 from stuurknop.reports.plan_words import STATUS_WORDS
 
 RIGHT: Final = "right"

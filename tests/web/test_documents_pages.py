@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -365,6 +366,45 @@ def test_the_money_pages_totals_are_totals_the_excel_workbook_computes(
     numbers = evaluated_numbers(client.get(download_url(project, "xlsx")).content)
     for label in TOTALS:
         assert euros(figures[label]) in numbers, f"{label} {figures[label]}: not in {numbers}"
+
+
+def cli_totals(project: Project, tmp_path: Path) -> dict[str, str]:
+    """The totals row of the command line's text report on the project's exported file."""
+    from click.testing import CliRunner
+
+    from stuurknop.cli.main import cli
+    from stuurknop.projectfile import dump_document
+    from stuurknop.web.projects.selectors import project_document
+
+    path = tmp_path / "project.json"
+    path.write_text(dump_document(project_document(project)), encoding="utf-8")
+    scenario = project.scenarios.get().name
+    report = CliRunner().invoke(cli, ["analyse", str(path), "--scenario", scenario]).output
+    [row] = [line for line in report.splitlines() if line.startswith("Totaal ")]
+    cells = [cell.strip() for cell in row.split("  ") if cell.strip()]
+    return dict(zip(("", *TOTALS), cells, strict=False))
+
+
+def word_text(content: bytes) -> str:
+    from docx import Document
+
+    word = Document(io.BytesIO(content))
+    cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+def test_the_money_pages_totals_are_the_same_words_in_the_cli_report_pdf_and_word(
+    people: People, project: Project, tmp_path: Path
+) -> None:
+    client = client_for(people.carla)
+    figures = {label: flat(value) for label, value in money_page_figures(client, project).items()}
+    cli = cli_totals(project, tmp_path)
+    pdf = flat(pdf_text(client.get(download_url(project, "pdf")).content))
+    word = flat(word_text(client.get(download_url(project, "docx")).content))
+    for label in TOTALS:
+        assert cli[label] == figures[label], f"{label}: page {figures[label]}, CLI {cli[label]}"
+        assert figures[label] in pdf, f"{label} {figures[label]} is not in the plan PDF"
+        assert figures[label] in word, f"{label} {figures[label]} is not in the Word file"
 
 
 # --- Made beside the request: no request holds a server worker for long ------------------
