@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -17,7 +18,8 @@ from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.models import LogEntry, Project
 from stuurknop.web.projects.selectors import project_document
 from stuurknop.web.residents.models import Questionnaire
-from stuurknop.web.residents.poster import offline_fetcher, render_poster
+from stuurknop.web.residents.poster import render_poster
+from tests.reports.printed import assert_accessible, outside_references
 from tests.web.conftest import People
 
 from .conftest import Post, form_url
@@ -161,12 +163,15 @@ def test_the_poster_is_one_a4_page_with_the_link_and_the_project_name(
     assert "Wat vindt u belangrijk" in text
 
 
-@pytest.mark.parametrize(
-    "url", ["http://192.0.2.1/logo.png", "https://example.org/font.woff", "file:///etc/passwd"]
-)
-def test_the_poster_renderer_fetches_nothing(url: str) -> None:
-    with pytest.raises(ValueError, match="disallowed protocol"):
-        offline_fetcher().fetch(url)
+def test_the_poster_is_pdf_ua_links_nowhere_and_carries_only_its_own_fonts(
+    tmp_path: Path,
+) -> None:
+    content = render_poster(project_name="De Linde", url="http://testserver/b/abc/").content
+
+    assert_accessible(content, tmp_path, figures=1)
+    uris, fonts = outside_references(content)
+    assert uris == []
+    assert fonts and all("DejaVu" in font for font in fonts), fonts
 
 
 def test_a_project_name_with_markup_prints_as_written() -> None:
@@ -175,3 +180,14 @@ def test_a_project_name_with_markup_prints_as_written() -> None:
     )
     text = pdfium.PdfDocument(io.BytesIO(rendered.content))[0].get_textpage().get_text_range()
     assert '<img src="http://192.0.2.1/x.png">' in text.replace("\r", "").replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    "name", ["#set page(width: 1cm) #pagebreak()", "] [ *vet* _schuin_ $x$ @ref <label> \\"]
+)
+def test_typst_markup_in_a_project_name_prints_as_written_on_one_a4_page(name: str) -> None:
+    rendered = render_poster(project_name=name, url="http://testserver/b/x/")
+    pdf = pdfium.PdfDocument(io.BytesIO(rendered.content))
+    assert len(pdf) == 1
+    assert (round(pdf[0].get_size()[0]), round(pdf[0].get_size()[1])) == (595, 842)
+    assert name in pdf[0].get_textpage().get_text_range().replace("\r", "").replace("\n", "")
