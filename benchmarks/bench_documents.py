@@ -1,6 +1,7 @@
-"""Documents (issue: the faces of the documents): the plan as PDF and as Word, the filled-in
-worksheets and the money tables as Excel, for the largest shipped example; target: each
-within 3 s (the plan "in a few seconds at most").
+"""Documents: the plan as PDF and as Word, the worksheets (filled in and blank), the map poster
+and the money tables as Excel, for the largest shipped example. Targets: every PDF within
+0.5 s (issue "one vocabulary, one presentation … documents in a fraction of a second": Typst
+from the presentation blocks), Word and Excel within 3 s (the plan "in a few seconds at most").
 
 Renders through the one table of formats (``stuurknop.reports.render``), exactly as the
 download view and ``stuurknop report`` do, without the web app's cache. Prints per format the
@@ -23,8 +24,16 @@ from stuurknop.gespreksmodel import Model, load_model
 from stuurknop.projectfile import ProjectDocument, parse_document, parse_json
 from stuurknop.reports import FORMATS, Options, render
 
-TARGET_S = 3.0
-TIMED = ("pdf", "docx", "worksheets", "xlsx")
+# Seconds per format: the PDFs are typeset by Typst, Word and Excel built cell by cell.
+TARGETS_S = {
+    "pdf": 0.5,
+    "worksheets": 0.5,
+    "worksheets-blank": 0.5,
+    "poster": 0.5,
+    "docx": 3.0,
+    "xlsx": 3.0,
+}
+TIMED = tuple(TARGETS_S)
 
 
 def largest_example() -> tuple[str, ProjectDocument]:
@@ -59,10 +68,11 @@ def report(title: str, model: Model, document: ProjectDocument, runs: int) -> di
         first, wall, cpu, size = time_format(key, model, document, runs)
         median = statistics.median(wall)
         medians[key] = median
+        target = TARGETS_S[key]
         print(
             f"  {FORMATS[key].label:<28} eerste {first:6.2f} s   mediaan {median:6.2f} s"
             f" (cpu {statistics.median(cpu):5.2f} s)   traagste {max(wall):6.2f} s"
-            f"   {size / 1024:5.0f} kB   verhouding tot {TARGET_S:g} s: {median / TARGET_S:.2f}"
+            f"   {size / 1024:5.0f} kB   verhouding tot {target:g} s: {median / target:.2f}"
         )
     return medians
 
@@ -75,7 +85,7 @@ def main() -> dict[str, Any]:
     report("documenten, groot project (large_project.py), 3 herhalingen", model, large, 3)
     return {
         **{f"{key}_median_s": seconds for key, seconds in medians.items()},
-        "ratio": max(medians.values()) / TARGET_S,
+        "ratio": max(medians[key] / TARGETS_S[key] for key in medians),
     }
 
 

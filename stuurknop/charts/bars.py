@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from matplotlib.ticker import MaxNLocator
 
+from stuurknop.charts.bar_svg import bar_svg
 from stuurknop.charts.chart import Chart, Table
-from stuurknop.charts.draw import render
 from stuurknop.charts.drawing import Drawing, Layout, Mark
 from stuurknop.charts.svg import ID_PREFIX, inline_svg
 from stuurknop.charts.xml_text import xml_text
@@ -134,7 +134,7 @@ def _chart(
             else ()
         ),
     )
-    svg = render(drawing, "svg").decode("utf-8")
+    svg = bar_svg(drawing)
     return Chart(
         title=title,
         description=description,

@@ -235,3 +235,23 @@ def test_charts_drawn_in_parallel_threads_are_the_same_as_drawn_alone():
     with ThreadPoolExecutor(max_workers=4) as pool:
         drawn = list(pool.map(lambda _: stacked().svg, range(8)))
     assert drawn == [alone] * 8
+
+
+def test_every_bar_is_drawn_with_a_height_in_proportion_to_its_value():
+    chart = grouped_bar_chart(
+        ["a", "b"],
+        {"x": [100, 50], "y": [25, 0]},
+        title="t",
+        description="d",
+        value_format=euro,
+        id_prefix="p",
+    )
+    bars = [
+        float(e.get("height"))
+        for e in parse(chart).iter(f"{SVG}rect")
+        if e.get("stroke") == "#ffffff"
+    ]
+    assert len(bars) == 4
+    assert bars[0] / 4 == pytest.approx(bars[2], abs=0.2)  # x for a, then y for a
+    assert bars[0] / 2 == pytest.approx(bars[1], abs=0.2)
+    assert bars[3] == 0
