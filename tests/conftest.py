@@ -17,6 +17,7 @@ import pytest
 
 from stuurknop.gespreksmodel import Model, load_model
 from stuurknop.projectfile import ProjectDocument, parse_document
+from stuurknop.projectfile.schema import SCHEMA_VERSION
 
 FIRST_YEAR = 2025
 HORIZON = 5  # 2025–2029
@@ -101,7 +102,7 @@ def project_data(
     absent = set(not_at_table)
     return {
         "format": "stuurknop-project",
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "model_version": "2025-concept",
         "project": {
             "name": "De Linde",

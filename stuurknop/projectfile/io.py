@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from stuurknop.gespreksmodel import ModelInvalid, available_versions, load_model
 from stuurknop.projectfile.errors import DocumentError, DocumentInvalid, from_validation_error
+from stuurknop.projectfile.migrate import upgrade
 from stuurknop.projectfile.references import reference_errors
 from stuurknop.projectfile.schema import ProjectDocument
 
@@ -32,8 +33,11 @@ class _TooManyDigits(ValueError):
 def parse_document(data: Any) -> ProjectDocument:
     """Validate ``data`` (decoded JSON) fully, against the model version it names.
 
-    Raises :class:`DocumentInvalid` listing every problem; returns nothing half-checked.
+    A file in an older format is brought to the current one first (:mod:`.migrate`), so its
+    errors name places in the current format. Raises :class:`DocumentInvalid` listing every
+    problem; returns nothing half-checked.
     """
+    data = upgrade(data)
     try:
         doc = ProjectDocument.model_validate(data)
     except ValidationError as exc:

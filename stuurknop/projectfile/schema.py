@@ -9,6 +9,7 @@ parties are checked against a model version in :mod:`stuurknop.projectfile.refer
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal, TypeVar
@@ -19,6 +20,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    JsonValue,
     StringConstraints,
 )
 from pydantic_core import PydanticCustomError
@@ -26,7 +28,9 @@ from pydantic_core import PydanticCustomError
 from stuurknop.gespreksmodel.schema import Numeral
 from stuurknop.projectfile.text import clean_lines, clean_text
 
-SCHEMA_VERSION = 1
+# 2: the log stores each change as data (entity, key, action, field, old, new) instead of two
+# JSON texts; stuurknop.projectfile.migrate reads version 1 files.
+SCHEMA_VERSION = 2
 FORMAT = "stuurknop-project"
 
 
@@ -48,11 +52,6 @@ Name = Annotated[
 ]
 ShortText = Annotated[str, StringConstraints(max_length=2_000), BeforeValidator(_lines)]
 LongText = Annotated[str, StringConstraints(max_length=20_000), BeforeValidator(_lines)]
-# The old and new values of one change in the log, as JSON: the largest entity (a knob setting
-# with its elaboration and three answers, 4 × 20,000 characters) fits even when every character
-# needs escaping, so no accepted edit can write a log line the document refuses.
-LOG_TEXT_LENGTH = 200_000
-LogText = Annotated[str, StringConstraints(max_length=LOG_TEXT_LENGTH), BeforeValidator(_lines)]
 Money = Annotated[Decimal, Field(ge=0, le=Decimal("1000000000"), decimal_places=2)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 Years = Annotated[int, Field(ge=1, le=100)]
@@ -309,18 +308,92 @@ class ResidentInput(Doc):
     remarks: list[ShortText] = Field(default_factory=list, max_length=2_000)
 
 
+# --- the log ---------------------------------------------------------------------------------
+
+# One old or new value of a change, as JSON: the largest (a knob setting's three answers, 3 ×
+# 20,000 characters, or a whole cost item when it is added) fits even when every character needs
+# escaping, so no accepted edit can write a log line the document refuses.
+LOG_VALUE_LENGTH = 200_000
+# The most fields one entity has (the project's basics, a cost item: 8), with room to spare.
+MAX_LOG_CHANGES = 100
+
+
+def _clean_json(value: object) -> object:
+    if isinstance(value, str):
+        return clean_lines(value)
+    if isinstance(value, list):
+        return [_clean_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean_json(v) for k, v in value.items()}
+    return value
+
+
+def _json_bounded(value: JsonValue) -> JsonValue:
+    if len(json.dumps(value, ensure_ascii=False)) > LOG_VALUE_LENGTH:
+        raise PydanticCustomError(
+            "log_value_length",
+            "is als JSON langer dan {limit} tekens",
+            {"limit": LOG_VALUE_LENGTH},
+        )
+    return value
+
+
+LogValue = Annotated[JsonValue, AfterValidator(_json_bounded), BeforeValidator(_clean_json)]
+LogKey = Annotated[str, StringConstraints(max_length=200), BeforeValidator(_single_line)]
+
+
+class LogEntity(StrEnum):
+    """What a change is about; ``key`` says which one (see :class:`LogChange`)."""
+
+    PROJECT = "project"  # the basics; no key
+    PARTY = "party"  # key: the party's id
+    SCENARIO = "scenario"  # key: the scenario's name before the change
+    KNOB_SETTING = "knob_setting"  # key: the knob's number, "6"
+    INTEREST = "interest"  # key: "<party id>/<value id>"
+    COST_ITEM = "cost_item"  # key: the cost item's id
+    FUNDING_LINE = "funding_line"  # key: the funding line's id
+    PERSPECTIVE = "perspective"  # key: the party's id
+    RESIDENT_INPUT = "resident_input"  # key: the date of the answers
+    MEMBER = "member"  # key: the person's name (members are not in the project file)
+
+
+class ChangeAction(StrEnum):
+    ADDED = "added"
+    CHANGED = "changed"
+    REMOVED = "removed"
+
+
+class LogChange(Doc):
+    """One change, as data: a page or the plan says it in words (stuurknop.presentation).
+
+    ``added`` holds the entity's data in ``new``, ``removed`` in ``old``; ``changed`` holds one
+    ``field`` (the document's field name) with its old and new value. ``about`` keeps the fields
+    that name the entity as it was then (a cost item's description, a funding line's party and
+    source), so that a line still reads well after the entity is renamed or deleted.
+    """
+
+    entity: LogEntity
+    key: LogKey | None = None
+    action: ChangeAction
+    field: Id | None = None
+    old: LogValue = None
+    new: LogValue = None
+    about: dict[Id, LogValue] = Field(default_factory=dict, max_length=10)
+
+
 class LogEntry(Doc):
+    """A line of the log: an event or decision in ``what``, and the changes it made."""
+
     at: Timestamp
     who: Name
     what: LongText
     scenario: ShortText = ""
-    old: LogText = ""
-    new: LogText = ""
+    changes: list[LogChange] = Field(default_factory=list, max_length=MAX_LOG_CHANGES)
 
 
 class ProjectDocument(Doc):
     format: Literal["stuurknop-project"] = "stuurknop-project"
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     model_version: Name
     project: Basics
     parties: list[Party] = Field(default_factory=list, max_length=MAX_PARTIES)

@@ -8,8 +8,10 @@ from decimal import Decimal
 from stuurknop.engine import Analysis
 from stuurknop.engine.checklist import aimed_values
 from stuurknop.engine.money import ZERO
+from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.blocks import Block, Bullets, Paragraph, PlanTable, Section
+from stuurknop.presentation.changes import Names, entry_sentences
 from stuurknop.presentation.numbers import euro
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.presentation.reasons import texts
@@ -145,22 +147,26 @@ def checklist_sections(model: Model, analysis: Analysis) -> list[Section]:
     ]
 
 
-# The log grows with every save; the plan prints its most recent lines, each value shortened,
+# The log grows with every save; the plan prints its most recent lines, each text shortened,
 # so that a long-lived project (or one long text) cannot make the plan hundreds of pages long.
+# The changes are said in sentences (stuurknop.presentation.changes), which quote at most a
+# short part of a long text themselves.
 LOG_ROWS = 100
-LOG_VALUE_CHARACTERS = 300
+LOG_TEXT_CHARACTERS = 300
 
 
 def log_section(document: ProjectDocument) -> Section:
+    """The decision log: per line when, who, what happened with its changes in words, and the
+    scenario; never the stored data itself."""
     entries = sorted(document.log, key=lambda e: e.at)
     shown = entries[-LOG_ROWS:]
+    model, names = load_model(document.model_version), Names.of(document)
     rows = tuple(
         (
             dutch_date(e.at.date()) + e.at.strftime(", %H:%M"),
             e.who,
-            _shortened(e.what),
+            "\n".join([_shortened(e.what), *entry_sentences(e, model, names)]).strip(),
             e.scenario or "–",
-            f"{_shortened(e.old) or '–'} → {_shortened(e.new) or '–'}" if e.old or e.new else "–",
         )
         for e in shown
     )
@@ -176,7 +182,7 @@ def log_section(document: ProjectDocument) -> Section:
     blocks.append(
         PlanTable(
             "Besluiten en wijzigingen, oudste eerst",
-            ("Wanneer", "Wie", "Wat", "Scenario", "Was → wordt"),
+            ("Wanneer", "Wie", "Wat", "Scenario"),
             rows,
             empty="Er zijn nog geen besluiten vastgelegd.",
         )
@@ -185,9 +191,9 @@ def log_section(document: ProjectDocument) -> Section:
 
 
 def _shortened(text: str) -> str:
-    if len(text) <= LOG_VALUE_CHARACTERS:
+    if len(text) <= LOG_TEXT_CHARACTERS:
         return text
-    return text[:LOG_VALUE_CHARACTERS].rstrip() + " … (ingekort)"
+    return text[:LOG_TEXT_CHARACTERS].rstrip() + " … (ingekort)"
 
 
 def sources_section(model: Model, analysis: Analysis) -> Section:

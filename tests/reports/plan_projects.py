@@ -79,8 +79,15 @@ def hard_project(project_data: Builder, scenario_data: Builder) -> ProjectDocume
             "at": "2025-10-01T10:00:00+02:00",
             "who": "René",
             "what": "Besluit:\nregel één\nregel twee",
-            "old": "€ 1",
-            "new": "€ 2",
+            "changes": [
+                {
+                    "entity": "project",
+                    "action": "changed",
+                    "field": "phase",
+                    "old": "idee",
+                    "new": "plan",
+                }
+            ],
         }
     ]
     return parse_document(data)

@@ -208,7 +208,7 @@ def test_the_plans_decision_log_shows_the_latest_lines_each_shortened(make_docum
 
     start = dt.datetime(2025, 1, 1, 9, 0, tzinfo=dt.UTC)
     entries = [
-        LogEntry(at=start + dt.timedelta(minutes=i), who="Ans", what=f"Regel {i}", new="x" * 5000)
+        LogEntry(at=start + dt.timedelta(minutes=i), who="Ans", what=f"Regel {i} " + "x" * 5000)
         for i in range(LOG_ROWS + 30)
     ]
     document = make_document().model_copy(update={"log": entries})
@@ -216,6 +216,65 @@ def test_the_plans_decision_log_shows_the_latest_lines_each_shortened(make_docum
     [note] = [b for b in section.blocks if isinstance(b, Paragraph)]
     assert note.text.startswith(f"Hier staan de {LOG_ROWS} laatste van {LOG_ROWS + 30} regels.")
     [table] = [b for b in section.blocks if isinstance(b, PlanTable)]
+    assert table.columns == ("Wanneer", "Wie", "Wat", "Scenario")
     assert len(table.rows) == LOG_ROWS
-    assert table.rows[0][2] == "Regel 30" and table.rows[-1][2] == f"Regel {LOG_ROWS + 29}"
-    assert table.rows[-1][4].endswith("x … (ingekort)") and len(table.rows[-1][4]) < 400
+    assert table.rows[0][2].startswith("Regel 30 ")
+    assert table.rows[-1][2].startswith(f"Regel {LOG_ROWS + 29} ")
+    assert table.rows[-1][2].endswith("x … (ingekort)") and len(table.rows[-1][2]) < 400
+
+
+def test_the_plans_decision_log_says_each_change_in_words_never_as_data(make_document) -> None:
+    import datetime as dt
+
+    from stuurknop.projectfile.schema import LogChange, LogEntry
+    from stuurknop.reports.plan_blocks import PlanTable
+    from stuurknop.reports.plan_followup import log_section
+
+    def change(**data: object) -> LogChange:
+        return LogChange.model_validate(data)
+
+    at = dt.datetime(2025, 1, 1, 9, 0, tzinfo=dt.UTC)
+    document = make_document(
+        knobs={6: 1},
+        costs=[{"id": "k1", "knob": 6, "description": "Huur ruimte", "amount": "12000"}],
+        funding=[{"id": "f1", "party": "gemeente", "source": "III", "amount": "12000"}],
+    )
+    entries = [
+        LogEntry(
+            at=at,
+            who="Ans",
+            what="Stuurknop 6 gewijzigd",
+            scenario="Basis",
+            changes=[
+                change(
+                    entity="knob_setting", key="6", action="changed", field="opening", old=1, new=3
+                ),
+                change(
+                    entity="funding_line",
+                    key="f1",
+                    action="changed",
+                    field="status",
+                    old="idee",
+                    new="in_gesprek",
+                    about={"party": "gemeente", "source": "III", "cost_item": "k1"},
+                ),
+                change(
+                    entity="party",
+                    key="woco",
+                    action="added",
+                    new={"id": "woco", "name": "Woco", "party_type": "woningcorporatie"},
+                ),
+            ],
+        )
+    ]
+    section = log_section(document.model_copy(update={"log": entries}))
+    [table] = [b for b in section.blocks if isinstance(b, PlanTable)]
+    [row] = table.rows
+    assert row[2].split("\n") == [
+        "Stuurknop 6 gewijzigd",
+        "Stuurknop 6: stand 1 → 3",
+        "Financiering door Gemeente (bron III): status idee → in gesprek",
+        "Partij 'Woco' toegevoegd: Woningcorporatie",
+    ]
+    for data in ("{", "in_gesprek", "f1", "woningcorporatie"):
+        assert data not in " ".join(" ".join(r) for r in table.rows)

@@ -131,7 +131,7 @@ def test_odd_text_and_long_tables_open_again(model, document_data, make_scenario
     measurements = next(t for t in word.tables if rows(t)[0][:2] == ("Indicator", "Datum"))
     assert len(measurements.rows) == 161
     log = next(t for t in word.tables if rows(t)[0][0] == "Wanneer")
-    assert rows(log)[1][2] == "Besluit:\nregel één\nregel twee"
+    assert rows(log)[1][2] == "Besluit:\nregel één\nregel twee\nProjectgegevens: fase idee → plan"
 
 
 def test_an_empty_project_opens_with_its_chapters_and_empty_notes(model, document_data):

@@ -193,10 +193,10 @@ def _state(argv: list[str]) -> None:
                 },
                 # The new values of every editor's change, in the order they were logged.
                 "log": [
-                    json.loads(new)
-                    for new in LogEntry.objects.filter(user__username__startswith="editor")
+                    {c["field"]: c["new"] for c in changes if c.get("field")}
+                    for changes in LogEntry.objects.filter(user__username__startswith="editor")
                     .order_by("id")
-                    .values_list("new", flat=True)
+                    .values_list("changes", flat=True)
                 ],
             }
         )

@@ -1,4 +1,4 @@
-"""The change history: newest first, old and new readable, 50 a page, filtered by scenario."""
+"""The change history: newest first, changes in sentences, 50 a page, filtered by scenario."""
 
 from __future__ import annotations
 
@@ -10,8 +10,15 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from stuurknop.web.projects.models import LogEntry, Project
-from stuurknop.web.projects.services import scenario_create, scenario_update
+from stuurknop.web.projects.models import FundingLine, KnobSetting, LogEntry, Project
+from stuurknop.web.projects.services import (
+    cost_item_delete,
+    funding_line_update,
+    interest_set,
+    knob_setting_update,
+    scenario_create,
+    scenario_update,
+)
 
 if TYPE_CHECKING:
     from tests.web.conftest import People
@@ -51,7 +58,7 @@ def test_the_history_opens_for_members_only(
     assert ("De Linde" in page) is (status == 200)
 
 
-def test_a_change_shows_who_and_its_old_and_new_value_newest_first(
+def test_a_change_shows_who_and_its_changes_in_sentences_newest_first(
     project: Project, people: People
 ) -> None:
     basis = project.scenarios.get()
@@ -72,45 +79,77 @@ def test_a_change_shows_who_and_its_old_and_new_value_newest_first(
     ]
     newest = lines[0]
     assert newest.entry.who == "Anna"
-    assert [(f.label, f.old, f.new) for f in newest.fields] == [
-        ("omschrijving", "(leeg)", "Met knop 4"),
-        ("naam", "Basis", "Basis 2025"),
-    ]
+    assert newest.sentences == (
+        "Scenario 'Basis': naam 'Basis' → 'Basis 2025'",
+        "Scenario 'Basis': omschrijving gewijzigd: “Met knop 4”",
+    )
     html = response.content.decode()
-    details = html[html.index("<details") : html.index("</details>")]
-    assert "Oud en nieuw" in details and "Basis 2025" in details and "Met knop 4" in details
-    assert lines[1].fields == ()  # an addition has no old and new
+    assert "Scenario &#x27;Basis&#x27;: naam &#x27;Basis&#x27; → &#x27;Basis 2025&#x27;" in html
+    assert lines[1].sentences == ()  # an event: its what says it all
 
 
-def test_an_imported_text_that_is_not_json_is_shown_as_written(
+def test_the_history_shows_no_stored_data_and_no_internal_ids(
+    project: Project, people: People
+) -> None:
+    scenario = project.scenarios.get()
+    setting = KnobSetting.objects.get(scenario=scenario, knob=2)
+    knob_setting_update(
+        scenario=scenario,
+        knob=2,
+        by=people.bram,
+        expected_version=setting.version,
+        status="aan",
+        opening=3,
+        elaboration="Een ruimte met keuken " * 10,
+        routes=["zorgen_voor_elkaar"],
+    )
+    line = scenario.funding_lines.get(key="f1")
+    funding_line_update(
+        funding_line=line,
+        by=people.bram,
+        expected_version=line.version,
+        cost_item=line.cost_item.key,
+        party=line.party.key,
+        source=line.source,
+        amount="30000",
+        first_year=line.first_year,
+        years=line.years,
+        status="in_gesprek",
+    )
+    interest_set(
+        scenario=scenario,
+        by=people.bram,
+        expected_version=0,
+        party="woco",
+        value="efficient_werken",
+        weight=3,
+    )
+    cost_item = scenario.cost_items.get(key="k1")
+    FundingLine.objects.filter(cost_item=cost_item).delete()
+    cost_item_delete(cost_item=cost_item, by=people.bram, expected_version=cost_item.version)
+    response = client_for(people.carla).get(reverse("project_history", args=[project.pk]))
+    html = response.content.decode()
+    table = html[html.index('<table class="history-table"') : html.index("</table>")]
+    for internal in ("{", "&#x27;f1&#x27;", "efficient_werken", "in_gesprek", "zorgen_voor"):
+        assert internal not in table
+    sentences = [s for line in response.context["lines"] for s in line.sentences]
+    assert "Stuurknop 2: stand 2 → 3" in sentences
+    assert "Belang van Woco voor Efficiënt werken: geen → 3" in sentences
+    assert "Kostenpost 'Activiteitenbegeleider' verwijderd" in sentences
+    assert any(s.startswith("Financiering door ") and "bedrag" in s for s in sentences)
+    assert any(s.endswith("status idee → in gesprek") for s in sentences)
+
+
+def test_a_migrated_text_that_was_not_json_is_shown_in_its_what(
     project: Project, people: People
 ) -> None:
     LogEntry.objects.create(
-        project=project, at=timezone.now(), who="Import", what="Bedrag", old="€ 10", new="€ 20"
+        project=project, at=timezone.now(), who="Import", what="Bedrag — was: € 10; nu: € 20"
     )
     response = client_for(people.carla).get(reverse("project_history", args=[project.pk]))
     line = response.context["lines"][0]
-    assert line.raw and line.fields == ()
-    html = response.content.decode()
-    assert "€ 10" in html and "€ 20" in html
-
-
-def test_values_of_every_kind_read_plainly(project: Project, people: People) -> None:
-    LogEntry.objects.create(
-        project=project,
-        at=timezone.now(),
-        who="Anna",
-        what="Stuurknop 4 gewijzigd",
-        old='{"chosen": false, "routes": ["a", "b"], "opening": null}',
-        new='{"chosen": true, "routes": [], "opening": 2}',
-    )
-    response = client_for(people.carla).get(reverse("project_history", args=[project.pk]))
-    fields = [(f.label, f.old, f.new) for f in response.context["lines"][0].fields]
-    assert fields == [
-        ("gekozen", "nee", "ja"),
-        ("route", "a, b", "(leeg)"),
-        ("opendraaien", "(leeg)", "2"),
-    ]
+    assert line.sentences == ()
+    assert "Bedrag — was: € 10; nu: € 20" in response.content.decode()
 
 
 def test_the_history_shows_fifty_a_page(project: Project, people: People) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -15,6 +14,7 @@ from stuurknop.web.projects.models import KnobSetting, LogEntry, Project, Scenar
 from stuurknop.web.projects.selectors import project_document
 from stuurknop.web.projects.services import knob_setting_update
 from stuurknop.web.projects.services.locking import update_locked
+from tests.web.logged import changed
 
 if TYPE_CHECKING:
     from tests.web.conftest import People
@@ -52,8 +52,8 @@ def test_a_save_is_logged_with_who_what_and_only_the_changed_fields(
     save(scenario, people.bram, 1, elaboration="Ruimte met keuken")
     entry = LogEntry.objects.filter(project=scenario.project).last()
     assert (entry.who, entry.what, entry.scenario) == ("Bram", "Stuurknop 2 gewijzigd", "Basis")
-    assert json.loads(entry.old) == {"opening": 2, "elaboration": ""}
-    assert json.loads(entry.new) == {"opening": 3, "elaboration": "Ruimte met keuken"}
+    assert changed(entry) == {"opening": (2, 3), "elaboration": ("", "Ruimte met keuken")}
+    assert {(c["entity"], c["key"]) for c in entry.changes} == {("knob_setting", "2")}
 
 
 def test_the_second_of_two_saves_on_the_same_version_gets_a_conflict_with_both_versions(

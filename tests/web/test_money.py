@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ from stuurknop.web.projects.services import (
     funding_line_delete,
     funding_line_update,
 )
+from tests.web.logged import added, changed, removed
 
 if TYPE_CHECKING:
     from tests.web.conftest import People
@@ -64,7 +64,7 @@ def test_a_new_cost_item_gets_the_next_free_id_and_comes_last(
     costs = project_document(scenario.project).scenario().costs
     assert [c.id for c in costs] == ["k1", "k2"]
     assert last_log().what == "Kostenpost 'Inrichting ontmoetingsruimte' toegevoegd"
-    assert json.loads(last_log().new)["amount"] == "15000.50"
+    assert added(last_log())["amount"] == "15000.50"
 
 
 def test_money_stays_exact_up_to_a_billion(scenario: Scenario, people: People) -> None:
@@ -123,8 +123,7 @@ def test_a_cost_item_update_logs_old_and_new_amounts(cost_item: CostItem, people
     )
     entry = last_log()
     assert entry.what == "Kostenpost 'Activiteitenbegeleider' gewijzigd"
-    assert json.loads(entry.old) == {"amount": "20000.00", "knob": 4}
-    assert json.loads(entry.new) == {"amount": "21000.00", "knob": 2}
+    assert changed(entry) == {"amount": ("20000.00", "21000.00"), "knob": (4, 2)}
 
 
 def test_a_cost_item_that_is_still_funded_cannot_be_deleted(
@@ -136,7 +135,7 @@ def test_a_cost_item_that_is_still_funded_cannot_be_deleted(
     cost_item_delete(cost_item=cost_item, by=people.bram, expected_version=1)
     assert not CostItem.objects.filter(pk=cost_item.pk).exists()
     assert last_log().what == "Kostenpost 'Activiteitenbegeleider' verwijderd"
-    assert json.loads(last_log().old)["id"] == "k1"
+    assert removed(last_log())["id"] == "k1"
 
 
 def test_deleting_a_cost_item_someone_just_changed_is_a_conflict(
@@ -201,7 +200,7 @@ def test_a_funding_line_update_on_a_stale_version_is_a_conflict(
         )
     assert (conflict.value.expected_version, conflict.value.current_version) == (1, 2)
     assert FundingLine.objects.get(pk=funding_line.pk).amount == Decimal("18000.00")
-    assert json.loads(last_log().new) == {"amount": "18000.00"}
+    assert changed(last_log()) == {"amount": ("20000.00", "18000.00")}
 
 
 def test_deleting_a_funding_line_that_is_already_gone_is_a_conflict(

@@ -27,6 +27,7 @@ from stuurknop.web.projects.services import (
     scenario_create,
 )
 from stuurknop.web.projects.services.projects import project_party_update
+from tests.web.logged import changed
 
 if TYPE_CHECKING:
     from tests.web.conftest import People
@@ -269,7 +270,8 @@ def test_a_beheerder_moves_a_party_away_from_the_table_and_it_is_logged(
     party.refresh_from_db()
     assert (party.key, party.name, party.at_table) == ("zorg", "Zorggroep", False)
     entry = LogEntry.objects.filter(project=project).latest("id")
-    assert entry.what == "Partij 'Zorggroep' gewijzigd" and '"at_table": true' in entry.old
+    assert entry.what == "Partij 'Zorggroep' gewijzigd"
+    assert changed(entry) == {"name": ("Zorg", "Zorggroep"), "at_table": (True, False)}
 
 
 def test_a_party_of_another_project_is_not_found(project: Project, people: People) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,6 +12,7 @@ from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import Interest, LogEntry, Project, Scenario
 from stuurknop.web.projects.selectors import project_document
 from stuurknop.web.projects.services import interest_set, scenario_create, scenario_update
+from tests.web.logged import changed
 
 if TYPE_CHECKING:
     from tests.web.conftest import People
@@ -80,7 +80,7 @@ def test_an_interest_is_set_once_then_changed_with_a_version_check(
     )
     stored = Interest.objects.get(pk=new.pk)
     assert (stored.weight, stored.reason, stored.version) == (3, "Vast team", 2)
-    assert json.loads(LogEntry.objects.last().old) == {"weight": 2, "reason": ""}
+    assert changed(LogEntry.objects.last()) == {"weight": (2, 3), "reason": ("", "Vast team")}
 
 
 def test_an_interest_in_a_value_the_model_does_not_know_is_refused(

@@ -109,7 +109,14 @@ def full_document_data(document_data: Callable[..., dict[str, Any]], scenario: A
         ],
     ) | {
         "log": [
-            {"at": "2025-11-04T10:00:00+01:00", "who": "Anna", "what": "Start", "new": "idee"},
+            {
+                "at": "2025-11-04T10:00:00+01:00",
+                "who": "Anna",
+                "what": "Start",
+                "changes": [
+                    {"entity": "project", "action": "changed", "field": "phase", "new": "idee"}
+                ],
+            },
             {
                 "at": "2026-06-24T16:00:00+02:00",
                 "who": "Bram",

@@ -19,6 +19,7 @@ from django.urls import reverse
 from stuurknop.web.projects.models import Interest, LogEntry, Project, ProjectParty, Scenario
 from stuurknop.web.projects.services import interest_set
 from tests.web.conftest import People
+from tests.web.logged import changed
 
 
 @pytest.fixture(autouse=True)
@@ -196,9 +197,9 @@ def test_an_edit_in_place_is_stored_logged_and_changes_the_figures(
         "minder_zorgvraag": (3, "Minder druk op de wijkzorg", 1),
     }
     [entry] = LogEntry.objects.filter(what__startswith="Belang van Woco")
-    assert entry.what == "Belang van Woco bij 'minder_zorgvraag' gewijzigd"
+    assert entry.what == "Belang van Woco bij Verminderen zorgbehoefte gewijzigd"
     assert (entry.who, entry.scenario) == ("Bram", "Basis")
-    assert '"weight": 3' in entry.new
+    assert changed(entry)["weight"] == (None, 3)
     # The answer: the party's part as shown, and out of band the new figures and a status.
     fragment = response.content.decode()
     assert f'<section id="belang-{woco.pk}"' in fragment and "<html" not in fragment

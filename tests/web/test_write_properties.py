@@ -167,7 +167,8 @@ def test_a_knob_elaboration_of_19990_quotes_leaves_a_project_that_still_exports(
     )
     document = validate_project(project)
     assert document.scenario().setting(2).elaboration == text
-    assert json.loads(document.log[-1].new)["elaboration"] == text
+    [logged] = [c for c in document.log[-1].changes if c.field == "elaboration"]
+    assert logged.new == text
 
 
 @given(description=texts, amount=amounts, first_year=years, years_=optional_years)

@@ -104,7 +104,6 @@ def session_start(*, project: Project, by: User, name: str) -> LiveSession:
         project=project,
         by=by,
         what=f"Live sessie gestart: {name}",
-        new={"sessie": name, "code": session.code},
     )
     return session
 
@@ -361,7 +360,6 @@ def votes_on_behalf(
         project=session.project,
         by=by,
         what=f"Live sessie {session.name}: stem ingevoerd namens {clean} ({chosen.name})",
-        new={"sessie": session.name, "namens": clean, "onderdelen": sorted(votes)},
     )
     return participant
 
@@ -390,7 +388,6 @@ def participant_remove(*, session: LiveSession, by: User, participant_id: int) -
             f"Live sessie {session.name}: deelnemer verwijderd: "
             f"{participant.name} ({participant.party.name})"
         ),
-        old={"sessie": session.name, "deelnemer": participant.name},
     )
     return participant
 

@@ -8,7 +8,7 @@ from the model version; nothing of it is spelled here.
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -81,16 +81,28 @@ def last_change(
     """The newest log line about ``what`` (e.g. ``Stuurknop 4``) in ``scenario``.
 
     A cost item's log lines name it by its description before the change, so a line that
-    renamed it to ``renamed_to`` counts as well.
+    renamed it to ``renamed_to`` counts as well. A funding line's conflict names it by its id
+    (``Financieringsregel 'f1'``) while its log lines name the cost item it pays for: those
+    are found by the key of their changes.
     """
+    entries = LogEntry.objects.filter(project=project, scenario=scenario.name).order_by("-id")
     about = Q(what__startswith=f"{what} ")
+    line = _FUNDING_LINE.fullmatch(what)
+    if line:
+        about |= Q(pk__in=entries.about("funding_line", line["key"]).values("pk"))
     if renamed_to is not None:
-        about |= Q(new__contains=json.dumps({"description": renamed_to}, ensure_ascii=False)[1:-1])
-    return (
-        LogEntry.objects.filter(about, project=project, scenario=scenario.name)
-        .order_by("-id")
-        .first()
-    )
+        about |= Q(changes__icontains='"field": "description"')
+    for entry in entries.filter(about)[:200]:
+        if (
+            entry.what.startswith(f"{what} ")
+            or (line and entry.changes_entity("funding_line", line["key"]))
+            or (renamed_to is not None and entry.sets("cost_item", "description", renamed_to))
+        ):
+            return entry
+    return None
+
+
+_FUNDING_LINE = re.compile(r"Financieringsregel '(?P<key>[A-Za-z0-9][\w\-]*)'")
 
 
 # --- texts -----------------------------------------------------------------------------------

@@ -129,8 +129,7 @@ def log_entry_data(entry: LogEntry) -> dict[str, Any]:
         "who": entry.who,
         "what": entry.what,
         "scenario": entry.scenario,
-        "old": entry.old,
-        "new": entry.new,
+        "changes": list(entry.changes),
     }
 
 

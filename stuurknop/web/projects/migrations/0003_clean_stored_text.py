@@ -37,7 +37,9 @@ def _clean_json(value: Any) -> Any:
 def clean(apps: Any, schema_editor: Any) -> None:
     for model_name, (single, multi, json_fields) in FIELDS.items():
         model = apps.get_model("projects", model_name)
-        names = [*single, *multi, *json_fields]
+        # Only the fields the model has at this point (a later migration may remove some).
+        stored = {f.name for f in model._meta.get_fields()}
+        names = [n for n in (*single, *multi, *json_fields) if n in stored]
         for row in model.objects.only("pk", *names).iterator():
             changed = []
             for name in names:

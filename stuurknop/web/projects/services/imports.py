@@ -211,8 +211,7 @@ def _import_log(project: Project, entries: list[doc.LogEntry]) -> None:
             who=e.who,
             what=e.what,
             scenario=e.scenario,
-            old=e.old,
-            new=e.new,
+            changes=[c.model_dump(mode="json") for c in e.changes],
         )
         for e in entries
     )

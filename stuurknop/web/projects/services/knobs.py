@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from stuurknop.projectfile import schema as doc
+from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import KnobSetting, Scenario
 from stuurknop.web.projects.permissions import require_editable
@@ -77,7 +78,15 @@ def knob_setting_update(
         check_version(setting, expected_version=expected_version, what=what)
         old = knob_setting_data(setting)
         update_locked(setting, expected_version=expected_version, what=what, changes=changes)
-    change_recorded(scenario=scenario, by=by, what=what, old=old, new=knob_setting_data(setting))
+    change_recorded(
+        scenario=scenario,
+        by=by,
+        what=what,
+        entity=LogEntity.KNOB_SETTING,
+        key=str(knob),
+        old=old,
+        new=knob_setting_data(setting),
+    )
     return setting
 
 

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.accounts.services import membership_add
 from stuurknop.web.projects.errors import InvitationInvalid
 from stuurknop.web.projects.models import Invitation, Project, ProjectMember
@@ -136,6 +137,8 @@ def member_role_set(*, member: ProjectMember, by: User, role: Role | str) -> Pro
         project=project,
         by=by,
         what=f"Rol van {display_name(member.user)} gewijzigd",
+        entity=LogEntity.MEMBER,
+        key=display_name(member.user),
         old=old,
         new={"role": new.value},
     )

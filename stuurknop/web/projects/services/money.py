@@ -10,13 +10,14 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from stuurknop.projectfile import schema as doc
+from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.projects.models import CostItem, FundingLine, Scenario
 from stuurknop.web.projects.permissions import require_editable
 from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
 from stuurknop.web.projects.services.edits import update_recorded
 from stuurknop.web.projects.services.keys import free_key, next_position
 from stuurknop.web.projects.services.locking import check_version, delete_locked
-from stuurknop.web.projects.services.log import log_append
+from stuurknop.web.projects.services.log import entity_added, entity_removed, log_append
 from stuurknop.web.projects.services.validation import (
     invalid,
     party_by_key,
@@ -65,7 +66,7 @@ def cost_item_create(
         by=by,
         what=f"Kostenpost {item.description!r} toegevoegd",
         scenario=scenario.name,
-        new=cost_item_data(item),
+        changes=[entity_added(entity=LogEntity.COST_ITEM, key=item.key, data=cost_item_data(item))],
     )
     return item
 
@@ -108,6 +109,8 @@ def cost_item_update(
         what=what,
         changes=fields,
         data=cost_item_data,
+        entity=LogEntity.COST_ITEM,
+        key=cost_item.key,
     )
     return cost_item
 
@@ -119,6 +122,7 @@ def cost_item_delete(*, cost_item: CostItem, by: User, expected_version: int) ->
     require_editable(by, scenario.project)
     what = f"Kostenpost {cost_item.description!r}"
     old = cost_item_data(cost_item)
+    removed = entity_removed(entity=LogEntity.COST_ITEM, key=cost_item.key, data=old)
     try:
         delete_locked(cost_item, expected_version=expected_version, what=what)
     except ProtectedError:
@@ -127,7 +131,11 @@ def cost_item_delete(*, cost_item: CostItem, by: User, expected_version: int) ->
         ) from None
     validate_project(scenario.project)
     log_append(
-        project=scenario.project, by=by, what=f"{what} verwijderd", scenario=scenario.name, old=old
+        project=scenario.project,
+        by=by,
+        what=f"{what} verwijderd",
+        scenario=scenario.name,
+        changes=[removed],
     )
 
 
@@ -169,7 +177,9 @@ def funding_line_create(
         by=by,
         what=f"Financiering voor {line.cost_item.description!r} toegevoegd",
         scenario=scenario.name,
-        new=funding_line_data(line),
+        changes=[
+            entity_added(entity=LogEntity.FUNDING_LINE, key=line.key, data=funding_line_data(line))
+        ],
     )
     return line
 
@@ -212,6 +222,10 @@ def funding_line_update(
         what=what,
         changes=fields,
         data=funding_line_data,
+        entity=LogEntity.FUNDING_LINE,
+        key=funding_line.key,
+        # The log names the line by what it pays for; its id means nothing to people.
+        logged_as=f"Financiering voor {funding_line.cost_item.description!r}",
     )
     return funding_line
 
@@ -223,10 +237,15 @@ def funding_line_delete(*, funding_line: FundingLine, by: User, expected_version
     require_editable(by, scenario.project)
     what = f"Financieringsregel {funding_line.key!r}"
     old = funding_line_data(funding_line)
+    paid_for = funding_line.cost_item.description
     delete_locked(funding_line, expected_version=expected_version, what=what)
     validate_project(scenario.project)
     log_append(
-        project=scenario.project, by=by, what=f"{what} verwijderd", scenario=scenario.name, old=old
+        project=scenario.project,
+        by=by,
+        what=f"Financiering voor {paid_for!r} verwijderd",
+        scenario=scenario.name,
+        changes=[entity_removed(entity=LogEntity.FUNDING_LINE, key=funding_line.key, data=old)],
     )
 
 

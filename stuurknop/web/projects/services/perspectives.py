@@ -37,12 +37,13 @@ from stuurknop.gespreksmodel import load_model
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import ProjectDocument
 from stuurknop.projectfile import schema as doc
+from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import LogEntry, Project, ProjectMember, ProjectParty
 from stuurknop.web.projects.permissions import AnyUser, require_role
 from stuurknop.web.projects.roles import Role
-from stuurknop.web.projects.services.log import display_name, log_append
+from stuurknop.web.projects.services.log import display_name, entity_added, log_append
 from stuurknop.web.projects.services.validation import (
     invalid,
     party_by_key,
@@ -94,7 +95,15 @@ def perspectives_add(
         project=row,
         by=by,
         what=what,
-        new={"perspectieven": [p.party for p in added]},
+        changes=[
+            entity_added(
+                entity=LogEntity.PERSPECTIVE,
+                key=p.party,
+                # Never the scores: every member reads the log.
+                data={"party": p.party, "origin": p.origin.value, "session": p.session},
+            )
+            for p in added
+        ],
     )
     project.perspectives = row.perspectives
     return row
@@ -115,7 +124,13 @@ def resident_input_add(
         project=row,
         by=by,
         what=what,
-        new={"respondenten": checked.respondents},
+        changes=[
+            entity_added(
+                entity=LogEntity.RESIDENT_INPUT,
+                key=checked.date.isoformat(),
+                data={"date": checked.date.isoformat(), "respondents": checked.respondents},
+            )
+        ],
     )
     project.resident_input = row.resident_input
     return row
@@ -241,7 +256,7 @@ def perspective_set(
     what = f"Perspectief van {target.name} ingevuld"
     if origin is doc.PerspectiveOrigin.NAMENS:
         what += " (namens de partij)"
-    log_append(project=row, by=by, what=what, new={"partij": target.name, "herkomst": origin.value})
+    log_append(project=row, by=by, what=what)
     project.perspectives = row.perspectives
     project.perspective_versions = row.perspective_versions
     return perspective
@@ -274,7 +289,6 @@ def _set_revealed(project: Project, by: User, *, revealed: bool) -> bool:
             "perspectives_revealed_by",
         ]
     )
-    words = {True: "getoond", False: "verborgen"}
     log_append(
         project=row,
         by=by,
@@ -283,8 +297,6 @@ def _set_revealed(project: Project, by: User, *, revealed: bool) -> bool:
             if revealed
             else "Perspectieven weer verborgen voor een nieuwe ronde"
         ),
-        old={"antwoorden": words[not revealed]},
-        new={"antwoorden": words[revealed]},
     )
     for field in ("perspectives_revealed", "perspectives_revealed_at", "perspectives_revealed_by"):
         setattr(project, field, getattr(row, field))
@@ -308,7 +320,6 @@ def agenda_point_add(*, project: Project, by: User, subject: str, key: str) -> L
         project=project,
         by=by,
         what=f"Agendapunt: verschil over {item.name}: {reason_text(item.reason)}",
-        new={"agendapunt": item.name, "verschil": item.reason},
     )
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from stuurknop.gespreksmodel import DEFAULT_VERSION
 from stuurknop.projectfile import schema as doc
+from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.models import Project, ProjectMember, ProjectParty, Scenario
 from stuurknop.web.projects.permissions import require_editable, require_role
@@ -14,7 +15,7 @@ from stuurknop.web.projects.project_file import basics_data
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services.keys import key_from_name, next_position
 from stuurknop.web.projects.services.locking import check_version, update_locked
-from stuurknop.web.projects.services.log import log_append, log_change
+from stuurknop.web.projects.services.log import entity_added, log_append, log_change
 from stuurknop.web.projects.services.validation import invalid, validate_item, validate_project
 
 
@@ -112,7 +113,7 @@ def project_party_add(
         project=project,
         by=by,
         what=f"Partij {party.name!r} toegevoegd",
-        new={"id": party.key, "party_type": party.party_type, "at_table": party.at_table},
+        changes=[entity_added(entity=LogEntity.PARTY, key=party.key, data=item.model_dump())],
     )
     return party
 
@@ -152,6 +153,8 @@ def project_party_update(
         project=project,
         by=by,
         what=f"Partij {party.name!r} gewijzigd",
+        entity=LogEntity.PARTY,
+        key=party.key,
         old=old,
         new=_party_data(party),
     )
@@ -204,7 +207,15 @@ def project_basics_update(
     update_locked(project, expected_version=expected_version, what="Het project", changes=changes)
     # A shorter horizon may leave costs outside it: the whole-document check refuses that.
     validate_project(project)
-    log_change(project=project, by=by, what="Projectgegevens gewijzigd", old=old, new=changes)
+    log_change(
+        project=project,
+        by=by,
+        what="Projectgegevens gewijzigd",
+        entity=LogEntity.PROJECT,
+        key=None,
+        old=old,
+        new=changes,
+    )
     return project
 
 

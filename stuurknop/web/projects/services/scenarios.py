@@ -12,8 +12,10 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from stuurknop.gespreksmodel import load_model
 from stuurknop.projectfile import DocumentError, DocumentInvalid
 from stuurknop.projectfile import schema as doc
+from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import (
     CostItem,
@@ -85,7 +87,15 @@ def scenario_update(
             chosen=False, version=F("version") + 1
         )
     validate_project(project)
-    log_change(project=project, by=by, what=f"{what} gewijzigd", old=old, new=new)
+    log_change(
+        project=project,
+        by=by,
+        what=f"{what} gewijzigd",
+        entity=LogEntity.SCENARIO,
+        key=old["name"],
+        old=old,
+        new=new,
+    )
     return scenario
 
 
@@ -127,7 +137,19 @@ def interest_set(
         check_version(interest, expected_version=expected_version, what=what)
         old = interest_data(interest)
         update_locked(interest, expected_version=expected_version, what=what, changes=changes)
-    change_recorded(scenario=scenario, by=by, what=what, old=old, new=interest_data(interest))
+    # The log names the value as people know it ("Goed wonen"), the conflict by its id; a
+    # value the model does not know is refused by the validation in change_recorded.
+    values = load_model(project.model_version).values
+    value_name = next((v.name for v in values if v.id == item.value), item.value)
+    change_recorded(
+        scenario=scenario,
+        by=by,
+        what=f"Belang van {row_party.name} bij {value_name}",
+        entity=LogEntity.INTEREST,
+        key=f"{row_party.key}/{item.value}",
+        old=old,
+        new=interest_data(interest),
+    )
     return interest
 
 

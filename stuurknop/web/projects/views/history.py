@@ -1,19 +1,20 @@
-"""The project's change history: who changed what and when, with the old and new value."""
+"""The project's change history: who changed what and when, said in sentences."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
-from django.utils.translation import gettext as _
+from pydantic import ValidationError
 
-from stuurknop.projectfile.errors import FIELD_LABELS
-from stuurknop.web.projects.models import LogEntry, Project
+from stuurknop.gespreksmodel import load_model
+from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.changes import CostItemName, Names, change_sentence
+from stuurknop.projectfile.schema import LogChange
+from stuurknop.web.projects.models import CostItem, LogEntry, Project
 from stuurknop.web.projects.permissions import project_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.views.common import project_context
@@ -22,19 +23,9 @@ PER_PAGE = 50
 
 
 @dataclass(frozen=True)
-class FieldChange:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass(frozen=True)
 class HistoryLine:
     entry: LogEntry
-    # The old and new value per field when both are stored as a JSON object (as every write
-    # of this app does); otherwise ``raw`` keeps the texts as written (an imported log).
-    fields: tuple[FieldChange, ...]
-    raw: bool
+    sentences: tuple[str, ...]  # the entry's changes in words (stuurknop.presentation.changes)
 
 
 @project_role(Role.LEZER)
@@ -49,59 +40,38 @@ def project_history(request: HttpRequest, project: Project) -> HttpResponse:
     logged = LogEntry.objects.filter(project=project).exclude(scenario="")
     names = set(logged.values_list("scenario", flat=True).distinct())
     names.update(project.scenarios.values_list("name", flat=True))
+    model, known = load_model(project.model_version), _names(project)
     context = project_context(
         request,
         project,
         tab="history",
         page=page,
-        lines=[_line(entry) for entry in page.object_list],
+        lines=[_line(entry, model, known) for entry in page.object_list],
         scenario_names=sorted(names, key=str.casefold),
         scenario_filter=scenario,
     )
     return render(request, "projects/history/list.html", context)
 
 
-def _line(entry: LogEntry) -> HistoryLine:
-    old, new = _parse(entry.old), _parse(entry.new)
-    if old is None or new is None:
-        return HistoryLine(entry, (), raw=bool(entry.old or entry.new))
-    keys = list(dict.fromkeys([*old, *new]))
-    return HistoryLine(
-        entry,
-        tuple(
-            FieldChange(
-                FIELD_LABELS.get(key, key.replace("_", " ")),
-                _shown(old.get(key)),
-                _shown(new.get(key)),
-            )
-            for key in keys
-        ),
-        raw=False,
+def _names(project: Project) -> Names:
+    """The parties' and cost items' names the sentences use, as the project holds them now."""
+    items = CostItem.objects.filter(scenario__project=project).select_related("scenario")
+    return Names(
+        parties=dict(project.parties.values_list("key", "name")),
+        cost_items={(c.scenario.name, c.key): CostItemName(c.description, c.kind) for c in items},
     )
 
 
-def _parse(text: str) -> dict[str, Any] | None:
-    """The JSON object in ``text`` ({} for no text), or None if it is something else."""
-    if not text:
-        return {}
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def _shown(value: Any) -> str:
-    """A stored value as a person reads it."""
-    if value is None or value == "" or value == []:
-        return _("(leeg)")
-    if isinstance(value, bool):
-        return _("ja") if value else _("nee")
-    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, indent=2)
-    return str(value)
+def _line(entry: LogEntry, model: Model, names: Names) -> HistoryLine:
+    sentences = []
+    for data in entry.changes:
+        try:
+            change = LogChange.model_validate(data)
+        except ValidationError:  # every write is validated; said plainly should one not be
+            sentences.append("Een wijziging die niet meer te lezen is")
+            continue
+        sentences.append(change_sentence(change, model, names, scenario=entry.scenario))
+    return HistoryLine(entry, tuple(sentences))
 
 
 urlpatterns = [

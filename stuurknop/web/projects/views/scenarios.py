@@ -4,7 +4,6 @@ delete. Comparing two is in :mod:`.scenario_compare`.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
@@ -211,12 +210,8 @@ def _last_change(project: Project, scenario: Scenario) -> LogEntry | None:
     """The newest log entry that changed this scenario to what is stored now (who, when)."""
     entries = project.log_entries.filter(what__startswith="Scenario ").order_by("-id")[:50]
     for entry in entries:
-        try:
-            new = json.loads(entry.new) if entry.new else {}
-        except ValueError:
-            continue
-        if entry.what == f"Scenario {scenario.name!r} gewijzigd" or (
-            isinstance(new, dict) and new.get("name") == scenario.name
+        if entry.what == f"Scenario {scenario.name!r} gewijzigd" or entry.sets(
+            "scenario", "name", scenario.name
         ):
             return entry
     return None
