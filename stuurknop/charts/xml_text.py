@@ -1,6 +1,6 @@
 """Text as XML can hold it: the one rule for every renderer of user text.
 
-SVG (the charts), the PDF's HTML (WeasyPrint), Word (python-docx, lxml) and Excel (openpyxl)
+SVG (the charts), Word (python-docx, lxml) and Excel (openpyxl)
 all store text as XML 1.0, which cannot hold most control characters, the non-characters
 U+FFFE and U+FFFF, or a lone surrogate (not even UTF-8 can). A project validated at the edge
 (:mod:`stuurknop.projectfile.text`) holds none of them, but a renderer must not crash on an old
@@ -11,8 +11,8 @@ through :func:`xml_text` at its one writing point:
   :mod:`~stuurknop.charts.model_map`) and the labels handed to matplotlib
   (:mod:`~stuurknop.charts.bars`);
 - documents: the plan's blocks (:mod:`stuurknop.reports.plan_blocks`, for the PDF and Word
-  plan), the Jinja ``finalize`` of the PDF templates (:mod:`stuurknop.reports.printing`) and
-  the Excel text cell (:mod:`stuurknop.reports.excel`).
+  plan), the data of the Typst templates (:mod:`stuurknop.reports.typesetting`, for every
+  PDF) and the Excel text cell (:mod:`stuurknop.reports.excel`).
 
 It lives in the charts package because that is the lowest package that renders: documents
 import charts, never the other way round.
