@@ -23,15 +23,15 @@ from stuurknop.charts.model_map_links import decimal as decimal
 from stuurknop.charts.xml_text import xml_attribute, xml_escape
 from stuurknop.engine import Analysis
 from stuurknop.engine.routes import MAX_OPENING
+from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import KnobStatus, Scenario
 
-OPENING_WORDS = {1: "licht", 2: "gemiddeld", 3: "sterk"}
-STATUS_WORDS = {
-    KnobStatus.NIET_BESPROKEN: "niet besproken",
-    KnobStatus.UIT: "bewust uit",
-    KnobStatus.AAN: "aan",
-}
+# The words are the model's (scales.yaml), from the default version: every shipped version has
+# the same keys (tests/gespreksmodel/test_vocabulary.py).
+_MODEL = load_model()
+OPENING_WORDS = {key: _MODEL.scale("opening").word(key) for key in range(1, MAX_OPENING + 1)}
+STATUS_WORDS = {status: _MODEL.word("knob_status", status.value) for status in KnobStatus}
 
 # Geometry of the drawing, in viewBox units. The SVG scales to its container.
 WIDTH = 1040

@@ -25,6 +25,7 @@ from stuurknop.gespreksmodel.schema import (
     Model,
     ModelCore,
     QuestionnaireFile,
+    ScalesFile,
     SourcesFile,
 )
 from stuurknop.messages import dutch_message
@@ -86,6 +87,7 @@ def load_model_folder(folder: Path) -> Model:
     lessons = _load(folder, "lessons.yaml", LessonsFile, errors)
     checks = _load(folder, "checks.yaml", ChecksFile, errors)
     questionnaire = _load(folder, "questionnaire.yaml", QuestionnaireFile, errors)
+    scales = _load(folder, "scales.yaml", ScalesFile, errors)
     knobs: list[tuple[str, Knob]] = []
     knob_dir = folder / "knobs"
     knob_files = sorted(knob_dir.glob("*.yaml")) if knob_dir.is_dir() else []
@@ -107,6 +109,7 @@ def load_model_folder(folder: Path) -> Model:
         or lessons is None
         or checks is None
         or questionnaire is None
+        or scales is None
     ):
         raise ModelInvalid(errors)
     return Model(
@@ -124,6 +127,8 @@ def load_model_folder(folder: Path) -> Model:
         lessons=tuple(lessons.lessons),
         checks=tuple(checks.checks),
         questionnaire=tuple(questionnaire.items),
+        scales=scales.scales,
+        vocabularies=scales.vocabularies,
     )
 
 

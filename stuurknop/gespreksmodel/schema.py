@@ -173,6 +173,66 @@ class QuestionnaireFile(Strict):
     items: list[QuestionnaireItem] = Field(min_length=1, max_length=20)
 
 
+class ScaleWord(Strict):
+    key: int = Field(ge=0, le=10)
+    word: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class Scale(Strict):
+    """A numbered scale (how far a knob is opened, how much a value matters) and its words."""
+
+    id: Slug
+    label: Text
+    question: Text
+    words: tuple[ScaleWord, ...] = Field(min_length=2)
+
+    def word(self, key: int) -> str:
+        """The word for ``key``: ``gemiddeld`` for stand 2."""
+        for entry in self.words:
+            if entry.key == key:
+                return entry.word
+        raise KeyError(key)
+
+    def numbered(self, key: int) -> str:
+        """The key with its word, as a choice reads: ``2 – gemiddeld``."""
+        return f"{key} – {self.word(key)}"
+
+    @property
+    def keys(self) -> tuple[int, ...]:
+        return tuple(entry.key for entry in self.words)
+
+
+class VocabularyWord(Strict):
+    key: Slug
+    word: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class Vocabulary(Strict):
+    """The words of one enumeration of the project file (a funding line's status …)."""
+
+    id: Slug
+    label: Text
+    words: tuple[VocabularyWord, ...] = Field(min_length=1)
+
+    def word(self, key: str) -> str:
+        """The word for the stored ``key``: ``in gesprek`` for ``in_gesprek``."""
+        for entry in self.words:
+            if entry.key == key:
+                return entry.word
+        raise KeyError(key)
+
+    def choices(self) -> list[tuple[str, str]]:
+        """(key, word) pairs in the model's order, as a form's choices."""
+        return [(entry.key, entry.word) for entry in self.words]
+
+
+class ScalesFile(Strict):
+    """The contents of ``scales.yaml``."""
+
+    scales: tuple[Scale, ...] = Field(min_length=1)
+    vocabularies: tuple[Vocabulary, ...] = Field(min_length=1)
+
+
 class ModelCore(Strict):
     """The contents of ``model.yaml``."""
 
@@ -218,6 +278,29 @@ class Model(Strict):
     checks: tuple[CheckText, ...]
     documents: tuple[SeedDocument, ...] = ()
     questionnaire: tuple[QuestionnaireItem, ...] = ()
+    scales: tuple[Scale, ...] = ()
+    vocabularies: tuple[Vocabulary, ...] = ()
+
+    def scale(self, scale_id: str) -> Scale:
+        """A numbered scale: ``opening`` (stand 0–3) or ``weight`` (belang 0–3)."""
+        for scale in self.scales:
+            if scale.id == scale_id:
+                return scale
+        raise KeyError(scale_id)
+
+    def vocabulary(self, vocabulary_id: str) -> Vocabulary:
+        """The words of an enumeration: ``knob_status``, ``funding_status``, ``phase`` …"""
+        for vocabulary in self.vocabularies:
+            if vocabulary.id == vocabulary_id:
+                return vocabulary
+        raise KeyError(vocabulary_id)
+
+    def word(self, vocabulary_id: str, key: str | int) -> str:
+        """One word: ``model.word("funding_status", "in_gesprek")`` → ``in gesprek``;
+        ``model.word("opening", 2)`` → ``gemiddeld``."""
+        if isinstance(key, int):
+            return self.scale(vocabulary_id).word(key)
+        return self.vocabulary(vocabulary_id).word(str(key))
 
     def document_title(self, file: str) -> str:
         """The title of a seed document, or its file name when the model does not name it."""

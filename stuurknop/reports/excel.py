@@ -32,8 +32,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from stuurknop.engine import analyse
 from stuurknop.engine.money import UNASSIGNED, MoneyOverTime, cost_party, cost_years, funding_years
+from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
-from stuurknop.projectfile.schema import CostKind, ProjectDocument, Scenario
+from stuurknop.projectfile.schema import CostKind, FundingStatus, ProjectDocument, Scenario
 from stuurknop.reports.base import Options, Rendered, file_stem
 from stuurknop.reports.excel_cells import (
     BOLD,
@@ -54,8 +55,10 @@ from stuurknop.reports.excel_cells import text_cell as text_cell
 from stuurknop.reports.registry import XLSX
 
 NO_PARTY = "(geen)"  # the key of costs no party carries yet; ids cannot hold brackets
-KIND_WORDS = {CostKind.EENMALIG: "eenmalig", CostKind.JAARLIJKS: "per jaar"}
-STATUS_WORDS = {"idee": "idee", "in_gesprek": "in gesprek", "toegezegd": "toegezegd"}
+# The model's words (scales.yaml), from the default version; every version has the same keys.
+_VOCABULARY = load_model()
+KIND_WORDS = {kind: _VOCABULARY.word("cost_kind", kind.value) for kind in CostKind}
+STATUS_WORDS = {s.value: _VOCABULARY.word("funding_status", s.value) for s in FundingStatus}
 
 COSTS, FUNDING, COVER, PARTIES, NOTES = (
     "Kostenposten",

@@ -43,9 +43,8 @@ def knob_sections(
             tuple(
                 (label, "; ".join(by_status[status]) or "geen")
                 for status, label in (
-                    (KnobStatus.AAN, "Aan"),
-                    (KnobStatus.UIT, "Bewust uit"),
-                    (KnobStatus.NIET_BESPROKEN, "Nog niet besproken"),
+                    (status, model.word("knob_status", status.value).capitalize())
+                    for status in (KnobStatus.AAN, KnobStatus.UIT, KnobStatus.NIET_BESPROKEN)
                 )
             )
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Severity
 from stuurknop.projectfile.schema import FundingStatus, Phase
 
@@ -21,22 +22,12 @@ MONTHS = (
     "november",
     "december",
 )
-PHASE_WORDS = {
-    Phase.IDEE: "idee",
-    Phase.PLAN: "plan",
-    Phase.UITVOERING: "uitvoering",
-    Phase.EVALUATIE: "evaluatie",
-}
-STATUS_WORDS = {
-    FundingStatus.IDEE: "idee",
-    FundingStatus.IN_GESPREK: "in gesprek",
-    FundingStatus.TOEGEZEGD: "toegezegd",
-}
-SEVERITY_WORDS = {
-    Severity.INFO: "ter informatie",
-    Severity.AANDACHT: "aandacht",
-    Severity.WAARSCHUWING: "waarschuwing",
-}
+# The words of the enumerations are the model's (scales.yaml), from the default version: every
+# shipped version has the same keys (tests/gespreksmodel/test_vocabulary.py).
+_MODEL = load_model()
+PHASE_WORDS = {phase: _MODEL.word("phase", phase.value) for phase in Phase}
+STATUS_WORDS = {status: _MODEL.word("funding_status", status.value) for status in FundingStatus}
+SEVERITY_WORDS = {severity: _MODEL.word("severity", severity.value) for severity in Severity}
 
 
 def dutch_date(day: dt.date) -> str:

@@ -74,13 +74,13 @@ def test_a_new_user_sets_up_a_project_and_sees_the_gap_of_a_temporary_subsidy(
 
     # Three knobs opened: 1 and 2 by walking on, 4 from the knob tabs.
     page.get_by_role("link", name=re.compile("^Stuurknoppen")).click()
-    switch_knob_on(page, "stand 2: half open")
+    switch_knob_on(page, "stand 2 – gemiddeld")
     page.get_by_role("link", name=re.compile("^Volgende: 2")).first.click()
-    switch_knob_on(page, "stand 1: een beetje open")
+    switch_knob_on(page, "stand 1 – licht")
     page.get_by_role("navigation", name="De tien stuurknoppen").get_by_role(
         "link", name=re.compile(r"^4\. ")
     ).click()
-    switch_knob_on(page, "stand 3: helemaal open")
+    switch_knob_on(page, "stand 3 – sterk")
     assert KnobSetting.objects.filter(scenario__project=project, status="aan").count() == 3
 
     # A yearly cost item on knob 4, paid for two years from a temporary municipal subsidy.

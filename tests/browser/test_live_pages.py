@@ -39,11 +39,11 @@ def test_a_participant_joins_and_votes_by_polling(page: Page, live: LiveSession)
     expect(page.get_by_text("U doet mee als Ans, namens Bewoners.")).to_be_visible()
     assert_accessible(page, "vote page")
     goed_wonen = page.get_by_role("group", name="Goed wonen")
-    goed_wonen.get_by_label("3 heel belangrijk").check()
+    goed_wonen.get_by_label("3 – heel belangrijk").check()
     expect(page.locator("#live-status")).to_have_text(
         "Uw stem is opgeslagen. U kunt hem nog veranderen.", timeout=15_000
     )
-    goed_wonen.get_by_label("1 een beetje").check()
+    goed_wonen.get_by_label("1 – een beetje belangrijk").check()
     page.wait_for_function(
         "() => !Object.keys(JSON.parse(localStorage.getItem("
         f"'stuurknop-live-{live.code}') || '{{}}')).length",

@@ -189,8 +189,8 @@ def test_a_facilitator_and_three_participants_hold_a_session_over_websockets(
         expect(results(beamer)).to_contain_text("0 van 3 gestemd", timeout=LIVE)
 
         # Values: two vote; the beamer counts them but shows no scores.
-        choose(ans, "Goed wonen", "3 heel belangrijk")
-        choose(bert, "Goed wonen", "1 een beetje")
+        choose(ans, "Goed wonen", "3 – heel belangrijk")
+        choose(bert, "Goed wonen", "1 – een beetje belangrijk")
         expect(results(beamer)).to_contain_text("2 van 3 gestemd", timeout=LIVE)
         expect(results(beamer)).to_contain_text("De uitslag van deze stap is nog verborgen.")
         expect(results(beamer)).not_to_contain_text("Mediaan")
@@ -199,19 +199,19 @@ def test_a_facilitator_and_three_participants_hold_a_session_over_websockets(
         control.get_by_role("button", name="Uitslag tonen").click()
         expect(results(beamer)).to_contain_text("Mediaan: 2", timeout=LIVE)
         assert distribution(beamer, "Goed wonen") == {
-            "0 niet belangrijk": "0",
-            "1 een beetje": "1",
-            "2 belangrijk": "0",
-            "3 heel belangrijk": "1",
+            "0 – niet belangrijk": "0",
+            "1 – een beetje belangrijk": "1",
+            "2 – belangrijk": "0",
+            "3 – heel belangrijk": "1",
         }
         assert_accessible(beamer, "beamer with results")
 
         # One more vote arrives: the revealed results follow without a reload.
         beamer.evaluate("window.stillHere = true")
-        choose(cor, "Goed wonen", "3 heel belangrijk")
+        choose(cor, "Goed wonen", "3 – heel belangrijk")
         expect(results(beamer)).to_contain_text("3 van 3 gestemd", timeout=LIVE)
         expect(results(beamer)).to_contain_text("Mediaan: 3", timeout=LIVE)
-        assert distribution(beamer, "Goed wonen")["3 heel belangrijk"] == "2"
+        assert distribution(beamer, "Goed wonen")["3 – heel belangrijk"] == "2"
         assert beamer.evaluate("window.stillHere") is True
 
         # Knob 1: the phones get the new question over their sockets.
@@ -223,9 +223,9 @@ def test_a_facilitator_and_three_participants_hold_a_session_over_websockets(
         for phone in phones:
             expect(phone.locator("#live-step-title")).to_have_text(knob, timeout=LIVE)
         expect(beamer.locator("[data-step-title]")).to_have_text(knob, timeout=LIVE)
-        choose(ans, knob, "2 gemiddeld")
-        choose(bert, knob, "3 sterk")
-        choose(cor, knob, "uit")
+        choose(ans, knob, "2 – gemiddeld")
+        choose(bert, knob, "3 – sterk")
+        choose(cor, knob, "0 – uit")
         expect(results(beamer)).to_contain_text("3 van 3 gestemd", timeout=LIVE)
         expect(results(beamer)).not_to_contain_text("Mediaan")
         control.get_by_role("button", name="Uitslag tonen").click()

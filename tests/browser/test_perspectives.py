@@ -50,7 +50,7 @@ def test_two_parties_answer_apart_and_the_beheerder_reveals_the_differences(
     expect(page.get_by_role("status")).to_contain_text("Het perspectief van Zorg is opgeslagen.")
     expect(
         page.get_by_role("row", name=re.compile("Financiering ontmoetingsruimte"))
-    ).to_contain_text("0 – niet openzetten")
+    ).to_contain_text("0 – uit")
     assert_accessible(page, "the perspectives page with the own view")
     page.context.clear_cookies()
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from stuurknop.gespreksmodel import Model, load_model
+from stuurknop.web.vocabulary import scale_choices
 
 VALUES = "values"
 REMARKS = "remarks"
@@ -41,7 +42,8 @@ def steps_of(model: Model) -> tuple[Step, ...]:
         Step(
             VALUES,
             _("Waarden"),
-            _("Hoe belangrijk is elke waarde voor u? 0 is niet belangrijk, 3 is heel belangrijk."),
+            _("Hoe belangrijk is elke waarde voor u? 0 is %(low)s, 3 is %(high)s.")
+            % {"low": model.scale("weight").word(0), "high": model.scale("weight").word(3)},
             tuple(Item(f"value-{v.id}", v.name, "value", True) for v in model.values),
             0,
         )
@@ -52,7 +54,12 @@ def steps_of(model: Model) -> tuple[Step, ...]:
             Step(
                 f"knob-{knob.number}",
                 title,
-                _("Hoe ver zou u deze stuurknop opendraaien? Uit, of 1 (licht) tot 3 (sterk)."),
+                _("Hoe ver zou u deze stuurknop opendraaien? 0 is %(off)s, 1 %(low)s, 3 %(high)s.")
+                % {
+                    "off": model.scale("opening").word(0),
+                    "low": model.scale("opening").word(1),
+                    "high": model.scale("opening").word(3),
+                },
                 (Item(f"knob-{knob.number}", title, "knob", True),),
                 0,
             )
@@ -88,11 +95,5 @@ def item_by_key(steps: tuple[Step, ...], key: str) -> Item | None:
 
 def score_labels(kind: str) -> list[tuple[int, str]]:
     """The four answers of a scored item, as the person reads them."""
-    if kind == "knob":
-        return [(0, _("uit")), (1, _("1 licht")), (2, _("2 gemiddeld")), (3, _("3 sterk"))]
-    return [
-        (0, _("0 niet belangrijk")),
-        (1, _("1 een beetje")),
-        (2, _("2 belangrijk")),
-        (3, _("3 heel belangrijk")),
-    ]
+    scale = "opening" if kind == "knob" else "weight"
+    return [(int(key), label) for key, label in scale_choices(scale)]

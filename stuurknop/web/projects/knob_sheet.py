@@ -30,9 +30,8 @@ from stuurknop.web.projects.models import (
     ProjectParty,
     Scenario,
 )
-from stuurknop.web.projects.models.money import COST_KINDS, FUNDING_STATUSES
-from stuurknop.web.projects.models.scenario import KNOB_STATUSES
 from stuurknop.web.projects.project_file import knob_setting_data
+from stuurknop.web.vocabulary import COST_KINDS, FUNDING_STATUSES, KNOB_STATUSES
 
 Data = Mapping[str, Any]
 

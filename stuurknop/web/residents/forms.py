@@ -13,19 +13,16 @@ from django_stubs_ext import StrOrPromise
 
 from stuurknop.gespreksmodel.schema import QuestionnaireItem
 from stuurknop.web.residents.models import REMARK_MAX, HelpOrganise
+from stuurknop.web.vocabulary import scale_word
 
 HONEYPOT = "website"  # a name bots like to fill in
 
 
 def score_labels() -> list[tuple[str, str]]:
     """The answers to "how much does this matter to you?", with words, and "no answer"."""
-    return [
-        ("3", _("Heel belangrijk")),
-        ("2", _("Belangrijk")),
-        ("1", _("Een beetje belangrijk")),
-        ("0", _("Niet belangrijk")),
-        ("", _("Geen antwoord")),
-    ]
+    # The words are the model's 0–3 importance scale (scales.yaml), highest first for residents.
+    words = [(str(key), scale_word("weight", key).capitalize()) for key in (3, 2, 1, 0)]
+    return [*words, ("", _("Geen antwoord"))]
 
 
 def help_labels() -> list[tuple[str, StrOrPromise]]:

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import CostKind
@@ -19,12 +20,16 @@ from stuurknop.web.projects.forms.knobs import (
     version_field,
 )
 from stuurknop.web.projects.models import CostItem, Project, ProjectParty
-from stuurknop.web.projects.models.money import COST_KINDS, FUNDING_STATUSES
+from stuurknop.web.vocabulary import COST_KINDS, FUNDING_STATUSES
 
 MAX_YEARS = 100  # the document's Years
+# The model's word for a yearly cost ("per jaar"), as the kind's choice shows it.
+YEARLY = dict(COST_KINDS)[CostKind.JAARLIJKS.value]
 
 
-def year_field(project: Project, *, label: str, required: bool, help_text: str = "") -> Any:
+def year_field(
+    project: Project, *, label: StrOrPromise, required: bool, help_text: StrOrPromise = ""
+) -> Any:
     """A calendar year within the project's horizon."""
     first, last = project.first_year, project.first_year + project.horizon_years - 1
     message = gettext_now("Kies een jaar binnen de looptijd van het project (%(first)s–%(last)s).")
@@ -40,7 +45,7 @@ def year_field(project: Project, *, label: str, required: bool, help_text: str =
     )
 
 
-def years_field(help_text: str) -> forms.IntegerField:
+def years_field(help_text: StrOrPromise) -> forms.IntegerField:
     message = gettext_now("Vul een aantal jaren in van 1 tot en met %(max)s.") % {"max": MAX_YEARS}
     return forms.IntegerField(
         label=_("Aantal jaren"),
@@ -58,7 +63,8 @@ class CostItemForm(WorksheetForm):
     description = forms.CharField(label=_("Omschrijving"), max_length=200)
     kind = forms.ChoiceField(label=_("Soort"), choices=COST_KINDS)
     amount = EuroField(
-        label=_("Bedrag in euro"), help_text=_("Bij ‘per jaar’: het bedrag per jaar.")
+        label=_("Bedrag in euro"),
+        help_text=_("Bij ‘%(yearly)s’: het bedrag per jaar.") % {"yearly": YEARLY},
     )
 
     def __init__(
@@ -72,7 +78,8 @@ class CostItemForm(WorksheetForm):
         super().__init__(*args, **kwargs)
         self.fields["first_year"] = year_field(project, label=_("Eerste jaar"), required=True)
         self.fields["years"] = years_field(
-            _("Alleen bij ‘per jaar’. Leeg laten: de kosten lopen door (structureel).")
+            _("Alleen bij ‘%(yearly)s’. Leeg laten: de kosten lopen door (structureel).")
+            % {"yearly": YEARLY}
         )
         self.fields["party"] = forms.ChoiceField(
             label=_("Wie maakt de kosten?"),

@@ -21,14 +21,11 @@ from stuurknop.projectfile import DocumentInvalid
 from stuurknop.projectfile.schema import KnobStatus
 from stuurknop.web.projects.forms.errors import add_document_errors as add_errors
 from stuurknop.web.projects.models import ProjectParty
-from stuurknop.web.projects.models.scenario import KNOB_STATUSES
+from stuurknop.web.vocabulary import KNOB_OPENINGS, KNOB_STATUSES
 
-# The document's Opening runs from 1 to 3 (stuurknop.projectfile.schema.Opening).
-OPENINGS = [
-    (1, _("stand 1: een beetje open")),
-    (2, _("stand 2: half open")),
-    (3, _("stand 3: helemaal open")),
-]
+# The document's Opening runs from 1 to 3 (stuurknop.projectfile.schema.Opening); the words
+# are the model's (scales.yaml): "stand 2 – gemiddeld".
+OPENINGS = [(int(key), f"stand {label}") for key, label in KNOB_OPENINGS]
 LONG_TEXT = 20_000  # the document's LongText
 MAX_AMOUNT = Decimal("100000000")
 

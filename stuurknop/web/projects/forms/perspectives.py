@@ -17,14 +17,8 @@ from stuurknop.gespreksmodel.schema import Knob, Value
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.forms.errors import add_document_errors
-from stuurknop.web.projects.forms.values import WEIGHTS
+from stuurknop.web.vocabulary import OPENINGS, WEIGHTS
 
-OPENINGS = [
-    ("0", _("0 – niet openzetten (uit)")),
-    ("1", _("1 – licht")),
-    ("2", _("2 – gemiddeld")),
-    ("3", _("3 – sterk")),
-]
 NO_ANSWER = ("", _("geen antwoord"))
 REMARKS_LENGTH = 20_000  # the document's LongText
 

@@ -17,13 +17,8 @@ from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.projects.forms.errors import add_document_errors
 from stuurknop.web.projects.models import Interest
 from stuurknop.web.projects.services.scenarios import InterestEdit
+from stuurknop.web.vocabulary import WEIGHTS
 
-WEIGHTS = [
-    ("0", _("0 – niet belangrijk")),
-    ("1", _("1 – een beetje belangrijk")),
-    ("2", _("2 – belangrijk")),
-    ("3", _("3 – heel belangrijk")),
-]
 NOT_SET = ("", _("nog niet ingevuld"))
 REASON_LENGTH = 2_000  # the document's ShortText
 

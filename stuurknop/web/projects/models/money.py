@@ -6,17 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stuurknop.gespreksmodel.schema import NUMERALS
-from stuurknop.projectfile.schema import CostKind, FundingStatus
+from stuurknop.projectfile.schema import FundingStatus
 from stuurknop.web.projects.models.fields import Positioned, Versioned, key_field, money_field
 from stuurknop.web.projects.models.project import ProjectParty
 from stuurknop.web.projects.models.scenario import Scenario
+from stuurknop.web.vocabulary import COST_KINDS, FUNDING_STATUSES
 
-COST_KINDS = [(CostKind.EENMALIG.value, _("eenmalig")), (CostKind.JAARLIJKS.value, _("per jaar"))]
-FUNDING_STATUSES = [
-    (FundingStatus.IDEE.value, _("idee")),
-    (FundingStatus.IN_GESPREK.value, _("in gesprek")),
-    (FundingStatus.TOEGEZEGD.value, _("toegezegd")),
-]
 SOURCES = [(n, n) for n in NUMERALS]
 
 

@@ -10,13 +10,10 @@ from stuurknop.projectfile.schema import Phase
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.models.fields import Positioned, Versioned, key_field
 from stuurknop.web.projects.roles import Role
+from stuurknop.web.vocabulary import word_choices
 
-PHASES = [
-    (Phase.IDEE.value, _("Idee")),
-    (Phase.PLAN.value, _("Plan")),
-    (Phase.UITVOERING.value, _("Uitvoering")),
-    (Phase.EVALUATIE.value, _("Evaluatie")),
-]
+# The phase's words come from the model data; a choice starts with a capital.
+PHASES = [(key, word.capitalize()) for key, word in word_choices("phase")]
 
 
 class Project(Versioned):

@@ -8,12 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from stuurknop.projectfile.schema import KnobStatus
 from stuurknop.web.projects.models.fields import Positioned, Versioned
 from stuurknop.web.projects.models.project import Project, ProjectParty
-
-KNOB_STATUSES = [
-    (KnobStatus.NIET_BESPROKEN.value, _("niet besproken")),
-    (KnobStatus.UIT.value, _("bewust uit")),
-    (KnobStatus.AAN.value, _("aan")),
-]
+from stuurknop.web.vocabulary import KNOB_STATUSES
 
 
 class Scenario(Positioned, Versioned):

@@ -33,7 +33,6 @@ from stuurknop.web.projects.knob_sheet import (
     source_text,
 )
 from stuurknop.web.projects.models import Project, Scenario
-from stuurknop.web.projects.models.scenario import KNOB_STATUSES
 from stuurknop.web.projects.permissions import require_editable, scenario_role
 from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
 from stuurknop.web.projects.roles import Role
@@ -49,6 +48,7 @@ from stuurknop.web.projects.views.knob_rows import (
 # here; new code imports them from knob_rows.
 from stuurknop.web.projects.views.knob_rows import cost_dom_id as cost_dom_id
 from stuurknop.web.projects.views.knob_rows import funding_dom_id as funding_dom_id
+from stuurknop.web.vocabulary import KNOB_STATUSES
 
 SEVERITIES = {
     "info": gettext_lazy("ter info"),

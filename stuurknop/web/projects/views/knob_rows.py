@@ -24,8 +24,8 @@ from stuurknop.web.projects.knob_sheet import (
     source_text,
 )
 from stuurknop.web.projects.models import CostItem, FundingLine
-from stuurknop.web.projects.models.money import COST_KINDS, FUNDING_STATUSES
 from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
+from stuurknop.web.vocabulary import COST_KINDS, FUNDING_STATUSES
 
 
 def cost_dom_id(pk: int) -> str:

@@ -14,7 +14,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from stuurknop.charts import Chart
@@ -25,8 +24,7 @@ from stuurknop.projectfile import DocumentInvalid
 from stuurknop.projectfile import schema as doc
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.forms.perspectives import OPENINGS, PerspectiveForm
-from stuurknop.web.projects.forms.values import WEIGHTS
+from stuurknop.web.projects.forms.perspectives import PerspectiveForm
 from stuurknop.web.projects.models import Project, ProjectParty
 from stuurknop.web.projects.permissions import project_role, require_editable
 from stuurknop.web.projects.roles import Role
@@ -42,14 +40,11 @@ from stuurknop.web.projects.services.perspectives import (
     visible_document,
 )
 from stuurknop.web.projects.views.common import project_context
+from stuurknop.web.vocabulary import OPENINGS, WEIGHTS, word_choices
 
 OPENING_WORDS = dict(OPENINGS)
 WEIGHT_WORDS = dict(WEIGHTS)
-ORIGIN_WORDS = {
-    doc.PerspectiveOrigin.EIGEN: gettext_lazy("zelf ingevuld"),
-    doc.PerspectiveOrigin.NAMENS: gettext_lazy("namens de partij ingevuld"),
-    doc.PerspectiveOrigin.SESSIE: gettext_lazy("in een live sessie"),
-}
+ORIGIN_WORDS = dict(word_choices("perspective_origin"))
 
 
 @project_role(Role.LEZER)

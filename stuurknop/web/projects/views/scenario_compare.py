@@ -17,11 +17,11 @@ from stuurknop.engine.text import euro, percent
 from stuurknop.gespreksmodel import load_model
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project, Scenario
-from stuurknop.web.projects.models.scenario import KNOB_STATUSES
 from stuurknop.web.projects.permissions import project_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.selectors import cached_for_revision, project_document
 from stuurknop.web.projects.views.common import default_scenario, project_context
+from stuurknop.web.vocabulary import KNOB_STATUSES
 
 # Figures closer together than this are the same (activations are fractions of small sums).
 SAME = 1e-9

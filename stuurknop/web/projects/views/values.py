@@ -25,7 +25,7 @@ from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.forms.values import WEIGHTS, PartyInterestsForm
+from stuurknop.web.projects.forms.values import PartyInterestsForm
 from stuurknop.web.projects.models import Interest, Project, ProjectParty, Scenario
 from stuurknop.web.projects.permissions import require_editable, scenario_role
 from stuurknop.web.projects.roles import Role
@@ -39,6 +39,7 @@ from stuurknop.web.projects.selectors import (
 )
 from stuurknop.web.projects.services.scenarios import party_interests_set
 from stuurknop.web.projects.views.common import project_context, render_project_page
+from stuurknop.web.vocabulary import WEIGHTS
 
 WEIGHT_WORDS = dict(WEIGHTS)
 
@@ -56,6 +57,8 @@ def values_page(
         build=lambda: {
             **_figures(project, scenario),
             "parties": _parties(project, scenario, heading_level=3),
+            "weight_low": WEIGHT_WORDS["0"],
+            "weight_high": WEIGHT_WORDS["3"],
         },
     )
 
