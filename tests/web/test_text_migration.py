@@ -21,7 +21,7 @@ def test_the_migration_cleans_texts_stored_with_control_characters(
     ProjectParty.objects.filter(project=project, key="woco").update(name="Woco\x01")
     CostItem.objects.filter(scenario__project=project).update(description="Post\x0b\x1b")
     KnobSetting.objects.filter(scenario__project=project, knob=2).update(
-        elaboration="a\r\nb\x00", answers=["ja\x01"]
+        elaboration="a\r\nb\x01", answers=["ja\x01"]
     )
     Project.objects.filter(pk=project.pk).update(
         description="x\x7f", perspectives=[{"party": "woco", "remarks": "op\x1bmerking"}]

@@ -441,8 +441,8 @@ def session_perspectives(session: LiveSession, date: dt.date) -> list[doc.Perspe
         if vote.score is not None:
             scores[party.pk][vote.item].append(vote.score)
         if vote.remark:
-            item = item_by_key(steps, vote.item)
-            where = "" if item is None or item.kind == "remarks" else f" ({_where(vote.item)})"
+            voted = item_by_key(steps, vote.item)
+            where = "" if voted is None or voted.kind == "remarks" else f" ({_where(vote.item)})"
             remarks[party.pk].append(f"{vote.participant.name}{where}: {vote.remark}")
     result = []
     for pk, party in parties.items():

@@ -20,7 +20,7 @@ def update_locked(
     updated in memory too, with its new version.
     """
     model = type(row)
-    updated = model.objects.filter(pk=row.pk, version=expected_version).update(
+    updated = model._default_manager.filter(pk=row.pk, version=expected_version).update(
         **changes, version=F("version") + 1
     )
     if updated != 1:
@@ -32,7 +32,9 @@ def update_locked(
 
 def delete_locked(row: Versioned, *, expected_version: int, what: str) -> None:
     """Delete ``row`` if its stored version is ``expected_version``, else :class:`Conflict`."""
-    deleted, _by_model = type(row).objects.filter(pk=row.pk, version=expected_version).delete()
+    deleted, _by_model = (
+        type(row)._default_manager.filter(pk=row.pk, version=expected_version).delete()
+    )
     if not deleted:
         raise _conflict(row, expected_version, what)
 
@@ -44,5 +46,5 @@ def check_version(row: Versioned, *, expected_version: int, what: str) -> None:
 
 
 def _conflict(row: Versioned, expected_version: int, what: str) -> Conflict:
-    current = type(row).objects.filter(pk=row.pk).values_list("version", flat=True).first()
+    current = type(row)._default_manager.filter(pk=row.pk).values_list("version", flat=True).first()
     return Conflict(what=what, expected_version=expected_version, current_version=current or 0)

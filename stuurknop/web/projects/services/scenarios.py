@@ -92,7 +92,7 @@ def scenario_update(
         by=by,
         what=f"{what} gewijzigd",
         entity=LogEntity.SCENARIO,
-        key=old["name"],
+        key=str(old["name"]),
         old=old,
         new=new,
     )
@@ -204,9 +204,9 @@ def scenario_copy(
             )
     except IntegrityError:
         raise invalid("name", f"scenarionaam {item.name!r} komt dubbel voor") from None
-    for model in (KnobSetting, Interest, CostItem):
-        rows = model.objects.filter(scenario=source)
-        model.objects.bulk_create([_clone(row, scenario_id=copy.pk) for row in rows])
+    _copy_rows(KnobSetting, source, copy)
+    _copy_rows(Interest, source, copy)
+    _copy_rows(CostItem, source, copy)
     # Funding lines point at cost items by row; the copies must point at the copied items,
     # which keep their keys (keys are unique per scenario, so they match one to one).
     old_keys = dict(CostItem.objects.filter(scenario=source).values_list("pk", "key"))
@@ -225,6 +225,11 @@ def scenario_copy(
         scenario=copy.name,
     )
     return copy
+
+
+def _copy_rows(model: type[_Row], source: Scenario, copy: Scenario) -> None:
+    rows = model._default_manager.filter(scenario=source)
+    model._default_manager.bulk_create([_clone(row, scenario_id=copy.pk) for row in rows])
 
 
 def _clone(row: _Row, **changes: object) -> _Row:
