@@ -38,7 +38,7 @@ SIZE = (7.2, 3.8)  # inches: 518 × 274 pt, scaled by the page anyway
 LABEL_WIDTH = 16  # characters per line of a category label
 
 SETTINGS: dict[RcKeyType, Any] = {
-    "svg.fonttype": "none",  # text stays text: selectable, searchable, read by WeasyPrint
+    "svg.fonttype": "none",  # text stays text: selectable, searchable, read by Typst
     "svg.hashsalt": "stuurknop",  # deterministic ids for clip paths and patterns
     "svg.image_inline": True,
     "text.parse_math": False,  # a party called "$ponsor" is a name, not a formula

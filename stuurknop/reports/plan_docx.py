@@ -363,30 +363,15 @@ def _figure(doc: Any, figure: Figure) -> None:
 
 def chart_png(chart: Chart) -> bytes | None:
     """A chart as PNG: bar charts through matplotlib again; the model map, which is SVG only,
-    laid out by WeasyPrint and rasterised by pdfium (a dependency for just this)."""
+    drawn by Typst (as the PDFs are)."""
     if chart.drawing is not None:
         return chart.render("png", dpi=CHART_DPI)
     return _svg_png(chart.svg)
 
 
 def _svg_png(svg: str) -> bytes:
-    import pypdfium2  # type: ignore[import-untyped]
-    from weasyprint import HTML
-
-    from stuurknop.reports.plan_pdf import offline_fetcher
+    from stuurknop.reports.typesetting import rasterise
 
     box = _VIEW_BOX.search(svg)
-    width, height = (box.group(1), box.group(2)) if box else ("1040", "700")
-    page = (
-        f"<style>@page {{ size: {width}px {height}px; margin: 0 }} body {{ margin: 0 }} "
-        "svg { width: 100%; height: auto; display: block }</style>" + svg
-    )
-    pdf = HTML(string=page, url_fetcher=offline_fetcher(), base_url="data:,").write_pdf()
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        image = document[0].render(scale=CHART_DPI / 72).to_pil()
-        out = BytesIO()
-        image.save(out, format="PNG", optimize=False)
-        return out.getvalue()
-    finally:
-        document.close()
+    width, height = (float(box.group(1)), float(box.group(2))) if box else (1040.0, 700.0)
+    return rasterise(svg, width=width, height=height, alt="", ppi=CHART_DPI)

@@ -28,7 +28,7 @@ from stuurknop.reports.plan_blocks import (
 from stuurknop.reports.registry import PDF
 from stuurknop.reports.typesetting import column_widths, typeset
 
-__all__ = ["offline_fetcher", "plan_data", "plan_pdf", "render_plan_pdf", "table_data"]
+__all__ = ["plan_data", "plan_pdf", "render_plan_pdf", "table_data"]
 
 # A row with more text than this may run over a page; shorter rows are kept on one page.
 LONG_ROW = 1200
@@ -121,14 +121,3 @@ def table_data(table: PlanTable) -> dict[str, Any]:
 def _tight(cell: str) -> str:
     """Keep an amount on one line in a narrow column: ``€ 1.000`` never breaks after ``€``."""
     return cell.replace("€ ", "€\u00a0")
-
-
-def offline_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that reads ``data:`` URLs only.
-
-    Kept for the Word plan, which still lays out the model map with WeasyPrint to make a PNG
-    of it (:func:`stuurknop.reports.plan_docx.chart_png`); the PDFs no longer use WeasyPrint.
-    """
-    from weasyprint.urls import URLFetcher
-
-    return URLFetcher(allowed_protocols={"data"}, timeout=1, fail_on_errors=True)

@@ -31,7 +31,7 @@ LEGEND = (
     (
         "Links",
         "de {knobs} stuurknoppen, met hoe ver ze in dit scenario openstaan: stand 1 "
-        "(licht), 2 (gemiddeld) of 3 (sterk).",
+        "({opening_1}), 2 ({opening_2}) of 3 ({opening_3}).",
     ),
     ("In het midden", "de {routes} routes waarlangs een knop waarde oplevert."),
     ("Rechts", "de {values} waarden waar het project om draait."),
@@ -72,7 +72,12 @@ def render_map_poster(
         neighbourhood = neighbourhood[: NEIGHBOURHOOD_CHARS - 1].rstrip() + "…"
     subtitle = len(project.name) + len(project.municipality) + len(neighbourhood)
     place = project.municipality + (f" ({neighbourhood})" if neighbourhood else "")
-    counts = {"knobs": len(model.knobs), "routes": len(model.routes), "values": len(model.values)}
+    counts = {
+        "knobs": len(model.knobs),
+        "routes": len(model.routes),
+        "values": len(model.values),
+        **{f"opening_{key}": model.scale("opening").word(key) for key in (1, 2, 3)},
+    }
     show_routes = subtitle + len(scenario.name) <= SUBTITLE_WITH_ROUTES
     data: dict[str, Any] = {
         "title": f"Kaart van het model – {project.name} – {scenario.name}",

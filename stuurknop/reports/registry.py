@@ -1,7 +1,7 @@
 """The one table of document formats, and the one function that renders any of them.
 
 A renderer is named by its module and function and imported only when used, so that the CLI
-and the web app do not load WeasyPrint, python-docx or openpyxl before a document is asked for.
+and the web app do not load Typst, python-docx or openpyxl before a document is asked for.
 Every renderer has the signature ``(model, document, scenario, options) -> Rendered``.
 """
 

@@ -84,6 +84,25 @@ def typeset(
     return pdf
 
 
+def rasterise(svg: str, *, width: float, height: float, alt: str, ppi: int) -> bytes:
+    """``svg`` (``width`` × ``height`` in its own units, as points) as a PNG at ``ppi``: for
+    the Word plan, which cannot show an SVG. Typst draws it, as it draws the PDFs."""
+    payload = json.dumps(
+        {"svg": xml_text(svg), "width": width, "height": height, "alt": xml_text(alt)},
+        ensure_ascii=False,
+    )
+    compiler = typst.Compiler(
+        str(TEMPLATES / "image.typ"),
+        root=str(TEMPLATES),
+        font_paths=_fonts(),
+        ignore_system_fonts=True,
+    )
+    png = compiler.compile(format="png", ppi=ppi, sys_inputs={"data": payload})
+    if not isinstance(png, bytes):  # one page, so one picture
+        raise TypeError(f"Typst gave {type(png).__name__} for one picture")
+    return png
+
+
 def column_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], line: int) -> list[int]:
     """Relative column widths for a table ``line`` characters wide, the way a browser lays out
     a table: every column at least as wide as its longest word, then the room that is left

@@ -22,6 +22,7 @@ from stuurknop.charts.model_map import OPENING_WORDS, STATUS_WORDS, knob_state
 from stuurknop.engine import Analysis, analyse
 from stuurknop.engine.money import UNASSIGNED, CostItemMoney, funding_years
 from stuurknop.engine.routes import MAX_OPENING
+from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Knob, Model
 from stuurknop.projectfile.schema import (
     CostItem,
@@ -37,12 +38,14 @@ from stuurknop.reports.printing import money
 from stuurknop.reports.typesetting import column_widths, typeset
 
 NOT_FILLED = "nog niet ingevuld"
+# The model's words (scales.yaml), from the default version: every version has the same keys.
 FUNDING_STATUS_WORDS = {
-    FundingStatus.IDEE: "idee",
-    FundingStatus.IN_GESPREK: "in gesprek",
-    FundingStatus.TOEGEZEGD: "toegezegd",
+    status: load_model().word("funding_status", status.value) for status in FundingStatus
 }
-SEVERITY_WORDS = {"info": "ter info", "aandacht": "aandacht", "waarschuwing": "waarschuwing"}
+SEVERITY_WORDS = {
+    severity: load_model().word("severity", severity)
+    for severity in ("info", "aandacht", "waarschuwing")
+}
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,8 @@ def worksheets_data(
         "scenario_text": "" if blank else scenario.description,
         "years": years,
         "knobs": len(model.knobs),
-        "statuses": ["niet besproken", "bewust uit", "aan"],
+        "statuses": [word for _key, word in model.vocabulary("knob_status").choices()],
+        "opening_note": _opening_note(model),
         "openings": [[str(n), OPENING_WORDS[n]] for n in range(1, MAX_OPENING + 1)],
         "funding_statuses": " / ".join(FUNDING_STATUS_WORDS.values()),
         "figures": [[label, _tight(amount)] for label, amount in figures or ()],
@@ -456,4 +460,15 @@ def _funding_row(
         period=_funding_period(line, cost),
         status=FUNDING_STATUS_WORDS[line.status],
         total=money(total),
+    )
+
+
+def _opening_note(model: Model) -> str:
+    """What the stand and "bewust uit" mean, in the model's words."""
+    opening = model.scale("opening")
+    stands = ", ".join(f"{key} {opening.word(key)}" for key in range(1, MAX_OPENING + 1))
+    off = model.word("knob_status", "uit")
+    return (
+        f"Stand: {stands} opengedraaid. “{off.capitalize()}”: besproken en besloten om deze "
+        "knop niet te gebruiken."
     )

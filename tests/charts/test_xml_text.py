@@ -20,7 +20,7 @@ UNSAFE = ["\x01", "\x0b", "\x1b", "\x7f", "\ufffe", "\ud800"]
 
 
 def parsed(svg: str) -> etree._Element:
-    """The SVG parsed as strict XML, the way Word's and WeasyPrint's parsers read it."""
+    """The SVG parsed as strict XML, the way Word's and Typst's parsers read it."""
     return etree.fromstring(svg.encode("utf-8"), etree.XMLParser(recover=False))
 
 

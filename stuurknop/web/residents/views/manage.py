@@ -152,7 +152,7 @@ def residents_poster(request: AuthenticatedHttpRequest, project: Project) -> Htt
     questionnaire = questionnaire_of(project)
     if questionnaire is None:
         raise Http404()
-    # Imported here: WeasyPrint is heavy, and only this view needs it.
+    # Imported here: the typesetter is loaded only when a poster is asked for.
     from stuurknop.web.residents.poster import render_poster
 
     rendered = render_poster(project_name=project.name, url=public_url(request, questionnaire))
