@@ -3,10 +3,10 @@
 A log entry stores its changes as data (:class:`~stuurknop.projectfile.schema.LogChange`: entity,
 key, action, field, old, new); this module is the one place that says them in words. Each entity
 is declared once in :data:`ENTITIES`: how it is named (from the key, the ``about`` snapshot the
-writer kept, or the data itself) and how its fields read. A field's label and its values come from
-the model where the model has them (the scales' and vocabularies' words, knob, value, route and
-party-type names, sources as ``bron III``), else from the project file's Dutch field labels
-(:data:`~stuurknop.projectfile.errors.FIELD_LABELS`).
+writer kept, or the data itself) and how its fields read. A field's label is its title in the
+project file's schema (:mod:`stuurknop.projectfile.schema`, the one declaration of every entity);
+its values come from the model where the model has them (the scales' and vocabularies' words,
+knob, value, route and party-type names, sources as ``bron III``).
 
 Choices, and why:
 
@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from pydantic import BaseModel
 
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.change_values import (
@@ -49,6 +51,8 @@ from stuurknop.presentation.change_values import (
     word,
     yes_no,
 )
+from stuurknop.projectfile import schema as doc
+from stuurknop.projectfile.errors import field_titles
 from stuurknop.projectfile.schema import (
     ChangeAction,
     CostKind,
@@ -97,80 +101,106 @@ class EntityWords:
 # --- the entities -----------------------------------------------------------------------------
 
 
-def _f(name: str, format: Format, *, label: str | None = None, long: bool = False) -> FieldWords:
-    return FieldWords(field_label(name) if label is None else label, format, long)
+def _fields(
+    schema: type[BaseModel],
+    formats: Mapping[str, Format],
+    *,
+    labels: Mapping[str, str] | None = None,
+    long: tuple[str, ...] = (),
+) -> dict[str, FieldWords]:
+    """How the fields of ``schema`` read: each labelled with the schema's title (or, for a
+    field the sentence words differently, from ``labels``), said by its ``formats`` entry."""
+    titles = {**field_titles(schema), **(labels or {})}
+    return {
+        name: FieldWords(titles.get(name, field_label(name)), format, name in long)
+        for name, format in formats.items()
+    }
 
 
 _LONG = text  # a long text: not printed, see _changed_field
 
-_BASICS = {
-    "name": _f("name", text),
-    "municipality": _f("municipality", text),
-    "neighbourhood": _f("neighbourhood", text),
-    "homes": _f("homes", number),
-    "phase": _f("phase", word("phase")),
-    "first_year": _f("first_year", number),
-    "horizon_years": _f("horizon_years", number),
-    "description": _f("description", _LONG, long=True),
-}
-_PARTY = {
-    "id": _f("id", text),
-    "name": _f("name", text),
-    "party_type": _f("party_type", party_type),
-    "at_table": _f("at_table", yes_no),
-    "organisation": _f("organisation", text, label="organisatie"),
-}
-_SCENARIO = {
-    "name": _f("name", text),
-    "description": _f("description", _LONG, long=True),
-    "chosen": _f("chosen", yes_no),
-}
-_KNOB_SETTING = {
-    "knob": _f("knob", knob),
-    "status": _f("status", word("knob_status")),
-    "opening": _f("opening", number, label="stand"),
-    "elaboration": _f("elaboration", _LONG, long=True),
-    "lead_party": _f("lead_party", party),
-    "routes": _f("routes", routes, label="routes"),
-    "answers": _f("answers", _LONG, label="antwoorden", long=True),
-}
-_INTEREST = {
-    "party": _f("party", party),
-    "value": _f("value", value_name),
+_BASICS = _fields(
+    doc.Basics,
+    {
+        "name": text,
+        "municipality": text,
+        "neighbourhood": text,
+        "homes": number,
+        "phase": word("phase"),
+        "first_year": number,
+        "horizon_years": number,
+        "description": _LONG,
+    },
+    long=("description",),
+)
+_PARTY = _fields(
+    doc.Party,
+    {
+        "id": text,
+        "name": text,
+        "party_type": party_type,
+        "at_table": yes_no,
+        "organisation": text,
+    },
+    labels={"organisation": "organisatie"},  # kept here, not in the project file
+)
+_SCENARIO = _fields(
+    doc.Scenario,
+    {"name": text, "description": _LONG, "chosen": yes_no},
+    long=("description",),
+)
+_KNOB_SETTING = _fields(
+    doc.KnobSetting,
+    {
+        "knob": knob,
+        "status": word("knob_status"),
+        "opening": number,
+        "elaboration": _LONG,
+        "lead_party": party,
+        "routes": routes,
+        "answers": _LONG,
+    },
+    long=("elaboration", "answers"),
+)
+_INTEREST = _fields(
+    doc.Interest,
+    {"party": party, "value": value_name, "weight": number, "reason": _LONG},
     # The entity's name says it already: "Belang van Woco voor Goed wonen: 1 → 3".
-    "weight": _f("weight", number, label=""),
-    "reason": _f("reason", _LONG, long=True),
-}
-_COST_ITEM = {
-    "id": _f("id", text),
-    "knob": _f("knob", knob),
-    "description": _f("description", text),
-    "kind": _f("kind", word("cost_kind")),
-    "amount": _f("amount", money),
-    "first_year": _f("first_year", number),
-    "years": _f("years", or_absent("structureel", number)),
-    "party": _f("party", or_absent("de trekker", party), label="wie maakt de kosten"),
-}
-_FUNDING_LINE = {
-    "id": _f("id", text),
-    "cost_item": _f("cost_item", cost_item_ref),
-    "party": _f("party", party, label="wie betaalt"),
-    "source": _f("source", source),
-    "amount": _f("amount", money),
-    "first_year": _f("first_year", or_absent("het eerste jaar van de kostenpost", number)),
-    "years": _f("years", or_absent("zolang de kostenpost loopt", number)),
-    "status": _f("status", word("funding_status")),
-}
-_PERSPECTIVE = {
-    "party": _f("party", party),
-    "origin": _f("origin", word("perspective_origin")),
-    "session": _f("session", text),
-}
-_RESIDENT_INPUT = {
-    "date": _f("date", text),
-    "respondents": _f("respondents", number),
-}
-_MEMBER = {"role": _f("role", plain, label="rol")}
+    labels={"weight": ""},
+    long=("reason",),
+)
+_COST_ITEM = _fields(
+    doc.CostItem,
+    {
+        "id": text,
+        "knob": knob,
+        "description": text,
+        "kind": word("cost_kind"),
+        "amount": money,
+        "first_year": number,
+        "years": or_absent("structureel", number),
+        "party": or_absent("de trekker", party),
+    },
+)
+_FUNDING_LINE = _fields(
+    doc.FundingLine,
+    {
+        "id": text,
+        "cost_item": cost_item_ref,
+        "party": party,
+        "source": source,
+        "amount": money,
+        "first_year": or_absent("het eerste jaar van de kostenpost", number),
+        "years": or_absent("zolang de kostenpost loopt", number),
+        "status": word("funding_status"),
+    },
+)
+_PERSPECTIVE = _fields(
+    doc.Perspective,
+    {"party": party, "origin": word("perspective_origin"), "session": text},
+)
+_RESIDENT_INPUT = _fields(doc.ResidentInput, {"date": text, "respondents": number})
+_MEMBER = {"role": FieldWords("rol", plain)}  # members are not in the project file
 
 
 def _known(change: LogChange, data: Mapping[str, Any], name: str) -> Any:
@@ -325,7 +355,10 @@ def _changed_field(change: LogChange, words: EntityWords, context: Context) -> s
 
 
 def _long_text_change(label: str, new: Any) -> str:
-    texts = [str(t) for t in new if t] if isinstance(new, list) else [str(new)] if new else []
+    items = new if isinstance(new, list) else [new]
+    if not all(t is None or isinstance(t, str) for t in items):
+        return f"{label} gewijzigd"  # not a text nor a list of texts: never said as data
+    texts = [t for t in items if t]
     if not texts:
         return f"{label} gewist"
     return f"{label} gewijzigd: “{quoted(' / '.join(texts))}”"

@@ -8,84 +8,90 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from stuurknop.messages import dutch_message
+from stuurknop.projectfile.schema import ProjectDocument
 
-# Dutch names of the document's fields; lists are numbered from 1 for people.
-FIELD_LABELS: Mapping[str, str] = {
-    "format": "formaat",
-    "schema_version": "schemaversie",
-    "model_version": "modelversie",
-    "project": "project",
-    "name": "naam",
-    "municipality": "gemeente",
-    "neighbourhood": "buurt",
-    "homes": "aantal woningen",
-    "phase": "fase",
-    "first_year": "eerste jaar",
-    "horizon_years": "looptijd in jaren",
-    "description": "omschrijving",
+# One element of a list (or of a mapping) is named in the singular and numbered from 1 for
+# people: "financiering 4". These names have no schema field of their own behind them.
+ITEM_LABELS: Mapping[str, str] = {
     "parties": "partij",
-    "party_type": "partijtype",
-    "at_table": "aan tafel",
     "scenarios": "scenario",
-    "chosen": "gekozen",
+    "perspectives": "perspectief",
+    "resident_input": "bewonersinbreng",
+    "log": "logboek",
     "knobs": "stuurknop",
-    "knob": "stuurknop",
-    "status": "status",
-    "opening": "opendraaien",
-    "elaboration": "uitwerking",
-    "lead_party": "trekker",
+    "interests": "belang",
+    "costs": "kostenpost",
+    "funding": "financiering",
+    "effects": "effectschatting",
+    "evidence": "bewijsvoering",
     "routes": "route",
     "answers": "antwoord",
-    "interests": "belang",
-    "party": "partij",
-    "value": "waarde",
-    "weight": "gewicht",
-    "reason": "toelichting",
-    "costs": "kostenpost",
-    "kind": "soort",
-    "amount": "bedrag",
-    "years": "aantal jaren",
-    "funding": "financiering",
-    "cost_item": "kostenpost",
-    "source": "bron",
-    "effects": "effectschatting",
-    "route": "route",
-    "beneficiary": "ontvanger",
-    "low": "laag",
-    "expected": "verwacht",
-    "high": "hoog",
-    "assumption": "aanname",
-    "evidence": "bewijsvoering",
     "before_decision": "bewijs vooraf",
-    "available": "beschikbaar",
     "indicators": "indicator",
-    "unit": "eenheid",
-    "target": "streefwaarde",
     "measurements": "meting",
-    "date": "datum",
-    "note": "notitie",
-    "perspectives": "perspectief",
     "values": "waarde",
-    "origin": "herkomst",
-    "session": "sessie",
     "remarks": "opmerking",
-    "resident_input": "bewonersinbreng",
-    "respondents": "aantal deelnemers",
-    "help_organise": "wil helpen organiseren",
-    "log": "logboek",
-    "at": "tijdstip",
-    "who": "wie",
-    "what": "wat",
-    "old": "oud",
-    "new": "nieuw",
-    "id": "id",
+    "changes": "wijziging",
 }
+# A field whose title differs per entity (a cost item's party is "wie maakt de kosten", a
+# funding line's "wie betaalt") is named by its common word where the entity is not known.
+COMMON_LABELS: Mapping[str, str] = {"party": "partij"}
+
+
+def field_titles(schema: type[BaseModel]) -> dict[str, str]:
+    """The Dutch title of each field of ``schema``, as the schema declares it."""
+    return {name: info.title or name for name, info in schema.model_fields.items()}
+
+
+def document_classes(root: type[BaseModel] = ProjectDocument) -> list[type[BaseModel]]:
+    """Every class of the project document, ``root`` first, each once."""
+    found: list[type[BaseModel]] = []
+
+    def visit(schema: type[BaseModel]) -> None:
+        if schema in found:
+            return
+        found.append(schema)
+        for info in schema.model_fields.values():
+            for inner in _classes_in(info.annotation):
+                visit(inner)
+
+    visit(root)
+    return found
+
+
+def _classes_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [c for arg in get_args(annotation) for c in _classes_in(arg)]
+
+
+def title_clashes() -> dict[str, set[str]]:
+    """Field names that carry different titles in different classes (a test keeps every one of
+    them in :data:`ITEM_LABELS` or :data:`COMMON_LABELS`)."""
+    seen: dict[str, set[str]] = {}
+    for schema in document_classes():
+        for name, title in field_titles(schema).items():
+            seen.setdefault(name, set()).add(title)
+    return {name: titles for name, titles in seen.items() if len(titles) > 1}
+
+
+def _field_labels() -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for schema in document_classes():
+        for name, title in field_titles(schema).items():
+            labels.setdefault(name, title)
+    return {**labels, **COMMON_LABELS, **ITEM_LABELS}
+
+
+# Dutch names of the document's fields, from the schema's titles: the words an error's place is
+# said in (``scenario "Basis", financiering 4, bedrag``).
+FIELD_LABELS: Mapping[str, str] = _field_labels()
 
 
 @dataclass(frozen=True)

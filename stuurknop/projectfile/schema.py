@@ -140,14 +140,14 @@ class PerspectiveOrigin(StrEnum):
 
 
 class Basics(Doc):
-    name: Name
-    municipality: Name
-    neighbourhood: ShortText = ""
-    homes: int = Field(ge=0, le=100_000)
-    phase: Phase = Phase.IDEE
-    first_year: Year
-    horizon_years: int = Field(ge=1, le=50)
-    description: LongText = ""
+    name: Name = Field(title="naam")
+    municipality: Name = Field(title="gemeente")
+    neighbourhood: ShortText = Field("", title="buurt")
+    homes: int = Field(ge=0, le=100_000, title="aantal woningen")
+    phase: Phase = Field(Phase.IDEE, title="fase")
+    first_year: Year = Field(title="eerste jaar")
+    horizon_years: int = Field(ge=1, le=50, title="looptijd in jaren")
+    description: LongText = Field("", title="omschrijving")
 
     @property
     def years(self) -> range:
@@ -155,121 +155,154 @@ class Basics(Doc):
 
 
 class Party(Doc):
-    id: Id
-    name: Name
-    party_type: Id
+    id: Id = Field(title="id")
+    name: Name = Field(title="naam")
+    party_type: Id = Field(title="partijtype")
     at_table: bool = Field(
-        default=True, description="False: named (e.g. as payer) but not at the table."
+        default=True,
+        title="aan tafel",
+        description="Nee: genoemd (bijvoorbeeld als betaler), maar niet aan tafel.",
     )
 
 
 class KnobSetting(Doc):
-    knob: KnobNumber
-    status: KnobStatus = KnobStatus.NIET_BESPROKEN
-    opening: Opening | None = None
-    elaboration: LongText = ""
-    lead_party: Id | None = None
+    knob: KnobNumber = Field(title="stuurknop")
+    status: KnobStatus = Field(KnobStatus.NIET_BESPROKEN, title="status")
+    opening: Opening | None = Field(None, title="stand")
+    elaboration: LongText = Field("", title="uitwerking")
+    lead_party: Id | None = Field(None, title="trekker")
     routes: list[Id] = Field(
-        default_factory=list, max_length=10, description="Routes it is meant to work via."
+        default_factory=list,
+        max_length=10,
+        title="routes",
+        description="De routes waarlangs de knop moet werken.",
     )
     answers: list[LongText] = Field(
         default_factory=list,
         max_length=3,
-        description="Answers to the three conversation questions.",
+        title="antwoorden",
+        description="De antwoorden op de drie gespreksvragen.",
     )
 
 
 class Interest(Doc):
-    party: Id
-    value: Id
-    weight: Weight
-    reason: ShortText = ""
+    party: Id = Field(title="partij")
+    value: Id = Field(title="waarde")
+    weight: Weight = Field(title="gewicht")
+    reason: ShortText = Field("", title="toelichting")
 
 
 class CostItem(Doc):
-    id: Id
-    knob: KnobNumber
-    description: Name
-    kind: CostKind
-    amount: Money = Field(description="One-off amount, or the amount per year.")
-    first_year: Year
-    years: Years | None = Field(default=None, description="Per year only; empty means structural.")
+    id: Id = Field(title="id")
+    knob: KnobNumber = Field(title="stuurknop")
+    description: Name = Field(title="omschrijving")
+    kind: CostKind = Field(title="soort")
+    amount: Money = Field(title="bedrag", description="Eenmalig, of het bedrag per jaar.")
+    first_year: Year = Field(title="eerste jaar")
+    years: Years | None = Field(
+        default=None,
+        title="aantal jaren",
+        description="Alleen per jaar. Leeg laten: de kosten lopen door (structureel).",
+    )
     party: Id | None = Field(
-        default=None, description="Who incurs the cost (default: the lead party)."
+        default=None,
+        title="wie maakt de kosten",
+        description="Leeg laten: de trekker van deze knop.",
     )
 
 
 class FundingLine(Doc):
-    id: Id
-    cost_item: Id
-    party: Id
-    source: Numeral
-    amount: Money = Field(description="Per year when the cost item is per year, else one-off.")
-    first_year: Year | None = Field(
-        default=None, description="Default: the cost item's first year."
+    id: Id = Field(title="id")
+    cost_item: Id = Field(title="kostenpost")
+    party: Id = Field(title="wie betaalt")
+    source: Numeral = Field(
+        title="bron",
+        description="De tien bronnen I–X van het model; ‘tijdelijk’ geld stopt op een dag.",
     )
-    years: Years | None = Field(default=None, description="Default: as long as the cost item runs.")
-    status: FundingStatus = FundingStatus.IDEE
+    amount: Money = Field(
+        title="bedrag", description="Per jaar als de kostenpost per jaar is, anders eenmalig."
+    )
+    first_year: Year | None = Field(
+        default=None,
+        title="eerste jaar",
+        description="Leeg laten: vanaf het eerste jaar van de kostenpost.",
+    )
+    years: Years | None = Field(
+        default=None,
+        title="aantal jaren",
+        description="Leeg laten: zolang de kostenpost loopt. Niet bij een eenmalige kostenpost.",
+    )
+    status: FundingStatus = Field(FundingStatus.IDEE, title="status")
 
 
 class EffectEstimate(Doc):
-    id: Id
-    value: Id
-    route: Id
-    beneficiary: Id
-    low: Money
-    expected: Money
-    high: Money
-    first_year: Year
-    years: Years | None = None
-    assumption: LongText = ""
-    evidence: LongText = ""
+    id: Id = Field(title="id")
+    value: Id = Field(title="waarde")
+    route: Id = Field(title="route")
+    beneficiary: Id = Field(title="ontvanger")
+    low: Money = Field(title="laag")
+    expected: Money = Field(title="verwacht")
+    high: Money = Field(title="hoog")
+    first_year: Year = Field(title="eerste jaar")
+    years: Years | None = Field(None, title="aantal jaren")
+    assumption: LongText = Field("", title="aanname")
+    evidence: LongText = Field("", title="bewijsvoering")
 
 
 class EvidenceNeed(Doc):
-    kind: EvidenceKind
-    description: Name
-    available: bool = False
+    kind: EvidenceKind = Field(title="soort")
+    description: Name = Field(title="omschrijving")
+    available: bool = Field(False, title="beschikbaar")
 
 
 class Measurement(Doc):
-    date: Date
-    value: Measured
-    note: ShortText = ""
+    date: Date = Field(title="datum")
+    value: Measured = Field(title="waarde")
+    note: ShortText = Field("", title="notitie")
 
 
 class Indicator(Doc):
-    id: Id
-    name: Name
-    unit: ShortText = ""
-    target: Measured | None = None
-    measurements: list[Measurement] = Field(default_factory=list, max_length=MAX_MEASUREMENTS)
+    id: Id = Field(title="id")
+    name: Name = Field(title="naam")
+    unit: ShortText = Field("", title="eenheid")
+    target: Measured | None = Field(None, title="streefwaarde")
+    measurements: list[Measurement] = Field(
+        default_factory=list, max_length=MAX_MEASUREMENTS, title="metingen"
+    )
 
 
 class EvidencePlan(Doc):
-    value: Id
-    before_decision: list[EvidenceNeed] = Field(default_factory=list, max_length=50)
-    indicators: list[Indicator] = Field(default_factory=list, max_length=50)
+    value: Id = Field(title="waarde")
+    before_decision: list[EvidenceNeed] = Field(
+        default_factory=list, max_length=50, title="bewijs vooraf"
+    )
+    indicators: list[Indicator] = Field(default_factory=list, max_length=50, title="indicatoren")
 
 
 class Scenario(Doc):
-    name: Name
-    chosen: bool = False
-    description: LongText = ""
-    knobs: list[KnobSetting] = Field(default_factory=list, max_length=10)
-    interests: list[Interest] = Field(default_factory=list, max_length=MAX_INTERESTS)
+    name: Name = Field(title="naam")
+    chosen: bool = Field(False, title="gekozen")
+    description: LongText = Field("", title="omschrijving")
+    knobs: list[KnobSetting] = Field(default_factory=list, max_length=10, title="stuurknoppen")
+    interests: list[Interest] = Field(
+        default_factory=list, max_length=MAX_INTERESTS, title="belangen"
+    )
     costs: list[CostItem] = Field(
         default_factory=list,
         max_length=MAX_COST_ITEMS,
-        description=f"At most {MAX_COST_ITEMS} per scenario (see the limits above).",
+        description=f"Ten hoogste {MAX_COST_ITEMS} per scenario.",
+        title="kostenposten",
     )
     funding: list[FundingLine] = Field(
         default_factory=list,
         max_length=MAX_FUNDING_LINES,
-        description=f"At most {MAX_FUNDING_LINES} per scenario (see the limits above).",
+        description=f"Ten hoogste {MAX_FUNDING_LINES} per scenario.",
+        title="financiering",
     )
-    effects: list[EffectEstimate] = Field(default_factory=list, max_length=MAX_COST_ITEMS)
-    evidence: list[EvidencePlan] = Field(default_factory=list, max_length=20)
+    effects: list[EffectEstimate] = Field(
+        default_factory=list, max_length=MAX_COST_ITEMS, title="effectschattingen"
+    )
+    evidence: list[EvidencePlan] = Field(default_factory=list, max_length=20, title="bewijsvoering")
 
     def setting(self, knob: int) -> KnobSetting:
         """The setting of ``knob``; a knob the scenario does not mention is not discussed."""
@@ -280,32 +313,38 @@ class Scenario(Doc):
 
 
 class Perspective(Doc):
-    party: Id
-    date: Date | None = None
-    origin: PerspectiveOrigin = PerspectiveOrigin.EIGEN
-    session: ShortText = ""
+    party: Id = Field(title="partij")
+    date: Date | None = Field(None, title="datum")
+    origin: PerspectiveOrigin = Field(PerspectiveOrigin.EIGEN, title="herkomst")
+    session: ShortText = Field("", title="sessie")
     knobs: dict[KnobNumber, Annotated[int, Field(ge=0, le=3)]] = Field(
-        default_factory=dict, description="How far this party would open each knob; 0 is off."
+        default_factory=dict,
+        title="stuurknoppen",
+        description="Hoe ver deze partij elke knop zou opendraaien; 0 is uit.",
     )
-    values: dict[Id, Weight] = Field(default_factory=dict)
-    remarks: LongText = ""
+    values: dict[Id, Weight] = Field(default_factory=dict, title="waarden")
+    remarks: LongText = Field("", title="opmerkingen")
 
 
 class HelpCounts(Doc):
-    ja: int = Field(default=0, ge=0)
-    misschien: int = Field(default=0, ge=0)
-    nee: int = Field(default=0, ge=0)
+    ja: int = Field(default=0, ge=0, title="ja")
+    misschien: int = Field(default=0, ge=0, title="misschien")
+    nee: int = Field(default=0, ge=0, title="nee")
 
 
 class ResidentInput(Doc):
-    date: Date
-    respondents: int = Field(ge=0, le=100_000)
+    date: Date = Field(title="datum")
+    respondents: int = Field(ge=0, le=100_000, title="aantal deelnemers")
     values: dict[Id, Annotated[Decimal, Field(ge=0, le=3)]] = Field(
-        default_factory=dict, description="Average importance per value, 0–3."
+        default_factory=dict,
+        title="waarden",
+        description="Het gemiddelde belang per waarde, 0–3.",
     )
-    knobs: dict[KnobNumber, Annotated[Decimal, Field(ge=0, le=3)]] = Field(default_factory=dict)
-    help_organise: HelpCounts = Field(default_factory=HelpCounts)
-    remarks: list[ShortText] = Field(default_factory=list, max_length=2_000)
+    knobs: dict[KnobNumber, Annotated[Decimal, Field(ge=0, le=3)]] = Field(
+        default_factory=dict, title="stuurknoppen"
+    )
+    help_organise: HelpCounts = Field(default_factory=HelpCounts, title="wil helpen organiseren")
+    remarks: list[ShortText] = Field(default_factory=list, max_length=2_000, title="opmerkingen")
 
 
 # --- the log ---------------------------------------------------------------------------------
@@ -372,37 +411,43 @@ class LogChange(Doc):
     source), so that a line still reads well after the entity is renamed or deleted.
     """
 
-    entity: LogEntity
-    key: LogKey | None = None
-    action: ChangeAction
-    field: Id | None = None
-    old: LogValue = None
-    new: LogValue = None
-    about: dict[Id, LogValue] = Field(default_factory=dict, max_length=10)
+    entity: LogEntity = Field(title="onderwerp")
+    key: LogKey | None = Field(None, title="sleutel")
+    action: ChangeAction = Field(title="actie")
+    field: Id | None = Field(None, title="veld")
+    old: LogValue = Field(None, title="oud")
+    new: LogValue = Field(None, title="nieuw")
+    about: dict[Id, LogValue] = Field(default_factory=dict, max_length=10, title="over")
 
 
 class LogEntry(Doc):
     """A line of the log: an event or decision in ``what``, and the changes it made."""
 
-    at: Timestamp
-    who: Name
-    what: LongText
-    scenario: ShortText = ""
-    changes: list[LogChange] = Field(default_factory=list, max_length=MAX_LOG_CHANGES)
+    at: Timestamp = Field(title="tijdstip")
+    who: Name = Field(title="wie")
+    what: LongText = Field(title="wat")
+    scenario: ShortText = Field("", title="scenario")
+    changes: list[LogChange] = Field(
+        default_factory=list, max_length=MAX_LOG_CHANGES, title="wijzigingen"
+    )
 
 
 class ProjectDocument(Doc):
-    format: Literal["stuurknop-project"] = "stuurknop-project"
-    schema_version: Literal[2] = 2
-    model_version: Name
-    project: Basics
-    parties: list[Party] = Field(default_factory=list, max_length=MAX_PARTIES)
-    scenarios: list[Scenario] = Field(min_length=1, max_length=MAX_SCENARIOS)
-    perspectives: list[Perspective] = Field(default_factory=list, max_length=2_000)
-    resident_input: list[ResidentInput] = Field(default_factory=list, max_length=200)
+    format: Literal["stuurknop-project"] = Field("stuurknop-project", title="formaat")
+    schema_version: Literal[2] = Field(2, title="schemaversie")
+    model_version: Name = Field(title="modelversie")
+    project: Basics = Field(title="project")
+    parties: list[Party] = Field(default_factory=list, max_length=MAX_PARTIES, title="partijen")
+    scenarios: list[Scenario] = Field(min_length=1, max_length=MAX_SCENARIOS, title="scenario's")
+    perspectives: list[Perspective] = Field(
+        default_factory=list, max_length=2_000, title="perspectieven"
+    )
+    resident_input: list[ResidentInput] = Field(
+        default_factory=list, max_length=200, title="bewonersinbreng"
+    )
     # Not bounded: every save appends a line, so a bound would one day refuse all edits. What
     # prints the log (the plan) shows its most recent lines only.
-    log: list[LogEntry] = Field(default_factory=list)
+    log: list[LogEntry] = Field(default_factory=list, title="logboek")
 
     def scenario(self, name: str | None = None) -> Scenario:
         """The scenario called ``name``; without a name the chosen one (or else the first)."""

@@ -76,7 +76,7 @@ def test_a_knob_setting_is_named_by_its_knob_number_not_its_position(document_da
     # The setting for knob 9 is the second in the list; people know it as "stuurknop 9".
     [error] = errors_of(document_data(knobs={4: 1, 9: "aan"}))
     assert error.path == "scenarios[0].knobs[1].opening"
-    assert error.location == 'scenario "Basis", stuurknop 9, opendraaien'
+    assert error.location == 'scenario "Basis", stuurknop 9, stand'
 
 
 def test_it_rejects_source_xi_and_lists_the_choices_in_dutch(document_data):
