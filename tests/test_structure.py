@@ -44,13 +44,8 @@ ALLOWED_OVER_LIMIT = {
     "stuurknop/reports/worksheets.py",
     "stuurknop/web/live/services.py",
 }
-# Upward for now: the engine's sentences moved to stuurknop.presentation, and these two shims
-# keep the old names working for stuurknop.reports.printing and .worksheets, which are being
-# rewritten in parallel; they go, and so does this list, once those import presentation.
-ALLOWED_UPWARD = {
-    ("stuurknop.engine.checks", "stuurknop.presentation.reasons"),
-    ("stuurknop.engine.text", "stuurknop.presentation.numbers"),
-}
+# No exceptions: every import runs downward.
+ALLOWED_UPWARD: set[tuple[str, str]] = set()
 
 LAYERS = {
     "stuurknop": 0,

@@ -1,10 +1,10 @@
 """Bar charts (single, grouped, stacked), optionally with lines over them and marked moments.
 
 Each primitive takes the categories (``labels``), the bar ``series`` (name → one number per
-label), a ``value_format`` that writes a number as Dutch text (``stuurknop.engine.text.euro``)
-and an ``id_prefix`` unique on the page; it returns a :class:`Chart` whose table holds exactly
-the figures drawn, formatted by ``value_format``. Numbers go to the formatter as ``Decimal``,
-exact as given; only the drawing uses floats.
+label), a ``value_format`` that writes a number as Dutch text
+(``stuurknop.presentation.numbers.euro``) and an ``id_prefix`` unique on the page; it returns a
+:class:`Chart` whose table holds exactly the figures drawn, formatted by ``value_format``.
+Numbers go to the formatter as ``Decimal``, exact as given; only the drawing uses floats.
 """
 
 from __future__ import annotations

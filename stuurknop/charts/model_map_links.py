@@ -32,7 +32,7 @@ class Link:
 
 def decimal(number: float | Decimal) -> str:
     """``0.2667`` → ``0,27``: a 0–1 figure with two decimals, Dutch style; halves round up
-    (``0.125`` → ``0,13``), as in :func:`stuurknop.engine.text.percent`.
+    (``0.125`` → ``0,13``), as in :func:`stuurknop.presentation.numbers.percent`.
     """
     exact = number if isinstance(number, Decimal) else Decimal(repr(number))
     return str(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)).replace(".", ",")

@@ -62,14 +62,6 @@ class CheckResult:
     source: SeedRef
     reasons: tuple[Reason, ...]  # the findings: what made the check fire
 
-    @property
-    def findings(self) -> tuple[str, ...]:
-        """The findings in Dutch, for stuurknop.reports.worksheets until it renders them through
-        stuurknop.presentation itself (its Typst rewrite); everything else uses ``reasons``."""
-        from stuurknop.presentation.reasons import texts
-
-        return texts(self.reasons)
-
 
 Finder = Callable[[Context], list[Reason]]
 CHECKS: dict[str, Finder] = {}

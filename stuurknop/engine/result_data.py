@@ -53,19 +53,10 @@ def to_data(result: Any, reason_text: ReasonText | None = None) -> Any:
     raise TypeError(f"cannot export {type(result).__name__}")
 
 
-# Properties that only say a field again in Dutch (CheckResult.findings says its reasons).
-_SAID_IN_DUTCH = frozenset({"findings"})
-
-
 def _properties(cls: type) -> list[str]:
     names = []
     for klass in reversed(cls.__mro__):
         for name, attr in vars(klass).items():
-            if (
-                isinstance(attr, property)
-                and not name.startswith("_")
-                and name not in names
-                and name not in _SAID_IN_DUTCH
-            ):
+            if isinstance(attr, property) and not name.startswith("_") and name not in names:
                 names.append(name)
     return names

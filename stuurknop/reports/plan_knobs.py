@@ -8,8 +8,8 @@ from decimal import Decimal
 from stuurknop.charts.model_map import knob_state
 from stuurknop.engine import Analysis
 from stuurknop.engine.money import ZERO, cost_years, funding_years
-from stuurknop.engine.text import euro
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.numbers import euro
 from stuurknop.projectfile.schema import CostItem, CostKind, KnobStatus, ProjectDocument, Scenario
 from stuurknop.reports.plan_blocks import (
     Align,

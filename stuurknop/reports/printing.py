@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from stuurknop.engine.text import euro
+from stuurknop.presentation.numbers import euro
 
 
 def money(amount: Decimal) -> str:

@@ -24,6 +24,7 @@ from stuurknop.engine.money import UNASSIGNED, CostItemMoney, funding_years
 from stuurknop.engine.routes import MAX_OPENING
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Knob, Model
+from stuurknop.presentation.reasons import texts
 from stuurknop.projectfile.schema import (
     CostItem,
     CostKind,
@@ -377,7 +378,7 @@ def knob_page(
                 c.title,
                 SEVERITY_WORDS.get(c.severity.value, c.severity.value),
                 c.message,
-                c.findings,
+                texts(c.reasons),
             )
             for c in analysis.checks
             if knob.number in c.knobs

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from stuurknop.charts import Chart, Mark, bar_chart, grouped_bar_chart, stacked_bar_chart
-from stuurknop.engine.text import euro
+from stuurknop.presentation.numbers import euro
 
 SVG = "{http://www.w3.org/2000/svg}"
 YEARS = ["2025", "2026", "2027"]

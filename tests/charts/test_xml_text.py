@@ -13,7 +13,7 @@ from stuurknop.charts.heatmap import heatmap
 from stuurknop.charts.model_map import model_map
 from stuurknop.charts.xml_text import xml_attribute, xml_escape, xml_text
 from stuurknop.engine import analyse
-from stuurknop.engine.text import euro
+from stuurknop.presentation.numbers import euro
 
 # What an outside probe put in names: C0 controls, DEL, a non-character, a lone surrogate.
 UNSAFE = ["\x01", "\x0b", "\x1b", "\x7f", "\ufffe", "\ud800"]

@@ -8,7 +8,7 @@ import pytest
 
 from stuurknop.charts.chart import Table
 from stuurknop.engine import analyse
-from stuurknop.engine.text import euro
+from stuurknop.presentation.numbers import euro
 from stuurknop.reports.plan import build_plan
 from stuurknop.reports.plan_blocks import (
     Bullets,

@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from stuurknop.engine import analyse
-from stuurknop.engine.text import euro
+from stuurknop.presentation.numbers import euro
 from stuurknop.reports import render
 from stuurknop.reports.plan import build_plan
 from stuurknop.reports.plan_blocks import Figure

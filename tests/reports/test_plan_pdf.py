@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from stuurknop.engine import analyse
-from stuurknop.engine.text import euro
+from stuurknop.presentation.numbers import euro
 from stuurknop.projectfile import parse_document
 from stuurknop.reports import render
 

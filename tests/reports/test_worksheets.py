@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 from stuurknop.engine import analyse
-from stuurknop.engine.text import euro
+from stuurknop.presentation.numbers import euro
 from stuurknop.projectfile import parse_document
 from stuurknop.reports import Options, render
 from stuurknop.reports.worksheets import render_worksheets

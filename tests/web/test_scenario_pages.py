@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stuurknop.engine.text import euro
+from stuurknop.presentation.numbers import euro
 from stuurknop.projectfile import DocumentInvalid, parse_document
 from stuurknop.web.projects.models import (
     CostItem,

@@ -17,8 +17,8 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from stuurknop.engine.text import euro
 from stuurknop.gespreksmodel.schema import Knob, Model
+from stuurknop.presentation.numbers import euro
 from stuurknop.projectfile.schema import CostKind
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import (

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django import template
 
-from stuurknop.engine.text import euro as engine_euro
-from stuurknop.engine.text import percent as engine_percent
+from stuurknop.presentation.numbers import euro as engine_euro
+from stuurknop.presentation.numbers import percent as engine_percent
 
 register = template.Library()
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stuurknop.engine import Comparison, compare
-from stuurknop.engine.text import euro, percent
 from stuurknop.gespreksmodel import load_model
+from stuurknop.presentation.numbers import euro, percent
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import project_role
