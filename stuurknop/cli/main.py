@@ -13,7 +13,7 @@ import shutil
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn
 
 import click
 
@@ -39,8 +39,7 @@ from stuurknop.presentation.blocks import Section
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import DocumentInvalid, ProjectDocument, json_schema, load_document
 from stuurknop.reports import FORMATS as DOCUMENT_FORMATS
-from stuurknop.reports import DocumentError, Options, render
-from stuurknop.reports.base import Paper
+from stuurknop.reports import DocumentError, FormatOption, Options, render
 
 EXAMPLES = ("ontmoetingsruimte", "flatcoach", "thuisflat")
 FORMATS = click.Choice(["text", "json", "markdown"])
@@ -130,7 +129,37 @@ def compare_command(project: Path, scenario_a: str, scenario_b: str, fmt: str) -
     echo_report(fmt, title, comparison_sections(comparison))
 
 
-PAPERS = ("A3", "A1")
+def format_options(command: Any) -> Any:
+    """A flag for every choice a document format declares (``--paper`` for the poster): the
+    options come from the one table of formats, as the documents page's fields do."""
+    declared: dict[str, FormatOption] = {}
+    for fmt in DOCUMENT_FORMATS.values():
+        for option in fmt.options:
+            declared.setdefault(option.name, option)
+    for option in reversed(declared.values()):
+        metavar = "|".join(option.choices)
+        command = click.option(f"--{option.name}", metavar=metavar, help=option.help)(command)
+    return command
+
+
+def chosen_options(fmt: str, given: dict[str, str | None]) -> Options:
+    """The :class:`Options` for ``fmt`` from the flags given; a flag that ``fmt`` does not take,
+    or a choice it does not offer, is a Dutch error."""
+    offered = {option.name: option for option in DOCUMENT_FORMATS[fmt].options}
+    for name, value in given.items():
+        if value is not None and name not in offered:
+            owners = " of ".join(
+                f.key for f in DOCUMENT_FORMATS.values() if name in {o.name for o in f.options}
+            )
+            fail([f"--{name} hoort bij --format {owners}, niet bij {fmt}"], "Ongeldige keuze:")
+    values: dict[str, str] = {}
+    for name, option in offered.items():
+        value = option.choose(given.get(name))
+        if value is None:
+            unknown = f"Onbekend {option.label.lower()} {given[name]!r}."
+            fail([f"kies uit: {', '.join(option.choices)}"], unknown)
+        values[name] = value
+    return Options().choosing(values)
 
 
 @cli.command("report")
@@ -157,9 +186,9 @@ PAPERS = ("A3", "A1")
     help="Bestand om naar te schrijven (standaard: de naam van het document, in de huidige "
     "map; een bestaande map: daarin; '-': naar standaarduitvoer).",
 )
-@click.option("--paper", metavar="A3|A1", help="Papierformaat van de poster: A3 (standaard) of A1.")
+@format_options
 def report_command(
-    project: Path, fmt: str, scenario: str | None, output: str | None, paper: str | None
+    project: Path, fmt: str, scenario: str | None, output: str | None, **given: str | None
 ) -> None:
     """Maak een document van een projectbestand: het plan (PDF of Word), de werkbladen, de
     geldtabellen (Excel) of de poster van de kaart."""
@@ -168,16 +197,12 @@ def report_command(
             [f"kies uit: {', '.join(DOCUMENT_FORMATS)}"],
             f"Onbekende documentsoort {fmt!r}.",
         )
-    if paper is not None and fmt != "poster":
-        fail([f"--paper hoort bij --format poster, niet bij {fmt}"], "Ongeldige keuze:")
-    size = (paper or "A3").upper()
-    if size not in PAPERS:
-        fail([f"kies uit: {', '.join(PAPERS)}"], f"Onbekend papierformaat {paper!r}.")
+    options = chosen_options(fmt, given)
     doc = read_project(project)
     require_scenarios(project, doc, *([scenario] if scenario is not None else []))
     model = load_model(doc.model_version)
     try:
-        rendered = render(fmt, model, doc, scenario, Options(paper=cast(Paper, size)))
+        rendered = render(fmt, model, doc, scenario, options)
     except DocumentError as error:
         fail([str(error)], f"{project}: het document kon niet worden gemaakt:")
     if output == "-":

@@ -11,7 +11,15 @@ from the engine. Every text from the project passes :mod:`stuurknop.charts.xml_t
 renderer writes it, so no document breaks on a character XML cannot hold.
 """
 
-from stuurknop.reports.base import DocumentError, Options, Rendered
+from stuurknop.reports.base import DocumentError, FormatOption, Options, Rendered
 from stuurknop.reports.registry import FORMATS, Format, render
 
-__all__ = ["FORMATS", "DocumentError", "Format", "Options", "Rendered", "render"]
+__all__ = [
+    "FORMATS",
+    "DocumentError",
+    "Format",
+    "FormatOption",
+    "Options",
+    "Rendered",
+    "render",
+]

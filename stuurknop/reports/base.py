@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Paper = Literal["A4", "A3", "A1"]
 
@@ -23,6 +25,36 @@ class Options:
     today: dt.date = field(default_factory=dt.date.today)
     blank: bool = False
     paper: Paper = "A3"
+
+    def choosing(self, chosen: Mapping[str, str]) -> Options:
+        """These options with the choices of a format's :class:`FormatOption` s, by name (each
+        checked against its declared choices by :meth:`FormatOption.choose` first)."""
+        values: dict[str, Any] = dict(chosen)
+        return dataclasses.replace(self, **values)
+
+
+@dataclass(frozen=True)
+class FormatOption:
+    """One choice a format offers, declared once (as pretix's exporters declare their form
+    fields): the command line's ``--<name>``, the download's query parameter and the documents
+    page's field are all made from it."""
+
+    name: str  # the Options field it sets, and the flag: "paper" → --paper
+    query: str  # the download's query parameter (Dutch): "papier"
+    label: str  # the field's label on the documents page: "Papierformaat"
+    help: str  # the command line's help text
+    choices: tuple[str, ...]
+    default: str
+
+    def choose(self, given: str | None) -> str | None:
+        """The choice ``given`` names (in any case); the default for None; None if unknown."""
+        if given is None:
+            return self.default
+        return next((c for c in self.choices if c.casefold() == given.strip().casefold()), None)
+
+    def refusal(self, given: str) -> str:
+        """What a person is told about a choice that is not offered."""
+        return f"Onbekend {self.label.lower()} {given!r}; kies {' of '.join(self.choices)}."
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import ProjectDocument, Scenario
-from stuurknop.reports.base import DocumentError, Options, Rendered
+from stuurknop.reports.base import DocumentError, FormatOption, Options, Rendered
 
 Renderer = Callable[[Model, ProjectDocument, Scenario, Options], Rendered]
 
@@ -26,12 +26,22 @@ class Format:
     extension: str
     content_type: str
     renderer: str  # "module:function", imported on first use
+    options: tuple[FormatOption, ...] = ()  # what else a person chooses (CLI, web, API)
 
     def load(self) -> Renderer:
         module, _, name = self.renderer.partition(":")
         function: Renderer = getattr(importlib.import_module(module), name)
         return function
 
+
+PAPER = FormatOption(
+    name="paper",
+    query="papier",
+    label="Papierformaat",
+    help="Papierformaat van de poster: A3 (standaard) of A1.",
+    choices=("A3", "A1"),
+    default="A3",
+)
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -88,6 +98,7 @@ FORMATS: dict[str, Format] = {
             "pdf",
             PDF,
             "stuurknop.reports.poster:render_map_poster",
+            (PAPER,),
         ),
     )
 }

@@ -43,8 +43,16 @@ class FakeFormat(Format):
 def put_format(
     monkeypatch: pytest.MonkeyPatch, key: str, label: str, function: Callable[..., Rendered]
 ) -> None:
+    real = FORMATS.get(key)
     format_ = FakeFormat(
-        key, label, "Een document voor de test.", "txt", "text/plain", "", function
+        key,
+        label,
+        "Een document voor de test.",
+        "txt",
+        "text/plain",
+        "",
+        options=real.options if real else (),
+        function=function,
     )
     monkeypatch.setitem(FORMATS, key, format_)
 

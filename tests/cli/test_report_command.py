@@ -65,7 +65,16 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Calls:
         monkeypatch.setitem(
             FORMATS,
             key,
-            FakeFormat(key, "Nep", "Nep.", "txt", "text/plain", "", calls.render),
+            FakeFormat(
+                key,
+                "Nep",
+                "Nep.",
+                "txt",
+                "text/plain",
+                "",
+                options=FORMATS[key].options if key in FORMATS else (),
+                function=calls.render,
+            ),
         )
     return calls
 
@@ -180,7 +189,7 @@ def test_a_failing_renderer_leaves_the_old_file_alone(
         raise RuntimeError("kapot")
 
     monkeypatch.setitem(
-        FORMATS, "nep", FakeFormat("nep", "Nep", "Nep.", "txt", "text/plain", "", broken)
+        FORMATS, "nep", FakeFormat("nep", "Nep", "Nep.", "txt", "text/plain", "", function=broken)
     )
     target = tmp_path / "plan.txt"
     target.write_bytes(b"het vorige plan")
@@ -240,3 +249,14 @@ def test_the_money_tables_open_in_openpyxl(project_file: Path) -> None:
     result = run(project_file, "--format", "xlsx", "-o", "-")
     workbook = openpyxl.load_workbook(io.BytesIO(result.stdout_bytes))
     assert len(workbook.worksheets) > 1
+
+
+def test_every_choice_a_format_declares_is_a_flag_with_its_help() -> None:
+    # The one table of formats declares the choices; the command line takes them from there.
+    result = CliRunner().invoke(cli, ["report", "--help"])
+    text = " ".join(result.output.split())
+    declared = [option for fmt in FORMATS.values() for option in fmt.options]
+    assert declared, "the poster declares its paper size"
+    for option in declared:
+        assert f"--{option.name} {'|'.join(option.choices)}" in text
+        assert " ".join(option.help.split()) in text

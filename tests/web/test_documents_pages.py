@@ -53,7 +53,18 @@ class Calls:
 
 
 def fake_format(key: str, function: Callable[..., Rendered]) -> FakeFormat:
-    return FakeFormat(key, f"Nep {key}", "Een nepdocument.", "txt", "text/plain", "", function)
+    # A stand-in keeps the real format's choices (the poster's paper size), if there is one.
+    real = FORMATS.get(key)
+    return FakeFormat(
+        key,
+        f"Nep {key}",
+        "Een nepdocument.",
+        "txt",
+        "text/plain",
+        "",
+        options=real.options if real else (),
+        function=function,
+    )
 
 
 @pytest.fixture
@@ -106,7 +117,7 @@ def test_the_poster_is_offered_on_a3_or_a1(people: People, project: Project) -> 
     page = client_for(people.carla).get(page_url(project)).content.decode()
     assert f'action="{download_url(project, "poster")}"' in page
     assert '<label for="papier-poster">Papierformaat</label>' in page
-    assert '<option value="A3">A3</option><option value="A1">A1</option>' in page
+    assert '<option value="A3" selected>A3</option><option value="A1">A1</option>' in page
 
 
 def test_the_page_loads_its_script_and_styles_from_our_static_files(

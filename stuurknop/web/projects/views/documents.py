@@ -14,13 +14,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import render
 from django.urls import path
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from stuurknop.gespreksmodel import load_model
 from stuurknop.reports import FORMATS, DocumentError, Options, Rendered
 from stuurknop.reports import render as render_document
-from stuurknop.reports.base import Paper
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.document_jobs import DocumentsBusy, document_when_ready
 from stuurknop.web.projects.models import Project, Scenario
@@ -29,9 +27,6 @@ from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.selectors import project_document, revision_key
 from stuurknop.web.projects.views.common import project_context, render_project_page
 
-# The poster's paper sizes, as the download's query string names them (?papier=A1).
-POSTER_PAPERS: tuple[Paper, ...] = ("A3", "A1")
-PAPER_FORMATS = {"poster"}
 # How long a browser waits before asking again for a document still being made.
 RETRY_SECONDS = 2
 
@@ -48,8 +43,6 @@ def documents_page(
         scenario,
         tab="documents",
         formats=list(FORMATS.values()),
-        paper_formats=PAPER_FORMATS,
-        papers=POSTER_PAPERS,
     )
     return render_project_page(
         request, "projects/documents/page.html", context, cache_as="documents"
@@ -64,14 +57,21 @@ def document_download(
     """One document of this scenario as a file (``?papier=A1`` for the poster's size)."""
     if fmt not in FORMATS:
         raise Http404()
-    paper = request.GET.get("papier", "A3").upper() if fmt in PAPER_FORMATS else "A3"
-    if paper not in POSTER_PAPERS:
-        return HttpResponseBadRequest(
-            _("Onbekend papierformaat; kies A3 of A1."), content_type="text/plain; charset=utf-8"
-        )
-    options = Options(today=dt.date.today(), paper=paper)
+    chosen: dict[str, str] = {}
+    for option in FORMATS[fmt].options:  # the format's own choices (the poster's paper size)
+        given = request.GET.get(option.query)
+        value = option.choose(given)
+        if value is None:
+            return HttpResponseBadRequest(
+                option.refusal(given or ""), content_type="text/plain; charset=utf-8"
+            )
+        chosen[option.name] = value
+    options = Options(today=dt.date.today()).choosing(chosen)
     # The date is printed on the cover, so tomorrow's download is made afresh.
-    key = revision_key(project, f"document:{fmt}:{scenario.pk}:{paper}:{options.today.isoformat()}")
+    choices = ":".join(f"{name}={value}" for name, value in sorted(chosen.items()))
+    key = revision_key(
+        project, f"document:{fmt}:{scenario.pk}:{choices}:{options.today.isoformat()}"
+    )
     try:
         rendered = document_when_ready(key, lambda: _renderer(fmt, project, scenario, options))
     except DocumentError as error:
