@@ -1,18 +1,19 @@
-"""Rows → project document data: the one place that knows how rows map onto the document.
+"""Rows → project document data, for the whole project.
 
-Its inverse is ``services/imports.py``. The data is plain JSON (amounts as strings), exactly what
+The row entities of a scenario map by their table in :mod:`stuurknop.web.projects.entities`;
+the inverse is ``services/imports.py``. The data is plain JSON (amounts as strings), exactly what
 ``stuurknop.projectfile`` reads, so the same validation guards a file upload and a saved form.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from stuurknop.projectfile.schema import FORMAT, SCHEMA_VERSION
+from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, row_data
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,
@@ -97,29 +98,11 @@ def interest_data(interest: Interest) -> dict[str, Any]:
 
 
 def cost_item_data(item: CostItem) -> dict[str, Any]:
-    return {
-        "id": item.key,
-        "knob": item.knob,
-        "description": item.description,
-        "kind": item.kind,
-        "amount": _money(item.amount),
-        "first_year": item.first_year,
-        "years": item.years,
-        "party": item.party.key if item.party else None,
-    }
+    return row_data(COST_ITEM, item)
 
 
 def funding_line_data(line: FundingLine) -> dict[str, Any]:
-    return {
-        "id": line.key,
-        "cost_item": line.cost_item.key,
-        "party": line.party.key,
-        "source": line.source,
-        "amount": _money(line.amount),
-        "first_year": line.first_year,
-        "years": line.years,
-        "status": line.status,
-    }
+    return row_data(FUNDING_LINE, line)
 
 
 def log_entry_data(entry: LogEntry) -> dict[str, Any]:
@@ -131,8 +114,3 @@ def log_entry_data(entry: LogEntry) -> dict[str, Any]:
         "scenario": entry.scenario,
         "changes": list(entry.changes),
     }
-
-
-def _money(amount: Decimal) -> str:
-    # Always two decimals: an amount reads the same after any number of round trips.
-    return str(Decimal(amount).quantize(Decimal("0.01")))

@@ -7,6 +7,8 @@ the rows are written in one transaction, so a bad file or a failure halfway stor
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -22,9 +24,9 @@ from stuurknop.projectfile import (
 )
 from stuurknop.projectfile import schema as doc
 from stuurknop.web.accounts.models import Organisation
+from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, PARTY, row_values
 from stuurknop.web.projects.models import (
     CostItem,
-    FundingLine,
     Interest,
     KnobSetting,
     LogEntry,
@@ -167,39 +169,31 @@ def _import_scenario(
         )
         for i, x in enumerate(data.interests)
     )
-    costs = {
-        c.key: c
-        for c in CostItem.objects.bulk_create(
-            CostItem(
+    costs: dict[str, CostItem] = {}
+    for entity in (COST_ITEM, FUNDING_LINE):  # funding refers to the cost items
+        rows: list[Any] = entity.model._default_manager.bulk_create(
+            entity.model(
                 scenario=scenario,
                 position=i,
-                key=c.id,
-                knob=c.knob,
-                description=c.description,
-                kind=c.kind.value,
-                amount=c.amount,
-                first_year=c.first_year,
-                years=c.years,
-                party=parties[c.party] if c.party else None,
+                **row_values(entity, item, partial(_resolve, parties, costs)),
             )
-            for i, c in enumerate(data.costs)
+            for i, item in enumerate(getattr(data, entity.list_name))
         )
-    }
-    FundingLine.objects.bulk_create(
-        FundingLine(
-            scenario=scenario,
-            position=i,
-            key=f.id,
-            cost_item=costs[f.cost_item],
-            party=parties[f.party],
-            source=f.source,
-            amount=f.amount,
-            first_year=f.first_year,
-            years=f.years,
-            status=f.status.value,
-        )
-        for i, f in enumerate(data.funding)
-    )
+        if entity is COST_ITEM:
+            costs = {row.key: row for row in rows}
+
+
+def _resolve(
+    parties: Mapping[str, ProjectParty],
+    costs: Mapping[str, CostItem],
+    names: str,
+    field: str,
+    key: str | None,
+) -> object:
+    # The document was validated in full: every id it refers to is there.
+    if key is None:
+        return None
+    return parties[key] if names == PARTY else costs[key]
 
 
 def _import_log(project: Project, entries: list[doc.LogEntry]) -> None:

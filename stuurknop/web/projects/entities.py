@@ -1,0 +1,154 @@
+"""The rows of a scenario, each entity declared once: which class of the project file it is,
+which table stores it, and how the two map onto each other.
+
+Storage design. A project is stored as rows (one per cost item, funding line, …), not as the
+project document in one column: a row carries its own ``version`` (optimistic locking per item,
+so two people editing two cost items never conflict) and the database's row locks and
+constraints (a cost item that is still paid for cannot be deleted). The project document stays
+the interchange format and the one declaration of every entity: the classes of
+:mod:`stuurknop.projectfile.schema` hold each field's type, bounds, Dutch ``title`` and help
+(``description``). Everything else derives from them through the table below:
+
+- rows → document data (:func:`row_data`: the export, the log's old and new values, the
+  whole-project validation after every write);
+- document item → row values (:func:`row_values`: the import and the write services, which
+  first validate the submitted item with the same class);
+- the forms' labels, help and bounds (``forms/knob_money.py``), the conflict display and the
+  admin's columns;
+- the log's and the errors' field labels (:mod:`stuurknop.presentation.changes`,
+  :data:`stuurknop.projectfile.errors.FIELD_LABELS`).
+
+The mapping is by name: a document field is stored in the column of the same name, except
+``id`` (the column ``key``) and the fields in ``references``, which hold another entity's id
+in the document and a foreign key to its row in the database. ``tests/web/test_entities.py``
+checks every entity's columns against its schema class both ways, its form against the titles,
+and that row → data → row is the identity.
+
+What adding a field to a cost item touches now: ``stuurknop/projectfile/schema.py`` (the field,
+its title and help), ``stuurknop/web/projects/models/money.py`` (its column) and the migration
+``manage.py makemigrations`` writes. Export, import, the services, the form, the conflict
+display, the log's sentences and the errors follow. A field that needs more than a plain input
+(a choice of the project's parties, a year within the horizon) is said once more where the
+form is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from django.db import models
+from django.db.models import QuerySet
+from pydantic import BaseModel
+
+from stuurknop.projectfile import schema as doc
+from stuurknop.projectfile.schema import LogEntity
+from stuurknop.web.projects.models import CostItem, FundingLine, Scenario
+
+Row = Any  # a row of one of the entities below
+# Resolves a reference: (what it names, the document field, the id) → the row, or None for None.
+Resolve = Callable[[str, str, str | None], Any]
+
+ID = "id"  # the document's id of an item …
+KEY = "key"  # … is stored in this column
+# Columns every scenario row has that the document does not hold as fields.
+BOOKKEEPING = frozenset({"id", "scenario", "position", "version"})
+PARTY = "party"  # a reference to one of the project's parties, by its id
+COST = "cost_item"  # a reference to one of the scenario's cost items, by its id
+
+
+@dataclass(frozen=True)
+class RowEntity:
+    """One entity of a scenario that is stored as rows, declared once."""
+
+    schema: type[BaseModel]  # its class in the project file: the declaration of its fields
+    model: type[models.Model]  # its table
+    list_name: str  # the scenario's list in the document: "costs"
+    related_name: str  # the scenario's rows: "cost_items"
+    prefix: str  # a new item's id: "k1", "k2", …
+    log: LogEntity
+    id_word: str  # the id in an error: "kostenpost-id"
+    named: Callable[[Row], str]  # the row in a conflict: "Kostenpost 'Huur'"
+    logged_as: Callable[[Row], str]  # the row in the log: "Financiering voor 'Huur'"
+    # document field → what the id in it names (PARTY, COST); stored as a foreign key
+    references: Mapping[str, str] = field(default_factory=dict)
+    in_use: tuple[str, str] | None = None  # (field, message) when a delete is refused
+
+    def rows(self, scenario: Scenario) -> QuerySet[Any]:
+        return getattr(scenario, self.related_name).all()  # type: ignore[no-any-return]
+
+    def fields(self) -> list[str]:
+        """The document's fields, in the document's order."""
+        return list(self.schema.model_fields)
+
+    def title(self, name: str) -> str:
+        return self.schema.model_fields[name].title or name
+
+
+def column(name: str) -> str:
+    """The column that stores the document field ``name``."""
+    return KEY if name == ID else name
+
+
+def row_data(entity: RowEntity, row: Row) -> dict[str, Any]:
+    """``row`` as the project document holds it: plain JSON, amounts as strings."""
+    data: dict[str, Any] = {}
+    for name in entity.fields():
+        value = getattr(row, column(name))
+        if name in entity.references:
+            value = value.key if value is not None else None
+        elif isinstance(value, Decimal):
+            places = entity.model._meta.get_field(column(name)).decimal_places  # type: ignore[union-attr]
+            # Always the column's decimals: an amount reads the same after any round trip.
+            value = str(value.quantize(Decimal(1).scaleb(-places)))
+        elif isinstance(value, list):
+            value = list(value)
+        data[name] = value
+    return data
+
+
+def row_values(entity: RowEntity, item: BaseModel, resolve: Resolve) -> dict[str, Any]:
+    """The column values of a validated document ``item``; ``resolve`` finds referenced rows."""
+    values: dict[str, Any] = {}
+    for name in entity.fields():
+        value = getattr(item, name)
+        if name in entity.references:
+            value = resolve(entity.references[name], name, value)
+        elif isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, list):
+            value = list(value)
+        values[column(name)] = value
+    return values
+
+
+COST_ITEM = RowEntity(
+    schema=doc.CostItem,
+    model=CostItem,
+    list_name="costs",
+    related_name="cost_items",
+    prefix="k",
+    log=LogEntity.COST_ITEM,
+    id_word="kostenpost-id",
+    named=lambda item: f"Kostenpost {item.description!r}",
+    logged_as=lambda item: f"Kostenpost {item.description!r}",
+    references={"party": PARTY},
+    in_use=(COST, "er is nog financiering voor deze kostenpost; verwijder die eerst"),
+)
+FUNDING_LINE = RowEntity(
+    schema=doc.FundingLine,
+    model=FundingLine,
+    list_name="funding",
+    related_name="funding_lines",
+    prefix="f",
+    log=LogEntity.FUNDING_LINE,
+    id_word="financierings-id",
+    named=lambda line: f"Financieringsregel {line.key!r}",
+    # The log names a line by what it pays for; its id means nothing to people.
+    logged_as=lambda line: f"Financiering voor {line.cost_item.description!r}",
+    references={"cost_item": COST, "party": PARTY},
+)
+ROW_ENTITIES = (COST_ITEM, FUNDING_LINE)
