@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from stuurknop.web.live.codes import ALPHABET, CODE_LENGTH, token_hash
+from stuurknop.web.live.limits import RATE_VOTES
 from stuurknop.web.live.models import BehalfEntry, LiveSession, Participant, Vote
 from stuurknop.web.live.services import (
-    RATE_VOTES,
     LiveError,
     open_session,
     participant_by_token,
