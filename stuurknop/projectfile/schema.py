@@ -204,11 +204,8 @@ class CostItem(Doc):
         title="aantal jaren",
         description="Alleen per jaar. Leeg laten: de kosten lopen door (structureel).",
     )
-    party: Id | None = Field(
-        default=None,
-        title="wie maakt de kosten",
-        description="Leeg laten: de trekker van deze knop.",
-    )
+    # Empty: the knob's lead party.
+    party: Id | None = Field(default=None, title="wie maakt de kosten")
 
 
 class FundingLine(Doc):

@@ -1,4 +1,8 @@
-"""The forms for a knob's cost items and funding lines, edited in place on its worksheet."""
+"""The forms for a knob's cost items and funding lines, edited in place on its worksheet.
+
+Their fields, labels, help and bounds are the project file's (:mod:`.declared`); a form builds
+only what needs the project or the model (the parties, the horizon, the model's words).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
+from pydantic import BaseModel
 
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import CostKind
+from stuurknop.web.projects.forms.declared import declared_fields
 from stuurknop.web.projects.forms.knobs import (
-    EuroField,
     WorksheetForm,
     party_choices,
     version_field,
@@ -27,45 +32,60 @@ MAX_YEARS = 100  # the document's Years
 YEARLY = dict(COST_KINDS)[CostKind.JAARLIJKS.value]
 
 
-def year_field(
-    project: Project, *, label: StrOrPromise, required: bool, help_text: StrOrPromise = ""
-) -> Any:
+def year_field(project: Project, *, required: bool) -> Any:
     """A calendar year within the project's horizon."""
     first, last = project.first_year, project.first_year + project.horizon_years - 1
     message = gettext_now("Kies een jaar binnen de looptijd van het project (%(first)s–%(last)s).")
     message = message % {"first": first, "last": last}
     return forms.IntegerField(
-        label=label,
         required=required,
         min_value=first,
         max_value=last,
-        help_text=help_text,
         error_messages={"min_value": message, "max_value": message, "invalid": message},
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
 
-def years_field(help_text: StrOrPromise) -> forms.IntegerField:
+def years_field() -> forms.IntegerField:
     message = gettext_now("Vul een aantal jaren in van 1 tot en met %(max)s.") % {"max": MAX_YEARS}
     return forms.IntegerField(
-        label=_("Aantal jaren"),
         required=False,
         min_value=1,
         max_value=MAX_YEARS,
-        help_text=help_text,
         error_messages={"min_value": message, "max_value": message, "invalid": message},
     )
 
 
-class CostItemForm(WorksheetForm):
+class RowForm(WorksheetForm):
+    """A row of the worksheet: its fields are its class's in the project file (see
+    :mod:`.declared`), but for ``not_edited`` (made by the service or the page)."""
+
+    schema: type[BaseModel]
+    not_edited: tuple[str, ...] = ("id",)
+
+    def declare(self, *, built: dict[str, forms.Field], **words: Any) -> None:
+        self.fields.update(declared_fields(self.schema, self.edited(), built=built, **words))
+
+    @classmethod
+    def edited(cls) -> list[str]:
+        return [name for name in cls.schema.model_fields if name not in cls.not_edited]
+
+    def document_values(self) -> dict[str, Any]:
+        """The cleaned input in the document's form (as the services take it)."""
+        values = {name: self.cleaned_data[name] for name in self.edited()}
+        fields = self.schema.model_fields
+        # An empty choice is the document's None where the field may be empty.
+        return {
+            name: None if value == "" and fields[name].default is None else value
+            for name, value in values.items()
+        }
+
+
+class CostItemForm(RowForm):
     """A cost item of this knob; ``versioned`` for an edit of an existing one."""
 
-    description = forms.CharField(label=_("Omschrijving"), max_length=200)
-    kind = forms.ChoiceField(label=_("Soort"), choices=COST_KINDS)
-    amount = EuroField(
-        label=_("Bedrag in euro"),
-        help_text=_("Bij ‘%(yearly)s’: het bedrag per jaar.") % {"yearly": YEARLY},
-    )
+    schema = doc.CostItem
+    not_edited = ("id", "knob")  # the id is made by the service, the knob is the page's
 
     def __init__(
         self,
@@ -76,15 +96,24 @@ class CostItemForm(WorksheetForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["first_year"] = year_field(project, label=_("Eerste jaar"), required=True)
-        self.fields["years"] = years_field(
-            _("Alleen bij ‘%(yearly)s’. Leeg laten: de kosten lopen door (structureel).")
-            % {"yearly": YEARLY}
-        )
-        self.fields["party"] = forms.ChoiceField(
-            label=_("Wie maakt de kosten?"),
-            required=False,
-            choices=party_choices(parties, gettext_now("de trekker van deze knop")),
+        self.declare(
+            built={
+                "kind": forms.ChoiceField(choices=COST_KINDS),
+                "first_year": year_field(project, required=True),
+                "years": years_field(),
+                "party": forms.ChoiceField(
+                    required=False,
+                    choices=party_choices(parties, gettext_now("de trekker van deze knop")),
+                ),
+            },
+            labels={"amount": _("Bedrag in euro"), "party": _("Wie maakt de kosten?")},
+            help_texts={
+                "amount": _("Bij ‘%(yearly)s’: het bedrag per jaar.") % {"yearly": YEARLY},
+                "years": _(
+                    "Alleen bij ‘%(yearly)s’. Leeg laten: de kosten lopen door (structureel)."
+                )
+                % {"yearly": YEARLY},
+            },
         )
         if versioned:
             self.fields["version"] = version_field()
@@ -96,16 +125,7 @@ class CostItemForm(WorksheetForm):
         return data
 
     def cost_item(self) -> dict[str, Any]:
-        """The cleaned input in the document's form (as the money services take it)."""
-        data = self.cleaned_data
-        return {
-            "description": data["description"],
-            "kind": data["kind"],
-            "amount": data["amount"],
-            "first_year": data["first_year"],
-            "years": data["years"],
-            "party": data["party"] or None,
-        }
+        return self.document_values()
 
     @staticmethod
     def initial_for(item: dict[str, Any], version: int | None = None) -> dict[str, Any]:
@@ -115,14 +135,10 @@ class CostItemForm(WorksheetForm):
         return initial
 
 
-class FundingLineForm(WorksheetForm):
+class FundingLineForm(RowForm):
     """A funding line towards one of this knob's cost items."""
 
-    amount = EuroField(
-        label=_("Bedrag in euro"),
-        help_text=_("Per jaar als de kostenpost per jaar is, anders eenmalig."),
-    )
-    status = forms.ChoiceField(label=_("Hoe zeker is dit geld?"), choices=FUNDING_STATUSES)
+    schema = doc.FundingLine
 
     def __init__(
         self,
@@ -136,28 +152,29 @@ class FundingLineForm(WorksheetForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.kinds = {item.key: item.kind for item in cost_items}
-        self.fields["cost_item"] = forms.ChoiceField(
-            label=_("Voor kostenpost"),
-            choices=[(item.key, item.description) for item in cost_items],
+        self.declare(
+            built={
+                "cost_item": forms.ChoiceField(
+                    choices=[(item.key, item.description) for item in cost_items]
+                ),
+                "party": forms.ChoiceField(choices=party_choices(parties, None)),
+                "source": forms.ChoiceField(
+                    choices=[(s.numeral, source_label(s.numeral, model)) for s in model.sources]
+                ),
+                "first_year": year_field(project, required=False),
+                "years": years_field(),
+                "status": forms.ChoiceField(choices=FUNDING_STATUSES),
+            },
+            # The form asks some fields as a question.
+            labels={
+                "cost_item": _("Voor kostenpost"),
+                "party": _("Wie betaalt?"),
+                "source": _("Uit welke bron?"),
+                "amount": _("Bedrag in euro"),
+                "first_year": _("Vanaf jaar"),
+                "status": _("Hoe zeker is dit geld?"),
+            },
         )
-        self.fields["party"] = forms.ChoiceField(
-            label=_("Wie betaalt?"), choices=party_choices(parties, None)
-        )
-        self.fields["source"] = forms.ChoiceField(
-            label=_("Uit welke bron?"),
-            choices=[(s.numeral, source_label(s.numeral, model)) for s in model.sources],
-            help_text=_("De tien bronnen I–X van het model; ‘tijdelijk’ geld stopt op een dag."),
-        )
-        self.fields["first_year"] = year_field(
-            project,
-            label=_("Vanaf jaar"),
-            required=False,
-            help_text=_("Leeg laten: vanaf het eerste jaar van de kostenpost."),
-        )
-        self.fields["years"] = years_field(
-            _("Leeg laten: zolang de kostenpost loopt. Niet bij een eenmalige kostenpost.")
-        )
-        self.order_fields(["cost_item", "party", "source", "amount", "first_year", "years"])
         if versioned:
             self.fields["version"] = version_field()
 
@@ -171,12 +188,7 @@ class FundingLineForm(WorksheetForm):
         return data
 
     def funding_line(self) -> dict[str, Any]:
-        """The cleaned input in the document's form (as the money services take it)."""
-        data = self.cleaned_data
-        return {
-            key: data[key]
-            for key in ("cost_item", "party", "source", "amount", "first_year", "years", "status")
-        }
+        return self.document_values()
 
     @staticmethod
     def initial_for(line: dict[str, Any], version: int | None = None) -> dict[str, Any]:
