@@ -6,13 +6,14 @@ only what needs the project or the model (the parties, the horizon, the model's 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from pydantic import BaseModel
 
 from stuurknop.gespreksmodel.schema import Model
@@ -62,9 +63,12 @@ class RowForm(WorksheetForm):
 
     schema: type[BaseModel]
     not_edited: tuple[str, ...] = ("id",)
+    questions: Mapping[str, StrOrPromise] = {}  # fields the form asks as a question
 
-    def declare(self, *, built: dict[str, forms.Field], **words: Any) -> None:
-        self.fields.update(declared_fields(self.schema, self.edited(), built=built, **words))
+    def declare(self, *, built: dict[str, forms.Field], **help: Any) -> None:
+        self.fields.update(
+            declared_fields(self.schema, self.edited(), built=built, labels=self.questions, **help)
+        )
 
     @classmethod
     def edited(cls) -> list[str]:
@@ -86,6 +90,7 @@ class CostItemForm(RowForm):
 
     schema = doc.CostItem
     not_edited = ("id", "knob")  # the id is made by the service, the knob is the page's
+    questions = {"amount": _("Bedrag in euro"), "party": _("Wie maakt de kosten?")}
 
     def __init__(
         self,
@@ -106,7 +111,6 @@ class CostItemForm(RowForm):
                     choices=party_choices(parties, gettext_now("de trekker van deze knop")),
                 ),
             },
-            labels={"amount": _("Bedrag in euro"), "party": _("Wie maakt de kosten?")},
             help_texts={
                 "amount": _("Bij ‘%(yearly)s’: het bedrag per jaar.") % {"yearly": YEARLY},
                 "years": _(
@@ -139,6 +143,14 @@ class FundingLineForm(RowForm):
     """A funding line towards one of this knob's cost items."""
 
     schema = doc.FundingLine
+    questions = {
+        "cost_item": _("Voor kostenpost"),
+        "party": _("Wie betaalt?"),
+        "source": _("Uit welke bron?"),
+        "amount": _("Bedrag in euro"),
+        "first_year": _("Vanaf jaar"),
+        "status": _("Hoe zeker is dit geld?"),
+    }
 
     def __init__(
         self,
@@ -164,15 +176,6 @@ class FundingLineForm(RowForm):
                 "first_year": year_field(project, required=False),
                 "years": years_field(),
                 "status": forms.ChoiceField(choices=FUNDING_STATUSES),
-            },
-            # The form asks some fields as a question.
-            labels={
-                "cost_item": _("Voor kostenpost"),
-                "party": _("Wie betaalt?"),
-                "source": _("Uit welke bron?"),
-                "amount": _("Bedrag in euro"),
-                "first_year": _("Vanaf jaar"),
-                "status": _("Hoe zeker is dit geld?"),
             },
         )
         if versioned:

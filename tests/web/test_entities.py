@@ -1,0 +1,98 @@
+"""Each row entity is declared once, by its class in the project file: its table, its form and
+its data are checked against that declaration here, so a field added to the schema and not
+stored (or stored and not in the schema) fails."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from django.db import models
+
+from stuurknop.gespreksmodel import load_model
+from stuurknop.web.projects.entities import (
+    BOOKKEEPING,
+    COST_ITEM,
+    FUNDING_LINE,
+    ROW_ENTITIES,
+    RowEntity,
+    column,
+    row_data,
+    row_values,
+)
+from stuurknop.web.projects.forms.declared import label_of
+from stuurknop.web.projects.forms.knob_money import CostItemForm, FundingLineForm, RowForm
+from stuurknop.web.projects.models import Project
+
+FORMS: Mapping[str, type[RowForm]] = {
+    COST_ITEM.list_name: CostItemForm,
+    FUNDING_LINE.list_name: FundingLineForm,
+}
+
+
+def _columns(entity: RowEntity) -> set[str]:
+    return {f.name for f in entity.model._meta.concrete_fields} - BOOKKEEPING
+
+
+@pytest.mark.parametrize("entity", ROW_ENTITIES, ids=lambda e: e.list_name)
+def test_every_field_of_the_schema_is_stored_and_every_column_is_in_the_schema(
+    entity: RowEntity,
+) -> None:
+    assert {column(name) for name in entity.fields()} == _columns(entity)
+
+
+@pytest.mark.parametrize("entity", ROW_ENTITIES, ids=lambda e: e.list_name)
+def test_a_reference_is_stored_as_a_foreign_key_and_every_foreign_key_is_a_reference(
+    entity: RowEntity,
+) -> None:
+    foreign_keys = {
+        f.name
+        for f in entity.model._meta.concrete_fields
+        if isinstance(f, models.ForeignKey) and f.name not in BOOKKEEPING
+    }
+    assert foreign_keys == set(entity.references)
+
+
+@pytest.mark.parametrize("entity", ROW_ENTITIES, ids=lambda e: e.list_name)
+def test_the_form_offers_every_edited_field_with_the_schemas_title(
+    entity: RowEntity, project: Project
+) -> None:
+    form_class = FORMS[entity.list_name]
+    assert form_class.schema is entity.schema
+    assert set(form_class.not_edited) <= set(entity.fields())
+    assert set(form_class.questions) <= set(entity.fields())
+    scenario = project.scenarios.get()
+    given: dict[str, Any] = {"project": project, "parties": list(project.parties.all())}
+    if form_class is FundingLineForm:
+        given |= {
+            "model": load_model(project.model_version),
+            "cost_items": list(scenario.cost_items.all()),
+        }
+    form = form_class(**given)
+    assert list(form.fields) == form_class.edited()
+    for name in form_class.edited():
+        expected = form_class.questions.get(name, label_of(entity.schema, name))
+        assert str(form.fields[name].label) == str(expected), name
+
+
+@pytest.mark.parametrize("entity", ROW_ENTITIES, ids=lambda e: e.list_name)
+def test_a_row_read_as_document_data_and_back_is_the_same_row(
+    entity: RowEntity, project: Project
+) -> None:
+    scenario = project.scenarios.get()
+    rows = list(entity.rows(scenario))
+    assert rows, "the shared document has rows of every entity"
+    parties = {p.key: p for p in project.parties.all()}
+    costs = {c.key: c for c in scenario.cost_items.all()}
+
+    def resolve(names: str, field: str, key: str | None) -> Any:
+        return None if key is None else (parties if names == "party" else costs)[key]
+
+    for row in rows:
+        values = row_values(entity, entity.schema.model_validate(row_data(entity, row)), resolve)
+        assert values == {name: getattr(row, name) for name in _columns(entity)}
+
+
+def test_every_row_entity_has_its_form() -> None:
+    assert set(FORMS) == {entity.list_name for entity in ROW_ENTITIES}
