@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.db.models import Model
 from django.http import HttpRequest
 
+from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, RowEntity, column
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,
@@ -138,9 +139,15 @@ class KnobSettingAdmin(ReadOnlyAdmin[KnobSetting]):
     list_select_related = ["scenario", "lead_party"]
 
 
+def admin_columns(entity: RowEntity, *, first: str) -> tuple[str, ...]:
+    """A row entity's columns from its field table: ``first`` (the link), the rest, its scenario."""
+    rest = [column(name) for name in entity.fields() if column(name) != first]
+    return (first, *rest, "scenario")
+
+
 @admin.register(CostItem)
 class CostItemAdmin(ReadOnlyAdmin[CostItem]):
-    list_display = ["description", "knob", "kind", "amount", "first_year", "years", "scenario"]
+    list_display = admin_columns(COST_ITEM, first="description")
     list_filter = ["kind", "knob"]
     search_fields = ["description", "key", "scenario__project__name"]
     list_select_related = ["scenario"]
@@ -148,7 +155,7 @@ class CostItemAdmin(ReadOnlyAdmin[CostItem]):
 
 @admin.register(FundingLine)
 class FundingLineAdmin(ReadOnlyAdmin[FundingLine]):
-    list_display = ["key", "party", "source", "amount", "status", "cost_item", "scenario"]
+    list_display = admin_columns(FUNDING_LINE, first="key")
     list_filter = ["source", "status"]
     search_fields = ["key", "party__name", "cost_item__description", "scenario__project__name"]
     list_select_related = ["party", "cost_item", "scenario"]

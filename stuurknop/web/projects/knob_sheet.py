@@ -15,11 +15,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from stuurknop.gespreksmodel.schema import Knob, Model
 from stuurknop.presentation.numbers import euro
 from stuurknop.projectfile.schema import CostKind
+from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, RowEntity
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import (
     CostItem,
@@ -203,6 +205,7 @@ def describe_cost_item(item: Data, parties: Mapping[str, str]) -> list[tuple[str
         (_("Bedrag"), cost_amount(item)),
         (_("Periode"), cost_period(item)),
         (_("Wie maakt de kosten"), _party(parties, item["party"], _("de trekker"))),
+        *_declared_rest(COST_ITEM, item, said=("description", "kind", "amount", "first_year")),
     ]
 
 
@@ -218,6 +221,19 @@ def describe_funding_line(
         (_("Bedrag"), funding_amount(line, cost.kind if cost else None)),
         (_("Periode"), funding_period(line, cost.kind if cost else None)),
         (_("Status"), choice_label(FUNDING_STATUSES, line["status"])),
+        *_declared_rest(FUNDING_LINE, line, said=("cost_item", "source", "amount", "status")),
+    ]
+
+
+def _declared_rest(entity: RowEntity, data: Data, *, said: Sequence[str]) -> list[tuple[str, str]]:
+    """The entity's other fields, each with its title: a field added to the project file shows
+    in a conflict before anyone words it. ``said``: the fields the lines above show, besides
+    the id, the knob (the page's), the years and the party."""
+    shown = {"id", "knob", "first_year", "years", "party", *said}
+    return [
+        (capfirst(entity.title(name)), "—" if data.get(name) in (None, "") else str(data[name]))
+        for name in entity.fields()
+        if name not in shown
     ]
 
 
