@@ -109,11 +109,12 @@ def _fields(
     long: tuple[str, ...] = (),
 ) -> dict[str, FieldWords]:
     """How the fields of ``schema`` read: each labelled with the schema's title (or, for a
-    field the sentence words differently, from ``labels``), said by its ``formats`` entry."""
+    field the sentence words differently, from ``labels``), said by its ``formats`` entry; a
+    field without one (just added to the schema) is said plainly."""
     titles = {**field_titles(schema), **(labels or {})}
     return {
         name: FieldWords(titles.get(name, field_label(name)), format, name in long)
-        for name, format in formats.items()
+        for name, format in {**dict.fromkeys(schema.model_fields, plain), **formats}.items()
     }
 
 

@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from stuurknop.projectfile.schema import LogChange
 from stuurknop.web.projects.entities import COST, PARTY, Row, RowEntity, row_data, row_values
 from stuurknop.web.projects.models import Scenario
 from stuurknop.web.projects.permissions import require_editable
@@ -44,14 +45,8 @@ def row_create(
     row: Row = entity.model._default_manager.create(
         scenario=scenario, position=next_position(rows), **values
     )
-    validate_project(scenario.project)
-    log_append(
-        project=scenario.project,
-        by=by,
-        what=f"{entity.logged_as(row)} toegevoegd",
-        scenario=scenario.name,
-        changes=[entity_added(entity=entity.log, key=row.key, data=row_data(entity, row))],
-    )
+    added = entity_added(entity=entity.log, key=row.key, data=row_data(entity, row))
+    _recorded(scenario, by, f"{entity.logged_as(row)} toegevoegd", added)
     return row
 
 
@@ -92,14 +87,13 @@ def row_delete(entity: RowEntity, row: Row, *, by: User, expected_version: int) 
         if entity.in_use is None:
             raise
         raise invalid(*entity.in_use) from None
+    _recorded(scenario, by, f"{logged_as} verwijderd", removed)
+
+
+def _recorded(scenario: Scenario, by: User, what: str, change: LogChange) -> None:
+    """Validate the whole project after a write, then log it with its ``change``."""
     validate_project(scenario.project)
-    log_append(
-        project=scenario.project,
-        by=by,
-        what=f"{logged_as} verwijderd",
-        scenario=scenario.name,
-        changes=[removed],
-    )
+    log_append(project=scenario.project, by=by, what=what, scenario=scenario.name, changes=[change])
 
 
 def _checked(
