@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from stuurknop.gespreksmodel import ModelInvalid, load_model
 from stuurknop.projectfile.schema import LOG_VALUE_LENGTH, MAX_LOG_CHANGES
 
 # ``what`` is a LongText (20,000 characters); folded old and new texts are shortened to fit.
@@ -75,18 +76,26 @@ def log_entry_v1_to_v2(entry: Mapping[str, Any], document: Mapping[str, Any]) ->
     if not isinstance(old_text, str) or not isinstance(new_text, str):
         return dict(entry)  # not version-1 data: validation says what is wrong
     what = entry.get("what", "")
-    if (not old_text and not new_text) or not isinstance(what, str):
+    if not isinstance(what, str):
+        return result
+    scenario_name = entry.get("scenario", "")
+    readable = readable_what(
+        what, _Places(document, scenario_name if isinstance(scenario_name, str) else ""), document
+    )
+    result["what"] = readable
+    if not old_text and not new_text:
         return result
     old, new = _object(old_text), _object(new_text)
     if old is None or new is None:
-        result["what"] = _fold(what, [("was", old_text), ("nu", new_text)])
+        result["what"] = _fold(readable, [("was", old_text), ("nu", new_text)])
         return result
     scenario = entry.get("scenario", "")
     changes, rest = _changes(
         what, scenario if isinstance(scenario, str) else "", old, new, document
     )
     if rest:
-        result["what"] = _fold(what, [(k, _shown(v)) for k, v in rest if _shown(v) not in what])
+        shown = [(k, _shown(v)) for k, v in rest if _shown(v) not in what]
+        result["what"] = _fold(readable, shown)
     if changes:
         if len(changes) > MAX_LOG_CHANGES or any(_too_long(c) for c in changes):
             result["what"] = _fold(result["what"], [("was", old_text), ("nu", new_text)])
@@ -207,6 +216,44 @@ def _project_key(found: _Found) -> tuple[str | None, Data]:
 
 def _member_key(found: _Found) -> tuple[str | None, Data]:
     return found.groups["person"][:200], {}
+
+
+# Version 1 named two things by their ids: "Financieringsregel 'f1' gewijzigd" and "Belang van
+# Woco bij 'goed_wonen' gewijzigd". They are said the way the app says them now.
+_FUNDING_BY_ID = re.compile(
+    r"^Financieringsregel (?P<name>'[^']*'|\"[^\"]*\") (?P<rest>gewijzigd|verwijderd)"
+)
+_INTEREST_BY_ID = re.compile(
+    r"^Belang van (?P<party>.+) bij (?P<name>'[a-z][a-z0-9_]*') (?P<rest>gewijzigd)"
+)
+
+
+def readable_what(what: str, places: _Places, document: Mapping[str, Any]) -> str:
+    """``what`` of a version-1 entry with the ids it names said as names (a funding line by its
+    cost item, a value by the model's name); unchanged where a name cannot be found."""
+    funding = _FUNDING_BY_ID.match(what)
+    if funding:
+        line = places.funding_line(_unquoted(funding["name"]))
+        cost = next((c for c in places.costs if c.get("id") == line.get("cost_item")), {})
+        description = cost.get("description")
+        if isinstance(description, str) and description:
+            return f"Financiering voor {description!r} {funding['rest']}" + what[funding.end() :]
+    interest = _INTEREST_BY_ID.match(what)
+    if interest:
+        name = _value_name(document, _unquoted(interest["name"]))
+        if name:
+            said = f"Belang van {interest['party']} bij {name} {interest['rest']}"
+            return said + what[interest.end() :]
+    return what
+
+
+def _value_name(document: Mapping[str, Any], value_id: str) -> str | None:
+    version = document.get("model_version")
+    try:
+        model = load_model(version) if isinstance(version, str) else load_model()
+        return model.value(value_id).name
+    except (KeyError, ModelInvalid):
+        return None
 
 
 _QUOTED = r"(?P<name>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"  # a Python repr of a name

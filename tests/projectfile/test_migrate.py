@@ -35,6 +35,13 @@ def fields(entry: dict[str, Any]) -> list[tuple[Any, ...]]:
     return [(c["entity"], c["key"], c["action"], c.get("field")) for c in entry["changes"]]
 
 
+# Version 1 named a funding line and a value by their ids; they are said by name now.
+SAID_NOW = {
+    "Financieringsregel 'f1' gewijzigd": "Financiering voor 'Huur ruimte' gewijzigd",
+    "Belang van Woco bij 'goed_wonen' gewijzigd": "Belang van Woco bij Goed wonen gewijzigd",
+}
+
+
 @pytest.mark.parametrize(
     ("what", "old", "new", "expected"),
     [
@@ -113,7 +120,7 @@ def test_the_json_texts_the_app_wrote_become_changes(
     what: str, old: str, new: str, expected: list[tuple[Any, ...]]
 ) -> None:
     entry = upgraded(what, old, new)
-    assert entry["what"] == what
+    assert entry["what"] == SAID_NOW.get(what, what)
     assert fields(entry) == expected
     assert "old" not in entry and "new" not in entry
     for change in entry["changes"]:
@@ -230,3 +237,22 @@ def test_a_log_with_changes_exports_and_imports_unchanged(changes: list[dict[str
     data["log"][0]["changes"] = changes
     exported = dump_document(parse_json(json.dumps(data)))
     assert dump_document(parse_json(exported)) == exported
+
+
+@pytest.mark.parametrize(
+    ("what", "said"),
+    [
+        ("Financieringsregel 'f1' verwijderd", "Financiering voor 'Huur ruimte' verwijderd"),
+        ("Financieringsregel 'f9' gewijzigd", "Financieringsregel 'f9' gewijzigd"),  # unknown
+        (
+            "Belang van Zorg bij 'werkplezier' gewijzigd",
+            "Belang van Zorg bij Werkplezier gewijzigd",
+        ),
+        (
+            "Belang van Zorg bij 'bestaat_niet' gewijzigd",
+            "Belang van Zorg bij 'bestaat_niet' gewijzigd",
+        ),
+    ],
+)
+def test_an_old_line_names_what_it_changed_by_name_not_by_id(what: str, said: str) -> None:
+    assert upgraded(what)["what"] == said
