@@ -362,10 +362,8 @@ def _figure(doc: Any, figure: Figure) -> None:
 
 
 def chart_png(chart: Chart) -> bytes | None:
-    """A chart as PNG: bar charts through matplotlib again; the model map, which is SVG only,
-    drawn by Typst (as the PDFs are)."""
-    if chart.drawing is not None:
-        return chart.render("png", dpi=CHART_DPI)
+    """A chart as PNG, drawn by Typst from the same SVG the PDF and the page show (Word cannot
+    show SVG): the same picture in every face, and no matplotlib run per chart."""
     return _svg_png(chart.svg)
 
 
