@@ -190,6 +190,16 @@ def _create(kind: RowKind) -> Callable[..., HttpResponse]:
     return create
 
 
+def _the_row(
+    kind: RowKind, project: Project, scenario: Scenario, knob: int, row_id: dict[str, int]
+) -> tuple[int, Row | None, Knob, str]:
+    """The row the URL names (None when it is gone), its knob (the URL's when it is gone) and
+    the id of its place on the page."""
+    pk = row_id[f"{kind.name}_id"]
+    row = kind.stored(scenario, pk)
+    return pk, row, knob_of(project, kind.knob_of_row(row) if row else knob), kind.dom_id(pk)
+
+
 def _update(kind: RowKind) -> Callable[..., HttpResponse]:
     @scenario_editor
     def update(
@@ -199,11 +209,8 @@ def _update(kind: RowKind) -> Callable[..., HttpResponse]:
         knob: int,
         **row_id: int,
     ) -> HttpResponse:
-        pk = row_id[f"{kind.name}_id"]
-        row = kind.stored(scenario, pk)
-        the_knob = knob_of(project, kind.knob_of_row(row) if row else knob)
+        pk, row, the_knob, dom_id = _the_row(kind, project, scenario, knob, row_id)
         sheet = knob_sheet(project, scenario, the_knob)
-        dom_id = kind.dom_id(pk)
         form = kind.form(project, sheet, request.POST, pk=pk)
         if not form.is_valid():
             return _again(request, project, scenario, the_knob, MoneyState(dom_id, form))
@@ -232,11 +239,8 @@ def _delete(kind: RowKind) -> Callable[..., HttpResponse]:
         knob: int,
         **row_id: int,
     ) -> HttpResponse:
-        pk = row_id[f"{kind.name}_id"]
-        row = kind.stored(scenario, pk)
-        the_knob = knob_of(project, kind.knob_of_row(row) if row else knob)
+        pk, row, the_knob, dom_id = _the_row(kind, project, scenario, knob, row_id)
         form = DeleteForm(request.POST)
-        dom_id = kind.dom_id(pk)
         if not form.is_valid():
             errors = {dom_id: form.top_errors()}
             return _again(request, project, scenario, the_knob, MoneyState(row_errors=errors))
