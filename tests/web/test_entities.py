@@ -15,6 +15,7 @@ from stuurknop.web.projects.entities import (
     BOOKKEEPING,
     COST_ITEM,
     FUNDING_LINE,
+    KNOB_SETTING,
     ROW_ENTITIES,
     RowEntity,
     column,
@@ -23,6 +24,7 @@ from stuurknop.web.projects.entities import (
 )
 from stuurknop.web.projects.forms.declared import label_of
 from stuurknop.web.projects.forms.knob_money import CostItemForm, FundingLineForm, RowForm
+from stuurknop.web.projects.forms.knobs import KnobSettingForm
 from stuurknop.web.projects.models import Project
 
 FORMS: Mapping[str, type[RowForm]] = {
@@ -54,7 +56,7 @@ def test_a_reference_is_stored_as_a_foreign_key_and_every_foreign_key_is_a_refer
     assert foreign_keys == set(entity.references)
 
 
-@pytest.mark.parametrize("entity", ROW_ENTITIES, ids=lambda e: e.list_name)
+@pytest.mark.parametrize("entity", [COST_ITEM, FUNDING_LINE], ids=lambda e: e.list_name)
 def test_the_form_offers_every_edited_field_with_the_schemas_title(
     entity: RowEntity, project: Project
 ) -> None:
@@ -94,5 +96,23 @@ def test_a_row_read_as_document_data_and_back_is_the_same_row(
         assert values == {name: getattr(row, name) for name in _columns(entity)}
 
 
+def test_the_knob_form_asks_every_field_of_a_knob_setting_with_the_declarations_bounds(
+    project: Project,
+) -> None:
+    form_class = KnobSettingForm
+    assert form_class.schema is KNOB_SETTING.schema
+    assert form_class.edited() == [n for n in KNOB_SETTING.fields() if n != "knob"]
+    model = load_model(project.model_version)
+    form = form_class(model=model, knob=model.knobs[0], parties=list(project.parties.all()))
+    asked = [name for name in form.fields if name != "version" and not name.startswith("answer_")]
+    assert asked == [name for name in form_class.edited() if name != "answers"]
+    for name in asked:
+        expected = form_class.questions.get(name, label_of(KNOB_SETTING.schema, name))
+        assert str(form.fields[name].label) == str(expected), name
+    answers = [form.fields[f"answer_{i}"] for i in range(1, len(form.answer_fields()) + 1)]
+    assert answers and all(a.max_length == 20_000 for a in answers)  # type: ignore[attr-defined]
+    assert form.fields["elaboration"].max_length == 20_000  # type: ignore[attr-defined]
+
+
 def test_every_row_entity_has_its_form() -> None:
-    assert set(FORMS) == {entity.list_name for entity in ROW_ENTITIES}
+    assert set(FORMS) | {KNOB_SETTING.list_name} == {entity.list_name for entity in ROW_ENTITIES}

@@ -13,7 +13,13 @@ from django.contrib import admin
 from django.db.models import Model
 from django.http import HttpRequest
 
-from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, RowEntity, column
+from stuurknop.web.projects.entities import (
+    COST_ITEM,
+    FUNDING_LINE,
+    KNOB_SETTING,
+    RowEntity,
+    column,
+)
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,
@@ -131,18 +137,23 @@ class ScenarioAdmin(ReadOnlyAdmin[Scenario]):
     list_select_related = ["project"]
 
 
+def admin_columns(
+    entity: RowEntity, *, first: str, long: tuple[str, ...] = (), last: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """A row entity's columns from its field table: ``first`` (the link), the rest but the
+    ``long`` texts, its scenario, then ``last``."""
+    rest = [column(name) for name in entity.fields() if column(name) not in (first, *long)]
+    return (first, *rest, "scenario", *last)
+
+
 @admin.register(KnobSetting)
 class KnobSettingAdmin(ReadOnlyAdmin[KnobSetting]):
-    list_display = ["knob", "status", "opening", "lead_party", "scenario", "version"]
+    list_display = admin_columns(
+        KNOB_SETTING, first="knob", long=("elaboration", "answers"), last=("version",)
+    )
     list_filter = ["status", "knob", "opening"]
     search_fields = ["scenario__name", "scenario__project__name", "elaboration"]
     list_select_related = ["scenario", "lead_party"]
-
-
-def admin_columns(entity: RowEntity, *, first: str) -> tuple[str, ...]:
-    """A row entity's columns from its field table: ``first`` (the link), the rest, its scenario."""
-    rest = [column(name) for name in entity.fields() if column(name) != first]
-    return (first, *rest, "scenario")
 
 
 @admin.register(CostItem)

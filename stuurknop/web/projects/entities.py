@@ -48,7 +48,7 @@ from pydantic import BaseModel
 
 from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import LogEntity
-from stuurknop.web.projects.models import CostItem, FundingLine, Scenario
+from stuurknop.web.projects.models import CostItem, FundingLine, KnobSetting, Scenario
 
 Row = Any  # a row of one of the entities below
 # Resolves a reference: (what it names, the document field, the id) → the row, or None for None.
@@ -127,6 +127,20 @@ def row_values(entity: RowEntity, item: BaseModel, resolve: Resolve) -> dict[str
     return values
 
 
+# A knob's setting has no id: the knob's number is its key, and its row is made on first save
+# (services/knobs.py); a knob without a row is 'niet besproken'.
+KNOB_SETTING = RowEntity(
+    schema=doc.KnobSetting,
+    model=KnobSetting,
+    list_name="knobs",
+    related_name="knob_settings",
+    prefix="",
+    log=LogEntity.KNOB_SETTING,
+    id_word="stuurknop",
+    named=lambda setting: f"Stuurknop {setting.knob}",
+    logged_as=lambda setting: f"Stuurknop {setting.knob}",
+    references={"lead_party": PARTY},
+)
 COST_ITEM = RowEntity(
     schema=doc.CostItem,
     model=CostItem,
@@ -153,4 +167,4 @@ FUNDING_LINE = RowEntity(
     logged_as=lambda line: f"Financiering voor {line.cost_item.description!r}",
     references={"cost_item": COST, "party": PARTY},
 )
-ROW_ENTITIES = (COST_ITEM, FUNDING_LINE)
+ROW_ENTITIES = (KNOB_SETTING, COST_ITEM, FUNDING_LINE)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from stuurknop.gespreksmodel.schema import Knob, Model
 from stuurknop.presentation.numbers import euro
 from stuurknop.projectfile.schema import CostKind
-from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, RowEntity
+from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, KNOB_SETTING, RowEntity
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import (
     CostItem,
@@ -195,7 +195,8 @@ def describe_setting(
     answers = list(setting["answers"])
     for i, question in enumerate(model.conversation_questions[:3]):
         rows.append((question, answers[i] if i < len(answers) and answers[i] else none))
-    return rows
+    said = ("status", "opening", "elaboration", "lead_party", "routes", "answers")
+    return rows + _declared_rest(KNOB_SETTING, setting, said=said)
 
 
 def describe_cost_item(item: Data, parties: Mapping[str, str]) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from stuurknop.projectfile.schema import FORMAT, SCHEMA_VERSION
-from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, row_data
+from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, KNOB_SETTING, row_data
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,
@@ -77,15 +77,7 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
 
 
 def knob_setting_data(setting: KnobSetting) -> dict[str, Any]:
-    return {
-        "knob": setting.knob,
-        "status": setting.status,
-        "opening": setting.opening,
-        "elaboration": setting.elaboration,
-        "lead_party": setting.lead_party.key if setting.lead_party else None,
-        "routes": list(setting.routes),
-        "answers": list(setting.answers),
-    }
+    return row_data(KNOB_SETTING, setting)
 
 
 def interest_data(interest: Interest) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from django_stubs_ext import StrOrPromise
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from stuurknop.web.projects.forms.knobs import EuroField
+from stuurknop.web.projects.forms.euro import EuroField
 
 LONG_TEXT = 200  # a text allowed to be longer than this gets a text area
 
@@ -70,6 +70,12 @@ def plain_field(info: FieldInfo) -> forms.Field:
         max_length=max_length,
         widget=widget,
     )
+
+
+def item_field(schema: type[BaseModel], name: str) -> forms.Field:
+    """A plain form field for one item of the list field ``name`` (an answer of ``answers``)."""
+    (item,) = get_args(schema.model_fields[name].annotation)
+    return plain_field(FieldInfo.from_annotation(item))
 
 
 def _unwrapped(info: FieldInfo) -> tuple[Any, dict[str, Any]]:

@@ -8,26 +8,27 @@ model, and :func:`add_document_errors` puts those messages beside the fields as 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from stuurknop.gespreksmodel.schema import Knob, Model
 from stuurknop.projectfile import DocumentInvalid
+from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import KnobStatus
+from stuurknop.web.projects.forms.declared import declared_fields, item_field
 from stuurknop.web.projects.forms.errors import add_document_errors as add_errors
+from stuurknop.web.projects.forms.euro import EuroField as EuroField
+from stuurknop.web.projects.forms.euro import parse_euro as parse_euro
 from stuurknop.web.projects.models import ProjectParty
 from stuurknop.web.vocabulary import KNOB_OPENINGS, KNOB_STATUSES
 
 # The document's Opening runs from 1 to 3 (stuurknop.projectfile.schema.Opening); the words
 # are the model's (scales.yaml): "stand 2 – gemiddeld".
 OPENINGS = [(int(key), f"stand {label}") for key, label in KNOB_OPENINGS]
-LONG_TEXT = 20_000  # the document's LongText
-MAX_AMOUNT = Decimal("100000000")
 
 _PATH_PART = re.compile(r"(?P<name>[A-Za-z_]+)(?:\[(?P<index>\d+)\])*$")
 
@@ -71,60 +72,6 @@ def add_document_errors(form: forms.Form, invalid: DocumentInvalid) -> None:
     add_errors(form, invalid, field_for=worksheet_field)
 
 
-def parse_euro(text: str) -> Decimal | None:
-    """A Dutch amount as people type it: ``12500``, ``12.500``, ``12.500,50`` or ``€ 12500.5``.
-
-    A point followed by exactly three digits groups thousands (``1.500`` is fifteen hundred),
-    as in Dutch writing; otherwise a point or a comma separates the cents.
-    """
-    plain = re.sub(r"[\s\u00a0€]", "", text)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d{1,2})?|\d+(,\d{1,2})?", plain):
-        plain = plain.replace(".", "").replace(",", ".")
-    elif not re.fullmatch(r"\d+\.\d{1,2}", plain):
-        return None
-    try:
-        return Decimal(plain)
-    except InvalidOperation:  # pragma: no cover - the patterns admit digits only
-        return None
-
-
-class EuroField(forms.Field):
-    """An amount in euros with at most cents, from 0 to € 100.000.000."""
-
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-    default_error_messages = {
-        "invalid": _("Vul een bedrag in, bijvoorbeeld 12.500 of 12.500,50."),
-        "negative": _("Een bedrag kan niet negatief zijn."),
-        "too_large": _("Een bedrag mag hoogstens € 100.000.000 zijn."),
-    }
-
-    def to_python(self, value: Any) -> Decimal | None:
-        if isinstance(value, Decimal):
-            return value
-        text = str(value or "").strip()
-        if not text:
-            return None
-        if text.lstrip("€ \u00a0").startswith("-"):
-            raise ValidationError(self.error_messages["negative"], code="negative")
-        amount = parse_euro(text)
-        if amount is None:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return amount
-
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        if value is not None and value > MAX_AMOUNT:
-            raise ValidationError(self.error_messages["too_large"], code="too_large")
-
-    def prepare_value(self, value: Any) -> Any:
-        # An amount from the database shows the Dutch way; what someone typed stays as typed.
-        if isinstance(value, Decimal | int) and not isinstance(value, bool):
-            amount = Decimal(value)
-            whole = amount == amount.to_integral_value()
-            return (f"{amount:.0f}" if whole else f"{amount:.2f}").replace(".", ",")
-        return value
-
-
 def version_field() -> forms.IntegerField:
     """The version of the row the editor loaded, sent back to detect a lost update."""
     return forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -141,33 +88,23 @@ def party_choices(parties: Sequence[ProjectParty], empty: str | None) -> list[tu
 
 
 class KnobSettingForm(WorksheetForm):
-    """Status, stand, elaboration, lead party, intended routes and the three answers."""
+    """Status, stand, elaboration, lead party, intended routes and the three answers: the
+    fields of the project file's knob setting, each asked as a question (bounds and any field
+    the form does not build come from the declaration, :mod:`.declared`)."""
 
-    status = forms.ChoiceField(
-        label=_("Staat deze stuurknop aan?"), choices=KNOB_STATUSES, widget=forms.RadioSelect
-    )
-    opening = forms.TypedChoiceField(
-        label=_("Hoe ver staat de knop open?"),
-        choices=OPENINGS,
-        coerce=int,
-        required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
-        help_text=_("Alleen nodig als de knop aan staat."),
-    )
-    elaboration = forms.CharField(
-        label=_("Uitwerking voor dit project"),
-        max_length=LONG_TEXT,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
-    lead_party = forms.ChoiceField(label=_("Trekker (partij die het oppakt)"), required=False)
-    routes = forms.MultipleChoiceField(
-        label=_("Via welke routes moet deze knop werken?"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Alleen de routes waarlangs deze knop volgens het model kan werken."),
-    )
+    schema = doc.KnobSetting
+    not_edited = ("knob",)  # the page's
+    questions: Mapping[str, StrOrPromise] = {
+        "status": _("Staat deze stuurknop aan?"),
+        "opening": _("Hoe ver staat de knop open?"),
+        "elaboration": _("Uitwerking voor dit project"),
+        "lead_party": _("Trekker (partij die het oppakt)"),
+        "routes": _("Via welke routes moet deze knop werken?"),
+    }
+    help_texts: Mapping[str, StrOrPromise] = {
+        "opening": _("Alleen nodig als de knop aan staat."),
+        "routes": _("Alleen de routes waarlangs deze knop volgens het model kan werken."),
+    }
     version = version_field()
 
     def __init__(
@@ -180,23 +117,46 @@ class KnobSettingForm(WorksheetForm):
     ) -> None:
         kwargs.setdefault("auto_id", "knop_%s")
         super().__init__(*args, **kwargs)
-        lead_party, routes = self.fields["lead_party"], self.fields["routes"]
-        assert isinstance(lead_party, forms.ChoiceField)  # both declared above
-        assert isinstance(routes, forms.ChoiceField)
-        lead_party.choices = party_choices(parties, str(_("nog geen trekker")))
-        routes.choices = [(route, model.route(route).name) for route in knob.route_ids()]
-        # The model's conversation questions; the document holds at most three answers.
-        self.questions = list(model.conversation_questions[:3])
-        for i, question in enumerate(self.questions, start=1):
-            self.fields[f"answer_{i}"] = forms.CharField(
-                label=question,
-                max_length=LONG_TEXT,
+        built: dict[str, forms.Field] = {
+            "status": forms.ChoiceField(choices=KNOB_STATUSES, widget=forms.RadioSelect),
+            "opening": forms.TypedChoiceField(
+                choices=OPENINGS,
+                coerce=int,
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
-            )
+                empty_value=None,
+                widget=forms.RadioSelect,
+            ),
+            "lead_party": forms.ChoiceField(
+                required=False, choices=party_choices(parties, str(_("nog geen trekker")))
+            ),
+            "routes": forms.MultipleChoiceField(
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(route, model.route(route).name) for route in knob.route_ids()],
+            ),
+        }
+        declared = declared_fields(
+            self.schema,
+            [name for name in self.edited() if name != "answers"],
+            built=built,
+            labels=self.questions,
+            help_texts=self.help_texts,
+        )
+        declared["elaboration"].widget.attrs["rows"] = 5
+        self.fields = {**declared, "version": self.fields["version"]}
+        # The model's conversation questions; the document holds at most three answers.
+        self.questions_asked = list(model.conversation_questions[:3])
+        for i, question in enumerate(self.questions_asked, start=1):
+            answer = item_field(self.schema, "answers")
+            answer.label, answer.widget.attrs["rows"] = question, 3
+            self.fields[f"answer_{i}"] = answer
+
+    @classmethod
+    def edited(cls) -> list[str]:
+        return [name for name in cls.schema.model_fields if name not in cls.not_edited]
 
     def answer_fields(self) -> list[forms.BoundField]:
-        return [self[f"answer_{i}"] for i in range(1, len(self.questions) + 1)]
+        return [self[f"answer_{i}"] for i in range(1, len(self.questions_asked) + 1)]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -212,29 +172,26 @@ class KnobSettingForm(WorksheetForm):
     def setting(self) -> dict[str, Any]:
         """The cleaned input in the document's form (as ``knob_setting_update`` takes it)."""
         data = self.cleaned_data
-        answers = [data.get(f"answer_{i}", "") for i in range(1, len(self.questions) + 1)]
+        answers = [data.get(f"answer_{i}", "") for i in range(1, len(self.questions_asked) + 1)]
         while answers and not answers[-1]:
             answers.pop()
-        return {
-            "status": data["status"],
-            "opening": data["opening"],
-            "elaboration": data["elaboration"],
-            "lead_party": data["lead_party"] or None,
-            "routes": list(data["routes"]),
-            "answers": answers,
-        }
+        fields = self.schema.model_fields
+        values = {}
+        for name in self.edited():
+            value = answers if name == "answers" else data[name]
+            # An empty choice is the document's None where the field may be empty.
+            values[name] = None if value == "" and fields[name].default is None else value
+        return values
 
-    @staticmethod
-    def initial_for(setting: dict[str, Any], version: int) -> dict[str, Any]:
+    @classmethod
+    def initial_for(cls, setting: dict[str, Any], version: int) -> dict[str, Any]:
         """The form's initial values for a setting in the document's form."""
-        initial = {
-            "status": setting["status"],
-            "opening": setting["opening"],
-            "elaboration": setting["elaboration"],
-            "lead_party": setting["lead_party"] or "",
-            "routes": list(setting["routes"]),
-            "version": version,
+        initial: dict[str, Any] = {
+            name: "" if name == "lead_party" and setting[name] is None else setting[name]
+            for name in cls.edited()
+            if name != "answers"
         }
+        initial["version"] = version
         for i, answer in enumerate(setting["answers"], start=1):
             initial[f"answer_{i}"] = answer
         return initial

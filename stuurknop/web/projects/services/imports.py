@@ -24,11 +24,16 @@ from stuurknop.projectfile import (
 )
 from stuurknop.projectfile import schema as doc
 from stuurknop.web.accounts.models import Organisation
-from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, PARTY, row_values
+from stuurknop.web.projects.entities import (
+    COST_ITEM,
+    FUNDING_LINE,
+    KNOB_SETTING,
+    PARTY,
+    row_values,
+)
 from stuurknop.web.projects.models import (
     CostItem,
     Interest,
-    KnobSetting,
     LogEntry,
     Project,
     ProjectMember,
@@ -144,20 +149,6 @@ def _import_scenario(
         effects=[e.model_dump(mode="json") for e in data.effects],
         evidence=[e.model_dump(mode="json") for e in data.evidence],
     )
-    KnobSetting.objects.bulk_create(
-        KnobSetting(
-            scenario=scenario,
-            position=i,
-            knob=k.knob,
-            status=k.status.value,
-            opening=k.opening,
-            elaboration=k.elaboration,
-            lead_party=parties[k.lead_party] if k.lead_party else None,
-            routes=list(k.routes),
-            answers=list(k.answers),
-        )
-        for i, k in enumerate(data.knobs)
-    )
     Interest.objects.bulk_create(
         Interest(
             scenario=scenario,
@@ -170,7 +161,7 @@ def _import_scenario(
         for i, x in enumerate(data.interests)
     )
     costs: dict[str, CostItem] = {}
-    for entity in (COST_ITEM, FUNDING_LINE):  # funding refers to the cost items
+    for entity in (KNOB_SETTING, COST_ITEM, FUNDING_LINE):  # funding refers to the cost items
         rows: list[Any] = entity.model._default_manager.bulk_create(
             entity.model(
                 scenario=scenario,

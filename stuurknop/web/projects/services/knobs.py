@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
-from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import LogEntity
+from stuurknop.web.projects.entities import KNOB_SETTING
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import KnobSetting, Scenario
 from stuurknop.web.projects.permissions import require_editable
@@ -17,28 +17,17 @@ from stuurknop.web.projects.project_file import knob_setting_data
 from stuurknop.web.projects.services.edits import change_recorded
 from stuurknop.web.projects.services.keys import next_position
 from stuurknop.web.projects.services.locking import check_version, update_locked
-from stuurknop.web.projects.services.validation import (
-    party_by_key,
-    validate_item,
-)
+from stuurknop.web.projects.services.rows import checked_values
 
 
 @transaction.atomic
 def knob_setting_update(
-    *,
-    scenario: Scenario,
-    knob: int,
-    by: User,
-    expected_version: int,
-    status: str,
-    opening: int | None = None,
-    elaboration: str = "",
-    lead_party: str | None = None,
-    routes: Sequence[str] = (),
-    answers: Sequence[str] = (),
+    *, scenario: Scenario, knob: int, by: User, expected_version: int, **given: Any
 ) -> KnobSetting:
     """Save the whole setting of ``knob`` in ``scenario``, as the editor saw it at version
-    ``expected_version`` (0: the knob had no setting yet, i.e. 'niet besproken').
+    ``expected_version`` (0: the knob had no setting yet, i.e. 'niet besproken'). ``given``
+    holds its fields as the project file names them (``status``, ``opening``, …; the lead
+    party by its id); a field not given takes the project file's default.
 
     Raises :class:`Conflict` when someone saved the knob in between, and
     :class:`~stuurknop.projectfile.DocumentInvalid` for a setting the model does not allow.
@@ -46,26 +35,8 @@ def knob_setting_update(
     project = scenario.project
     require_editable(by, project)
     what = f"Stuurknop {knob}"
-    item = validate_item(
-        doc.KnobSetting,
-        {
-            "knob": knob,
-            "status": status,
-            "opening": opening,
-            "elaboration": elaboration,
-            "lead_party": lead_party,
-            "routes": list(routes),
-            "answers": list(answers),
-        },
-    )
-    changes = {
-        "status": item.status.value,
-        "opening": item.opening,
-        "elaboration": item.elaboration,
-        "lead_party": party_by_key(project, item.lead_party, field="lead_party"),
-        "routes": list(item.routes),
-        "answers": list(item.answers),
-    }
+    changes = checked_values(KNOB_SETTING, scenario, {"knob": knob}, given)
+    del changes["knob"]  # the row's key, never changed
     setting = (
         KnobSetting.objects.filter(scenario=scenario, knob=knob)
         .select_related("lead_party")

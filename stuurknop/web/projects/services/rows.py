@@ -39,7 +39,7 @@ def row_create(
     names them (references by id), ``key`` its id (default: the next free one)."""
     require_editable(by, scenario.project)
     rows = entity.rows(scenario)
-    values = _checked(entity, scenario, key or free_key(rows, entity.prefix), given)
+    values = checked_values(entity, scenario, {"id": key or free_key(rows, entity.prefix)}, given)
     if rows.filter(key=values["key"]).exists():
         raise invalid("id", f"{entity.id_word} {values['key']!r} komt dubbel voor")
     row: Row = entity.model._default_manager.create(
@@ -65,7 +65,7 @@ def row_update(
         by=by,
         expected_version=expected_version,
         what=what,
-        changes=_checked(entity, scenario, row.key, given),
+        changes=checked_values(entity, scenario, {"id": row.key}, given),
         data=partial(row_data, entity),
         entity=entity.log,
         key=row.key,
@@ -96,12 +96,13 @@ def _recorded(scenario: Scenario, by: User, what: str, change: LogChange) -> Non
     log_append(project=scenario.project, by=by, what=what, scenario=scenario.name, changes=[change])
 
 
-def _checked(
-    entity: RowEntity, scenario: Scenario, key: str, given: Mapping[str, Any]
+def checked_values(
+    entity: RowEntity, scenario: Scenario, identity: Mapping[str, Any], given: Mapping[str, Any]
 ) -> dict[str, Any]:
-    """The column values of ``given`` once its class in the project file accepts it."""
+    """The column values of ``given`` once its class in the project file accepts it;
+    ``identity`` holds the fields that name the row (``{"id": "k1"}``, ``{"knob": 4}``)."""
     data = {name: str(v) if isinstance(v, Decimal) else v for name, v in given.items()}
-    item = validate_item(entity.schema, {"id": key, **data})
+    item = validate_item(entity.schema, {**identity, **data})
     return row_values(entity, item, partial(_resolve, scenario))
 
 
