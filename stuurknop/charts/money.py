@@ -34,7 +34,6 @@ class MoneyCharts:
     gap_per_party: Chart
     balance_shares: Chart | None
     balance_split: Chart | None
-    party_tables: tuple[Table, ...]  # per party with money, its figures per year
     balance_table: Table
 
 
@@ -54,7 +53,6 @@ def money_charts(money: MoneyOverTime, balance: Balance, *, id_prefix: str = "ge
             if balance.value_known
             else None
         ),
-        party_tables=tuple(party_year_table(p) for p in _parties_with_money(money)),
         balance_table=balance_table(balance),
     )
 
@@ -184,29 +182,6 @@ def balance_split_chart(balance: Balance, *, id_prefix: str) -> Chart:
         axis_format=axis_euro,
         id_prefix=id_prefix,
         label_heading="Partij",
-    )
-
-
-def party_year_table(party: PartyMoney) -> Table:
-    """One party's money per year: its costs, the funding on them, its gap, what it pays."""
-    rows = [
-        (str(y.year), euro(y.costs), euro(y.received), euro(y.uncovered), euro(y.paid))
-        for y in party.years
-    ]
-    received = sum((y.received for y in party.years), ZERO)
-    rows.append(
-        ("Totaal", euro(party.costs), euro(received), euro(party.uncovered), euro(party.paid))
-    )
-    return Table(
-        caption=f"{party.name}: geld per jaar",
-        columns=(
-            "Jaar",
-            "Kosten die deze partij draagt",
-            "Gedekt door financiering",
-            "Tekort",
-            "Betaalt zelf (aan alle kosten)",
-        ),
-        rows=tuple(rows),
     )
 
 

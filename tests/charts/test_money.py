@@ -11,7 +11,6 @@ from stuurknop.charts.money import (
     axis_euro,
     balance_table,
     money_charts,
-    party_year_table,
 )
 from stuurknop.engine import analyse
 from stuurknop.presentation.numbers import euro, percent
@@ -118,13 +117,6 @@ def test_the_charts_on_one_page_share_no_id(charts):
         ids = set(re.findall(r' id="([^"]+)"', chart.svg))
         assert ids and not ids & seen
         seen |= ids
-
-
-def test_a_party_year_table_ends_with_the_totals(analysis):
-    welzijn = next(p for p in analysis.money.parties if p.party == "welzijn")
-    table = party_year_table(welzijn)
-    assert table.rows[0] == ("2025", "€ 20.000", "€ 20.000", "€ 0", "€ 0")
-    assert table.rows[-1] == ("Totaal", "€ 100.000", "€ 40.000", "€ 60.000", "€ 0")
 
 
 def test_the_balance_table_has_the_difference_with_the_split(analysis):

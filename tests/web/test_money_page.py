@@ -156,15 +156,17 @@ def test_per_party_tables_show_costs_funding_and_gap_per_year(project: Project, 
     money = scenario_analysis(project, project.scenarios.get()).money
     tables = tables_of(page)
     payer = next(p for p in money.parties if p.party == "gemeente")
-    _, *rows = tables[f"{payer.name}: geld per jaar"]
+    header, *rows = tables[f"{payer.name}: geld per jaar"]
+    assert header[-1] == "Opmerking"  # the year a cliff hits the costs the party carries
     assert rows[0] == [
         str(payer.years[0].year),
         euro(payer.years[0].costs),
         euro(payer.years[0].received),
         euro(payer.years[0].uncovered),
         euro(payer.years[0].paid),
+        "",
     ]
-    assert rows[-1] == ["Totaal", "€ 0", "€ 0", "€ 0", "€ 40.000"]
+    assert rows[-1] == ["Totaal", "€ 0", "€ 0", "€ 0", "€ 40.000", ""]
     # the gap sits with the party that carries the cost (here: nobody yet)
     gap = tables["Tekort per partij per jaar"]
     assert gap[0][:2] == ["Jaar", "Nog geen partij"]
@@ -201,7 +203,8 @@ def test_every_chart_is_inline_svg_safe_under_the_csp_with_a_text_alternative(pa
         ids += [e.get("id", "") for e in root.iter() if e.get("id")]
     assert len(ids) == len(set(ids))  # several charts on one page, no id twice
     assert "style=" not in page and "<style" not in page and "<script>" not in page
-    assert page.count('<details class="chart-table">') == 5
+    # the balance charts share one table, after the second: the plan's blocks
+    assert page.count('<details class="chart-table">') == 4
 
 
 def test_the_charts_are_cached_until_the_project_changes(
@@ -274,3 +277,58 @@ def test_a_project_without_money_or_interests_says_so(people: People, make_docum
     assert "Nog geen partij heeft ingevuld welke waarden voor haar tellen" in page
     assert page.count("<svg") == 3  # no balance charts without interests
     assert "Er is geen klif" in page
+
+
+def test_the_pages_charts_and_tables_are_the_blocks_of_the_plans_money_chapters(
+    project: Project, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from stuurknop.gespreksmodel import load_model
+    from stuurknop.presentation import money as money_blocks
+    from stuurknop.presentation.blocks import Figure, PlanTable
+    from stuurknop.reports.plan import build_plan
+    from stuurknop.web.projects.selectors import project_document
+
+    made: list[tuple[str, PlanTable]] = []
+    real = money_blocks.party_year_table
+
+    def recording(*args: Any) -> PlanTable:
+        made.append((face, real(*args)))
+        return made[-1][1]
+
+    monkeypatch.setattr(money_blocks, "party_year_table", recording)
+    face = "page"
+    response = client_for(people.carla).get(page_url(project))
+    face = "plan"
+    document = project_document(project)
+    plan = build_plan(
+        load_model(project.model_version),
+        document,
+        document.scenario(project.scenarios.get().name),
+        today=dt.date(2026, 1, 1),
+    )
+    # one function made the tables per party for both faces, and they came out the same
+    page_made = [table for who, table in made if who == "page"]
+    assert page_made and page_made == [table for who, table in made if who == "plan"]
+
+    def tables(blocks: Any) -> list[PlanTable]:
+        found: list[PlanTable] = []
+        for block in blocks:
+            if isinstance(block, Figure) and block.table is not None:
+                found.append(block.table)
+            elif isinstance(block, PlanTable):
+                found.append(block)
+        return found
+
+    page = response.context
+    page_tables = tables(
+        [page["per_year"], *page["party_figures"], *page["party_tables"], *page["balance_figures"]]
+    )
+    plan_tables = tables(
+        block
+        for anchor in ("geld", "geld-partijen", "balans")
+        for block in plan.section(anchor).blocks
+    )
+    assert page_tables == plan_tables
+    assert len(page_tables) == 3 + len(page["party_tables"]) + 1

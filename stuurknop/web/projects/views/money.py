@@ -13,6 +13,12 @@ from stuurknop.charts.money import MoneyCharts, money_charts
 from stuurknop.engine import Analysis
 from stuurknop.engine.money import MoneyOverTime
 from stuurknop.gespreksmodel import Model
+from stuurknop.presentation.money import (
+    balance_figures,
+    party_figures,
+    party_year_tables,
+    per_year_figure,
+)
 from stuurknop.presentation.numbers import euro, percent
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.web.http import AuthenticatedHttpRequest
@@ -45,13 +51,17 @@ def money_page(
 
 
 def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, Any]:
-    """What the template shows, in Dutch text: every figure is the engine's."""
+    """What the template shows, in Dutch text: every figure is the engine's, and the charts and
+    tables are the blocks the plan's money chapters show too."""
     money = analysis.money
     knob_names = {k.number: k.name for k in model.knobs}
     names = {p.party: p.name for p in money.parties}
     items = {c.cost_item: c for c in money.cost_items}
     return {
-        "charts": charts,
+        "per_year": per_year_figure(charts),
+        "party_figures": party_figures(charts),
+        "party_tables": party_year_tables(money),
+        "balance_figures": balance_figures(analysis.balance, charts),
         "figures": _figures(money),
         "has_money": bool(money.total_costs or money.total_funding),
         "cliffs": [

@@ -1,0 +1,91 @@
+"""The money of a scenario as blocks: the figures per year and per party, each party's money
+per year with the cliffs that hit it, and the balance between parties.
+
+The money page and the plan's money chapters (:mod:`stuurknop.reports.plan_money`) both take
+their charts and tables from here, so the page and the plan cannot show different tables.
+Each chart carries its own figures (:mod:`stuurknop.charts.money`); this module decides which
+table goes with which chart, how its columns align, and says the cliffs per party.
+"""
+
+from __future__ import annotations
+
+from stuurknop.charts.money import MoneyCharts
+from stuurknop.engine.balance import Balance
+from stuurknop.engine.money import ZERO, MoneyOverTime, PartyMoney
+from stuurknop.presentation.blocks import Align, Block, Figure, PlanTable
+from stuurknop.presentation.numbers import euro
+
+RIGHT: Align = "right"
+LEFT: Align = "left"
+
+
+def per_year_figure(charts: MoneyCharts) -> Figure:
+    """Costs, funding and the gap per year, the cliff marked, with the table of its figures."""
+    return Figure(charts.per_year, PlanTable.of_chart(charts.per_year.table))
+
+
+def party_figures(charts: MoneyCharts) -> tuple[Figure, Figure]:
+    """What each party pays per year, and the gap on the costs each party carries."""
+    return (
+        Figure(charts.per_party, PlanTable.of_chart(charts.per_party.table)),
+        Figure(charts.gap_per_party, PlanTable.of_chart(charts.gap_per_party.table)),
+    )
+
+
+def party_year_tables(money: MoneyOverTime) -> tuple[PlanTable, ...]:
+    """A table per party that carries a cost or pays something."""
+    return tuple(party_year_table(p, money) for p in money.parties if p.costs or p.paid)
+
+
+def party_year_table(party: PartyMoney, money: MoneyOverTime) -> PlanTable:
+    """One party's money per year, with the year a cliff hits the costs it carries."""
+    carried = {i.cost_item for i in money.cost_items if i.party == party.party}
+    notes = {
+        c.year: f"klif: tijdelijk geld stopt ({euro(c.drop)} per jaar)"
+        for c in money.cliffs
+        if carried.intersection(c.cost_items)
+    }
+    rows = [
+        (
+            str(y.year),
+            euro(y.costs),
+            euro(y.received),
+            euro(y.uncovered),
+            euro(y.paid),
+            notes.get(y.year, ""),
+        )
+        for y in party.years
+    ]
+    received = sum((y.received for y in party.years), ZERO)
+    rows.append(
+        ("Totaal", euro(party.costs), euro(received), euro(party.uncovered), euro(party.paid), "")
+    )
+    return PlanTable(
+        f"{party.name}: geld per jaar",
+        ("Jaar", "Kosten die zij draagt", "Gedekt", "Tekort", "Betaalt zelf", "Opmerking"),
+        tuple(rows),
+        (LEFT, RIGHT, RIGHT, RIGHT, RIGHT, LEFT),
+        total=True,
+    )
+
+
+def balance_table(charts: MoneyCharts) -> PlanTable:
+    """Per party: what it pays, its shares, its part under the split by value, the difference."""
+    table = charts.balance_table
+    return PlanTable(
+        table.caption,
+        table.columns,
+        table.rows,
+        (LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT),
+        empty="Er zijn nog geen partijen ingevuld.",
+    )
+
+
+def balance_figures(balance: Balance, charts: MoneyCharts) -> tuple[Block, ...]:
+    """The two balance charts with the balance table, or the table alone while no party has
+    said which values count for it (then there is no share in the value to draw)."""
+    table = balance_table(charts)
+    if balance.value_known and charts.balance_shares and charts.balance_split:
+        # The balance table holds the figures of both charts: one table after the two.
+        return (Figure(charts.balance_shares, None), Figure(charts.balance_split, table))
+    return (table,)
