@@ -15,6 +15,7 @@ from stuurknop.web.projects.entities import (
     BOOKKEEPING,
     COST_ITEM,
     FUNDING_LINE,
+    INTEREST,
     KNOB_SETTING,
     ROW_ENTITIES,
     RowEntity,
@@ -22,9 +23,10 @@ from stuurknop.web.projects.entities import (
     row_data,
     row_values,
 )
-from stuurknop.web.projects.forms.declared import label_of
+from stuurknop.web.projects.forms.declared import bounds, label_of
 from stuurknop.web.projects.forms.knob_money import CostItemForm, FundingLineForm, RowForm
 from stuurknop.web.projects.forms.knobs import KnobSettingForm
+from stuurknop.web.projects.forms.values import PartyInterestsForm
 from stuurknop.web.projects.models import Project
 
 FORMS: Mapping[str, type[RowForm]] = {
@@ -114,5 +116,19 @@ def test_the_knob_form_asks_every_field_of_a_knob_setting_with_the_declarations_
     assert form.fields["elaboration"].max_length == 20_000  # type: ignore[attr-defined]
 
 
+def test_the_interests_form_asks_weight_and_reason_of_every_value_within_the_declaration(
+    project: Project,
+) -> None:
+    values = load_model(project.model_version).values
+    form = PartyInterestsForm(values=values, stored={})
+    edited = {n for n in INTEREST.fields() if n not in ("party", "value")}  # the form's key
+    assert edited == {"weight", "reason"}  # each a field per value below
+    for value in values:
+        assert f"weight_{value.id}" in form.fields
+        reason = form.fields[f"reason_{value.id}"]
+        assert reason.max_length == bounds(INTEREST.schema, "reason")["max_length"]  # type: ignore[attr-defined]
+
+
 def test_every_row_entity_has_its_form() -> None:
-    assert set(FORMS) | {KNOB_SETTING.list_name} == {entity.list_name for entity in ROW_ENTITIES}
+    own_forms = {KNOB_SETTING.list_name, INTEREST.list_name}  # see the tests above
+    assert set(FORMS) | own_forms == {entity.list_name for entity in ROW_ENTITIES}

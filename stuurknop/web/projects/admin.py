@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from stuurknop.web.projects.entities import (
     COST_ITEM,
     FUNDING_LINE,
+    INTEREST,
     KNOB_SETTING,
     RowEntity,
     column,
@@ -174,7 +175,7 @@ class FundingLineAdmin(ReadOnlyAdmin[FundingLine]):
 
 @admin.register(Interest)
 class InterestAdmin(ReadOnlyAdmin[Interest]):
-    list_display = ["party", "value", "weight", "scenario"]
+    list_display = admin_columns(INTEREST, first="party", long=("reason",))
     list_filter = ["value", "weight"]
     search_fields = ["party__name", "scenario__project__name", "reason"]
     list_select_related = ["party", "scenario"]

@@ -48,7 +48,7 @@ from pydantic import BaseModel
 
 from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import LogEntity
-from stuurknop.web.projects.models import CostItem, FundingLine, KnobSetting, Scenario
+from stuurknop.web.projects.models import CostItem, FundingLine, Interest, KnobSetting, Scenario
 
 Row = Any  # a row of one of the entities below
 # Resolves a reference: (what it names, the document field, the id) → the row, or None for None.
@@ -141,6 +141,19 @@ KNOB_SETTING = RowEntity(
     logged_as=lambda setting: f"Stuurknop {setting.knob}",
     references={"lead_party": PARTY},
 )
+# An interest has no id either: its party and value are its key (services/scenarios.py).
+INTEREST = RowEntity(
+    schema=doc.Interest,
+    model=Interest,
+    list_name="interests",
+    related_name="interests",
+    prefix="",
+    log=LogEntity.INTEREST,
+    id_word="belang",
+    named=lambda interest: f"Belang van {interest.party.name} bij {interest.value!r}",
+    logged_as=lambda interest: f"Belang van {interest.party.name} bij {interest.value!r}",
+    references={"party": PARTY},
+)
 COST_ITEM = RowEntity(
     schema=doc.CostItem,
     model=CostItem,
@@ -167,4 +180,4 @@ FUNDING_LINE = RowEntity(
     logged_as=lambda line: f"Financiering voor {line.cost_item.description!r}",
     references={"cost_item": COST, "party": PARTY},
 )
-ROW_ENTITIES = (KNOB_SETTING, COST_ITEM, FUNDING_LINE)
+ROW_ENTITIES = (KNOB_SETTING, INTEREST, COST_ITEM, FUNDING_LINE)

@@ -13,7 +13,13 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from stuurknop.projectfile.schema import FORMAT, SCHEMA_VERSION
-from stuurknop.web.projects.entities import COST_ITEM, FUNDING_LINE, KNOB_SETTING, row_data
+from stuurknop.web.projects.entities import (
+    COST_ITEM,
+    FUNDING_LINE,
+    INTEREST,
+    KNOB_SETTING,
+    row_data,
+)
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,
@@ -81,12 +87,7 @@ def knob_setting_data(setting: KnobSetting) -> dict[str, Any]:
 
 
 def interest_data(interest: Interest) -> dict[str, Any]:
-    return {
-        "party": interest.party.key,
-        "value": interest.value,
-        "weight": interest.weight,
-        "reason": interest.reason,
-    }
+    return row_data(INTEREST, interest)
 
 
 def cost_item_data(item: CostItem) -> dict[str, Any]:

@@ -72,6 +72,11 @@ def plain_field(info: FieldInfo) -> forms.Field:
     )
 
 
+def bounds(schema: type[BaseModel], name: str) -> dict[str, Any]:
+    """The declared bounds of ``name`` of ``schema``: ``ge``, ``le``, ``max_length``, …"""
+    return _unwrapped(schema.model_fields[name])[1]
+
+
 def item_field(schema: type[BaseModel], name: str) -> forms.Field:
     """A plain form field for one item of the list field ``name`` (an answer of ``answers``)."""
     (item,) = get_args(schema.model_fields[name].annotation)

@@ -14,13 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 from stuurknop.gespreksmodel.schema import Value
 from stuurknop.projectfile import DocumentInvalid
+from stuurknop.projectfile import schema as doc
+from stuurknop.web.projects.forms.declared import bounds
 from stuurknop.web.projects.forms.errors import add_document_errors
 from stuurknop.web.projects.models import Interest
 from stuurknop.web.projects.services.scenarios import InterestEdit
 from stuurknop.web.vocabulary import WEIGHTS
 
 NOT_SET = ("", _("nog niet ingevuld"))
-REASON_LENGTH = 2_000  # the document's ShortText
+REASON_LENGTH: int = bounds(doc.Interest, "reason")["max_length"]  # the project file's
 
 
 class PartyInterestsForm(forms.Form):

@@ -26,14 +26,12 @@ from stuurknop.projectfile import schema as doc
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.entities import (
     COST_ITEM,
-    FUNDING_LINE,
-    KNOB_SETTING,
     PARTY,
+    ROW_ENTITIES,
     row_values,
 )
 from stuurknop.web.projects.models import (
     CostItem,
-    Interest,
     LogEntry,
     Project,
     ProjectMember,
@@ -149,19 +147,8 @@ def _import_scenario(
         effects=[e.model_dump(mode="json") for e in data.effects],
         evidence=[e.model_dump(mode="json") for e in data.evidence],
     )
-    Interest.objects.bulk_create(
-        Interest(
-            scenario=scenario,
-            position=i,
-            party=parties[x.party],
-            value=x.value,
-            weight=x.weight,
-            reason=x.reason,
-        )
-        for i, x in enumerate(data.interests)
-    )
     costs: dict[str, CostItem] = {}
-    for entity in (KNOB_SETTING, COST_ITEM, FUNDING_LINE):  # funding refers to the cost items
+    for entity in ROW_ENTITIES:  # in this order: funding refers to the cost items
         rows: list[Any] = entity.model._default_manager.bulk_create(
             entity.model(
                 scenario=scenario,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -16,6 +16,7 @@ from stuurknop.gespreksmodel import load_model
 from stuurknop.projectfile import DocumentError, DocumentInvalid
 from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import LogEntity
+from stuurknop.web.projects.entities import INTEREST
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import (
     CostItem,
@@ -32,9 +33,9 @@ from stuurknop.web.projects.services.edits import change_recorded
 from stuurknop.web.projects.services.keys import next_position
 from stuurknop.web.projects.services.locking import check_version, delete_locked, update_locked
 from stuurknop.web.projects.services.log import log_append, log_change
+from stuurknop.web.projects.services.rows import checked_values
 from stuurknop.web.projects.services.validation import (
     invalid,
-    party_by_key,
     validate_item,
     validate_project,
 )
@@ -101,38 +102,33 @@ def scenario_update(
 
 @transaction.atomic
 def interest_set(
-    *,
-    scenario: Scenario,
-    by: User,
-    expected_version: int,
-    party: str,
-    value: str,
-    weight: int,
-    reason: str = "",
+    *, scenario: Scenario, by: User, expected_version: int, party: str, value: str, **given: Any
 ) -> Interest:
-    """How much ``value`` matters to ``party`` in ``scenario`` (0–3), and why.
+    """How much ``value`` matters to ``party`` in ``scenario`` (0–3), and why: ``given`` holds
+    the interest's other fields as the project file names them (``weight``, ``reason``).
 
     ``expected_version`` 0 means the editor saw no weight yet for this party and value.
     """
     project = scenario.project
     require_editable(by, project)
-    item = validate_item(
-        doc.Interest, {"party": party, "value": value, "weight": weight, "reason": reason}
-    )
-    row_party = party_by_key(project, item.party, field="party")
-    assert row_party is not None  # the document requires a party here
-    what = f"Belang van {row_party.name} bij {item.value!r}"
-    changes = {"weight": item.weight, "reason": item.reason}
+    changes = checked_values(INTEREST, scenario, {"party": party, "value": value}, given)
+    row_party, value = changes.pop("party"), changes.pop("value")  # the row's key, never changed
+    what = f"Belang van {row_party.name} bij {value!r}"
     interest = (
-        Interest.objects.filter(scenario=scenario, party=row_party, value=item.value)
+        Interest.objects.filter(scenario=scenario, party=row_party, value=value)
         .select_related("party")
         .first()
     )
     if interest is None:
-        old: dict[str, object] = {"weight": None, "reason": ""}
-        interest = _create_interest(
-            scenario, row_party, item.value, expected_version, what, changes
-        )
+        # Before the first save: nothing weighed yet, every other field at its default.
+        fields = INTEREST.schema.model_fields
+        old: dict[str, object] = {
+            name: None
+            if fields[name].is_required()
+            else fields[name].get_default(call_default_factory=True)
+            for name in changes
+        }
+        interest = _create_interest(scenario, row_party, value, expected_version, what, changes)
     else:
         check_version(interest, expected_version=expected_version, what=what)
         old = interest_data(interest)
@@ -140,13 +136,13 @@ def interest_set(
     # The log names the value as people know it ("Goed wonen"), the conflict by its id; a
     # value the model does not know is refused by the validation in change_recorded.
     values = load_model(project.model_version).values
-    value_name = next((v.name for v in values if v.id == item.value), item.value)
+    value_name = next((v.name for v in values if v.id == value), value)
     change_recorded(
         scenario=scenario,
         by=by,
         what=f"Belang van {row_party.name} bij {value_name}",
         entity=LogEntity.INTEREST,
-        key=f"{row_party.key}/{item.value}",
+        key=f"{row_party.key}/{value}",
         old=old,
         new=interest_data(interest),
     )
