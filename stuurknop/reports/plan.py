@@ -24,7 +24,6 @@ from stuurknop.presentation.blocks import (
     Block,
     Bullets,
     Facts,
-    Figure,
     Paragraph,
     Plan,
     PlanTable,
@@ -34,6 +33,7 @@ from stuurknop.presentation.blocks import (
 from stuurknop.presentation.numbers import decimal, euro, percent
 from stuurknop.presentation.reasons import capitalised
 from stuurknop.presentation.reasons import text as reason_text
+from stuurknop.presentation.values import map_figure, potentials_table
 from stuurknop.projectfile.schema import (
     KnobStatus,
     ProjectDocument,
@@ -317,8 +317,7 @@ def _map(model: Model, scenario: Scenario, analysis: Analysis) -> Section:
                 "Hoe de stuurknoppen van dit scenario via de routes bijdragen aan de waarden. "
                 "Hoe dikker de lijn, hoe sterker; een stippellijn draagt nu niets bij."
             ),
-            Figure(chart, PlanTable.of_chart(chart.table), describe=False),
-            PlanTable.of_chart(chart.route_table),
+            *map_figure(chart),
         ),
         page_break=True,
     )
@@ -327,12 +326,7 @@ def _map(model: Model, scenario: Scenario, analysis: Analysis) -> Section:
 def _values(
     model: Model, document: ProjectDocument, scenario: Scenario, analysis: Analysis
 ) -> Section:
-    potentials = PlanTable(
-        "Potentieel van elke waarde (0 tot 1)",
-        ("Waarde", "Potentieel", "Uitleg"),
-        tuple((v.name, decimal(v.potential), reason_text(v.reason)) for v in analysis.values),
-        ("left", "right", "left"),
-    )
+    potentials = potentials_table(analysis)
     values = model.values
     per_party = PlanTable(
         "Waarde per partij: belang per waarde (0 tot 3) maal potentieel",

@@ -118,6 +118,35 @@ def test_a_lezer_sees_the_map_with_its_tables_and_every_figure_with_its_reason(
     assert 'id="belangen-status" class="values-status" role="status"' in html
 
 
+def test_the_pages_value_and_map_tables_are_the_plans(
+    project: Project, scenario: Scenario, people: People
+) -> None:
+    import datetime as dt
+
+    from stuurknop.gespreksmodel import load_model
+    from stuurknop.presentation.blocks import Figure, PlanTable
+    from stuurknop.reports.plan import build_plan
+    from stuurknop.web.projects.selectors import project_document
+
+    page = signed_in(people.carla).get(page_url(project, scenario)).context
+    document = project_document(project)
+    plan = build_plan(
+        load_model(project.model_version),
+        document,
+        document.scenario(scenario.name),
+        today=dt.date(2026, 1, 1),
+    )
+    (potentials,) = [
+        block
+        for block in plan.section("waarden").blocks
+        if isinstance(block, PlanTable) and block.caption.startswith("Potentieel")
+    ]
+    assert page["potentials"] == potentials
+    figure, routes = plan.section("kaart").blocks[1:]
+    assert isinstance(figure, Figure)
+    assert tuple(page["map_tables"]) == (figure.table, routes)
+
+
 def test_a_lezer_gets_no_edit_controls_and_a_bewerker_does(
     project: Project, scenario: Scenario, people: People
 ) -> None:

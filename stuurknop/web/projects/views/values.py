@@ -22,6 +22,7 @@ from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Value
 from stuurknop.presentation.numbers import percent
 from stuurknop.presentation.reasons import text as reason_text
+from stuurknop.presentation.values import map_figure, potentials_table
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from stuurknop.web.projects.errors import Conflict
@@ -215,16 +216,15 @@ def _figures(project: Project, scenario: Scenario) -> dict[str, Any]:
         lambda: _value_chart(analysis, scenario),
         revision=revision,
     )
+    map_drawn, route_table = map_figure(drawn_map)
     return {
         "model_map": drawn_map,
         "routes": [
             {"name": r.name, "activation": decimal(r.activation), "reason": reason_text(r.reason)}
             for r in analysis.routes
         ],
-        "values": [
-            {"name": v.name, "potential": decimal(v.potential), "reason": reason_text(v.reason)}
-            for v in analysis.values
-        ],
+        "potentials": potentials_table(analysis),
+        "map_tables": (map_drawn.table, route_table),  # the plan's tables of the map
         "value_chart": value_chart,
         **_party_figures(project, scenario, analysis=analysis, revision=revision),
     }
