@@ -11,12 +11,14 @@ import pytest
 from django.db import models
 
 from stuurknop.gespreksmodel import load_model
+from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.entities import (
-    BOOKKEEPING,
     COST_ITEM,
+    ENTITIES,
     FUNDING_LINE,
     INTEREST,
     KNOB_SETTING,
+    PROJECT_PARTY,
     ROW_ENTITIES,
     RowEntity,
     column,
@@ -26,6 +28,7 @@ from stuurknop.web.projects.entities import (
 from stuurknop.web.projects.forms.declared import bounds, label_of
 from stuurknop.web.projects.forms.knob_money import CostItemForm, FundingLineForm, RowForm
 from stuurknop.web.projects.forms.knobs import KnobSettingForm
+from stuurknop.web.projects.forms.projects import PartyForm
 from stuurknop.web.projects.forms.values import PartyInterestsForm
 from stuurknop.web.projects.models import Project
 
@@ -36,24 +39,24 @@ FORMS: Mapping[str, type[RowForm]] = {
 
 
 def _columns(entity: RowEntity) -> set[str]:
-    return {f.name for f in entity.model._meta.concrete_fields} - BOOKKEEPING
+    return {f.name for f in entity.model._meta.concrete_fields} - entity.bookkeeping
 
 
-@pytest.mark.parametrize("entity", ROW_ENTITIES, ids=lambda e: e.list_name)
+@pytest.mark.parametrize("entity", ENTITIES, ids=lambda e: e.list_name)
 def test_every_field_of_the_schema_is_stored_and_every_column_is_in_the_schema(
     entity: RowEntity,
 ) -> None:
     assert {column(name) for name in entity.fields()} == _columns(entity)
 
 
-@pytest.mark.parametrize("entity", ROW_ENTITIES, ids=lambda e: e.list_name)
+@pytest.mark.parametrize("entity", ENTITIES, ids=lambda e: e.list_name)
 def test_a_reference_is_stored_as_a_foreign_key_and_every_foreign_key_is_a_reference(
     entity: RowEntity,
 ) -> None:
     foreign_keys = {
         f.name
         for f in entity.model._meta.concrete_fields
-        if isinstance(f, models.ForeignKey) and f.name not in BOOKKEEPING
+        if isinstance(f, models.ForeignKey) and f.name not in entity.bookkeeping
     }
     assert foreign_keys == set(entity.references)
 
@@ -80,12 +83,12 @@ def test_the_form_offers_every_edited_field_with_the_schemas_title(
         assert str(form.fields[name].label) == str(expected), name
 
 
-@pytest.mark.parametrize("entity", ROW_ENTITIES, ids=lambda e: e.list_name)
+@pytest.mark.parametrize("entity", ENTITIES, ids=lambda e: e.list_name)
 def test_a_row_read_as_document_data_and_back_is_the_same_row(
     entity: RowEntity, project: Project
 ) -> None:
     scenario = project.scenarios.get()
-    rows = list(entity.rows(scenario))
+    rows = list(entity.rows(project if entity is PROJECT_PARTY else scenario))
     assert rows, "the shared document has rows of every entity"
     parties = {p.key: p for p in project.parties.all()}
     costs = {c.key: c for c in scenario.cost_items.all()}
@@ -127,6 +130,17 @@ def test_the_interests_form_asks_weight_and_reason_of_every_value_within_the_dec
         assert f"weight_{value.id}" in form.fields
         reason = form.fields[f"reason_{value.id}"]
         assert reason.max_length == bounds(INTEREST.schema, "reason")["max_length"]  # type: ignore[attr-defined]
+
+
+def test_the_party_form_asks_every_field_of_a_party_but_its_id(project: Project) -> None:
+    assert PartyForm.schema is PROJECT_PARTY.schema
+    form = PartyForm(model_version=project.model_version, organisations=Organisation.objects.none())
+    assert list(form.fields) == [*PartyForm.edited(), "organisation"]
+    assert PartyForm.edited() == [n for n in PROJECT_PARTY.fields() if n != "id"]
+    for name in PartyForm.edited():
+        expected = PartyForm.questions.get(name, label_of(PROJECT_PARTY.schema, name))
+        assert str(form.fields[name].label) == str(expected), name
+    assert form.fields["name"].max_length == 200  # type: ignore[attr-defined]
 
 
 def test_every_row_entity_has_its_form() -> None:

@@ -18,6 +18,7 @@ from stuurknop.web.projects.entities import (
     FUNDING_LINE,
     INTEREST,
     KNOB_SETTING,
+    PROJECT_PARTY,
     RowEntity,
     column,
 )
@@ -37,6 +38,20 @@ from stuurknop.web.projects.models import (
 _M = TypeVar("_M", bound=Model)
 
 
+def admin_columns(
+    entity: RowEntity,
+    *,
+    first: str,
+    long: tuple[str, ...] = (),
+    last: tuple[str, ...] = (),
+    owner: str = "scenario",
+) -> tuple[str, ...]:
+    """A row entity's columns from its field table: ``first`` (the link), the rest but the
+    ``long`` texts, its ``owner``, then ``last``."""
+    rest = [column(name) for name in entity.fields() if column(name) not in (first, *long)]
+    return (first, *rest, owner, *last)
+
+
 class ReadOnlyInline(admin.TabularInline[_M, Project]):
     """The rows of a project, shown on its admin page and never changed there."""
 
@@ -52,7 +67,7 @@ class ReadOnlyInline(admin.TabularInline[_M, Project]):
 
 class PartyInline(ReadOnlyInline[ProjectParty]):
     model = ProjectParty
-    fields = ["key", "name", "party_type", "at_table", "organisation"]
+    fields = [*(column(name) for name in PROJECT_PARTY.fields()), "organisation"]
 
 
 class MemberInline(admin.TabularInline[ProjectMember, Project]):
@@ -110,7 +125,7 @@ class ProjectAdmin(admin.ModelAdmin[Project]):
 
 @admin.register(ProjectParty)
 class ProjectPartyAdmin(ReadOnlyAdmin[ProjectParty]):
-    list_display = ["name", "key", "party_type", "at_table", "organisation", "project"]
+    list_display = (*admin_columns(PROJECT_PARTY, first="name", owner="project"), "organisation")
     list_filter = ["party_type", "at_table"]
     search_fields = ["name", "key", "project__name", "organisation__name"]
     list_select_related = ["project", "organisation"]
@@ -136,15 +151,6 @@ class ScenarioAdmin(ReadOnlyAdmin[Scenario]):
     list_filter = ["chosen"]
     search_fields = ["name", "project__name"]
     list_select_related = ["project"]
-
-
-def admin_columns(
-    entity: RowEntity, *, first: str, long: tuple[str, ...] = (), last: tuple[str, ...] = ()
-) -> tuple[str, ...]:
-    """A row entity's columns from its field table: ``first`` (the link), the rest but the
-    ``long`` texts, its scenario, then ``last``."""
-    rest = [column(name) for name in entity.fields() if column(name) not in (first, *long)]
-    return (first, *rest, "scenario", *last)
 
 
 @admin.register(KnobSetting)

@@ -1,5 +1,7 @@
-"""The rows of a scenario, each entity declared once: which class of the project file it is,
-which table stores it, and how the two map onto each other.
+"""The rows of a project, each entity declared once: which class of the project file it is,
+which table stores it, and how the two map onto each other. A scenario's rows are its knob
+settings (keyed by the knob), interests (keyed by party and value), cost items and funding lines
+(keyed by id); the parties are the project's own rows.
 
 Storage design. A project is stored as rows (one per cost item, funding line, …), not as the
 project document in one column: a row carries its own ``version`` (optimistic locking per item,
@@ -29,6 +31,11 @@ its title and help), ``stuurknop/web/projects/models/money.py`` (its column) and
 ``manage.py makemigrations`` writes. Export, import, the services, the form (label, help,
 length), the conflict display, the admin's columns, the log's sentences and the errors follow
 (tried with a throwaway ``note`` field; before this table the same change touched nine files).
+For a knob setting (``models/scenario.py``) and a party (``models/project.py``) export, import,
+the service, the form (a plain field with its label, help and bounds), the admin and (for a knob
+setting) the conflict display follow in the same way. An interest's export, import, service and
+admin follow too, but its form is one row of weight and reason per value of the model
+(``forms/values.py``, ``InterestEdit``): a new field of an interest is asked there by hand.
 A field that needs more than a plain input (a choice of the project's parties or of the model's
 words, a year within the horizon) or a better sentence in the log is worded once more where
 that is made (``forms/knob_money.py``, ``stuurknop/presentation/changes.py``).
@@ -48,7 +55,15 @@ from pydantic import BaseModel
 
 from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import LogEntity
-from stuurknop.web.projects.models import CostItem, FundingLine, Interest, KnobSetting, Scenario
+from stuurknop.web.projects.models import (
+    CostItem,
+    FundingLine,
+    Interest,
+    KnobSetting,
+    Project,
+    ProjectParty,
+    Scenario,
+)
 
 Row = Any  # a row of one of the entities below
 # Resolves a reference: (what it names, the document field, the id) → the row, or None for None.
@@ -64,7 +79,8 @@ COST = "cost_item"  # a reference to one of the scenario's cost items, by its id
 
 @dataclass(frozen=True)
 class RowEntity:
-    """One entity of a scenario that is stored as rows, declared once."""
+    """One entity of a scenario (or, for the parties, of the project) stored as rows, declared
+    once."""
 
     schema: type[BaseModel]  # its class in the project file: the declaration of its fields
     model: type[models.Model]  # its table
@@ -78,9 +94,12 @@ class RowEntity:
     # document field → what the id in it names (PARTY, COST); stored as a foreign key
     references: Mapping[str, str] = field(default_factory=dict)
     in_use: tuple[str, str] | None = None  # (field, message) when a delete is refused
+    # Columns the document does not hold as fields (the owner, the order, the version, …)
+    bookkeeping: frozenset[str] = BOOKKEEPING
 
-    def rows(self, scenario: Scenario) -> QuerySet[Any]:
-        return getattr(scenario, self.related_name).all()  # type: ignore[no-any-return]
+    def rows(self, owner: Scenario | Project) -> QuerySet[Any]:
+        """The rows of ``owner``: a scenario, or for the project's parties the project."""
+        return getattr(owner, self.related_name).all()  # type: ignore[no-any-return]
 
     def fields(self) -> list[str]:
         """The document's fields, in the document's order."""
@@ -180,4 +199,21 @@ FUNDING_LINE = RowEntity(
     logged_as=lambda line: f"Financiering voor {line.cost_item.description!r}",
     references={"cost_item": COST, "party": PARTY},
 )
-ROW_ENTITIES = (KNOB_SETTING, INTEREST, COST_ITEM, FUNDING_LINE)
+ROW_ENTITIES = (KNOB_SETTING, INTEREST, COST_ITEM, FUNDING_LINE)  # a scenario's, in this order
+
+# The parties belong to the project, not to a scenario; a party has no version (it is changed
+# by the beheerder only) and may be linked to an organisation here, which the document does not
+# hold (services/projects.py).
+PROJECT_PARTY = RowEntity(
+    schema=doc.Party,
+    model=ProjectParty,
+    list_name="parties",
+    related_name="parties",
+    prefix="",
+    log=LogEntity.PARTY,
+    id_word="partij-id",
+    named=lambda party: f"Partij {party.name!r}",
+    logged_as=lambda party: f"Partij {party.name!r}",
+    bookkeeping=frozenset({"id", "project", "position", "organisation"}),
+)
+ENTITIES = (PROJECT_PARTY, *ROW_ENTITIES)

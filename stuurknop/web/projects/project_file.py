@@ -18,6 +18,7 @@ from stuurknop.web.projects.entities import (
     FUNDING_LINE,
     INTEREST,
     KNOB_SETTING,
+    PROJECT_PARTY,
     row_data,
 )
 from stuurknop.web.projects.models import (
@@ -44,10 +45,7 @@ def project_data(project: Project) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "model_version": project.model_version,
         "project": basics_data(project),
-        "parties": [
-            {"id": p.key, "name": p.name, "party_type": p.party_type, "at_table": p.at_table}
-            for p in project.parties.all()
-        ],
+        "parties": [row_data(PROJECT_PARTY, p) for p in project.parties.all()],
         "scenarios": [scenario_data(s) for s in scenarios],
         "perspectives": list(project.perspectives),
         "resident_input": list(project.resident_input),

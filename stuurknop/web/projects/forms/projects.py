@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -9,9 +10,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from stuurknop.gespreksmodel import load_model
+from stuurknop.projectfile import schema as doc
 from stuurknop.web.accounts.models import Organisation
+from stuurknop.web.projects.forms.declared import declared_fields
 from stuurknop.web.projects.models.project import PHASES
 from stuurknop.web.projects.services.imports import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 
@@ -115,18 +119,20 @@ class BasicsEditForm(BasicsForm):
 
 
 class PartyForm(forms.Form):
-    """A party at (or beside) the table, optionally linked to an organisation here."""
+    """A party at (or beside) the table, optionally linked to an organisation here: the fields
+    of the project file's party (label, help and bounds from the declaration where not asked as
+    a question here, :mod:`.declared`) and the link, which the project file does not hold."""
 
-    name = forms.CharField(label=gettext_lazy("Naam van de partij"), max_length=NAME_LENGTH)
-    party_type = forms.ChoiceField(label=gettext_lazy("Soort partij"))
-    at_table = forms.TypedChoiceField(
-        label=gettext_lazy("Zit deze partij aan tafel?"),
-        choices=[("ja", gettext_lazy("Ja, aan tafel")), ("nee", gettext_lazy("Nee"))],
-        coerce=lambda value: value == "ja",
-        initial="ja",
-        widget=forms.RadioSelect,
-        help_text=gettext_lazy("Nee: de partij betaalt bijvoorbeeld mee, maar praat niet mee."),
-    )
+    schema = doc.Party
+    not_edited = ("id",)  # made from the name by the service
+    questions: Mapping[str, StrOrPromise] = {
+        "name": gettext_lazy("Naam van de partij"),
+        "party_type": gettext_lazy("Soort partij"),
+        "at_table": gettext_lazy("Zit deze partij aan tafel?"),
+    }
+    help_texts: Mapping[str, StrOrPromise] = {
+        "at_table": gettext_lazy("Nee: de partij betaalt bijvoorbeeld mee, maar praat niet mee."),
+    }
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("Organisatie in Stuurknop (niet verplicht)"),
         queryset=Organisation.objects.none(),
@@ -142,12 +148,32 @@ class PartyForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        party_type = self.fields["party_type"]
-        assert isinstance(party_type, forms.ChoiceField)
-        party_type.choices = [(t.id, t.name) for t in load_model(model_version).party_types]
+        built: dict[str, forms.Field] = {
+            "party_type": forms.ChoiceField(
+                choices=[(t.id, t.name) for t in load_model(model_version).party_types]
+            ),
+            "at_table": forms.TypedChoiceField(
+                choices=[("ja", gettext_lazy("Ja, aan tafel")), ("nee", gettext_lazy("Nee"))],
+                coerce=lambda value: value == "ja",
+                initial="ja",
+                widget=forms.RadioSelect,
+            ),
+        }
+        declared = declared_fields(
+            self.schema,
+            self.edited(),
+            built=built,
+            labels=self.questions,
+            help_texts=self.help_texts,
+        )
         organisation = self.fields["organisation"]
         assert isinstance(organisation, forms.ModelChoiceField)
         organisation.queryset = organisations
+        self.fields = {**declared, "organisation": organisation}
+
+    @classmethod
+    def edited(cls) -> list[str]:
+        return [name for name in cls.schema.model_fields if name not in cls.not_edited]
 
 
 class ImportForm(forms.Form):

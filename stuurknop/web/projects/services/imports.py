@@ -27,6 +27,7 @@ from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.entities import (
     COST_ITEM,
     PARTY,
+    PROJECT_PARTY,
     ROW_ENTITIES,
     row_values,
 )
@@ -115,11 +116,8 @@ def project_import(
             ProjectParty(
                 project=project,
                 position=i,
-                key=party.id,
-                name=party.name,
-                party_type=party.party_type,
-                at_table=party.at_table,
                 organisation=links.get(party.id),
+                **row_values(PROJECT_PARTY, party, partial(_resolve, {}, {})),
             )
             for i, party in enumerate(document.parties)
         )

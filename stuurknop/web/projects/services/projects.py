@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import User
 from django.db import transaction
 
@@ -9,6 +11,7 @@ from stuurknop.gespreksmodel import DEFAULT_VERSION
 from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.accounts.models import Organisation
+from stuurknop.web.projects.entities import ID, PROJECT_PARTY, row_data, row_values
 from stuurknop.web.projects.models import Project, ProjectMember, ProjectParty, Scenario
 from stuurknop.web.projects.permissions import require_editable, require_role
 from stuurknop.web.projects.project_file import basics_data
@@ -79,41 +82,35 @@ def project_party_add(
     *,
     project: Project,
     by: User,
-    name: str,
-    party_type: str,
-    at_table: bool = True,
     organisation: Organisation | None = None,
     key: str = "",
+    **given: Any,
 ) -> ProjectParty:
-    """Add a party at (or, with ``at_table=False``, beside) the table."""
+    """Add a party at (or, with ``at_table=False``, beside) the table; ``given`` holds its
+    fields as the project file names them (``name``, ``party_type``, ``at_table``), ``key`` its
+    id (default: made from its name)."""
     require_role(by, project, Role.BEHEERDER)
     require_editable(by, project)
-    item = validate_item(
-        doc.Party,
-        {
-            "id": key or key_from_name(project.parties.all(), name),
-            "name": name,
-            "party_type": party_type,
-            "at_table": at_table,
-        },
-    )
-    if project.parties.filter(key=item.id).exists():
-        raise invalid("id", f"partij-id {item.id!r} komt dubbel voor")
+    key = key or key_from_name(project.parties.all(), str(given.get("name", "")))
+    values = _party_values({"id": key, **given})
+    if project.parties.filter(key=values["key"]).exists():
+        raise invalid("id", f"{PROJECT_PARTY.id_word} {values['key']!r} komt dubbel voor")
     party = ProjectParty.objects.create(
         project=project,
-        key=item.id,
-        name=item.name,
-        party_type=item.party_type,
-        at_table=item.at_table,
         organisation=organisation,
         position=next_position(project.parties.all()),
+        **values,
     )
     validate_project(project)
     log_append(
         project=project,
         by=by,
-        what=f"Partij {party.name!r} toegevoegd",
-        changes=[entity_added(entity=LogEntity.PARTY, key=party.key, data=item.model_dump())],
+        what=f"{PROJECT_PARTY.logged_as(party)} toegevoegd",
+        changes=[
+            entity_added(
+                entity=PROJECT_PARTY.log, key=party.key, data=row_data(PROJECT_PARTY, party)
+            )
+        ],
     )
     return party
 
@@ -124,36 +121,29 @@ def project_party_update(
     project: Project,
     party: ProjectParty,
     by: User,
-    name: str,
-    party_type: str,
-    at_table: bool,
     organisation: Organisation | None = None,
+    **given: Any,
 ) -> ProjectParty:
-    """Change a party's name, type, seat at the table or linked organisation (not its id)."""
+    """Change a party's fields (``given``, as the project file names them: its name, type,
+    seat at the table) or linked organisation; never its id."""
     require_role(by, project, Role.BEHEERDER)
     require_editable(by, project)
     if party.project_id != project.pk:
         raise invalid("parties", "deze partij hoort niet bij dit project")
-    item = validate_item(
-        doc.Party,
-        {"id": party.key, "name": name, "party_type": party_type, "at_table": at_table},
-    )
+    values = _party_values({"id": party.key, **given})
+    del values["key"]  # never changed
     old = _party_data(party)
-    ProjectParty.objects.filter(pk=party.pk).update(
-        name=item.name,
-        party_type=item.party_type,
-        at_table=item.at_table,
-        organisation=organisation,
-    )
-    party.name, party.party_type, party.at_table = item.name, item.party_type, item.at_table
+    ProjectParty.objects.filter(pk=party.pk).update(organisation=organisation, **values)
+    for name, value in values.items():
+        setattr(party, name, value)
     party.organisation = organisation
     # The model's party types are checked against the whole document (references).
     validate_project(project)
     log_change(
         project=project,
         by=by,
-        what=f"Partij {party.name!r} gewijzigd",
-        entity=LogEntity.PARTY,
+        what=f"{PROJECT_PARTY.logged_as(party)} gewijzigd",
+        entity=PROJECT_PARTY.log,
         key=party.key,
         old=old,
         new=_party_data(party),
@@ -161,14 +151,22 @@ def project_party_update(
     return party
 
 
+def _party_values(data: dict[str, Any]) -> dict[str, Any]:
+    """The columns of a party once its class in the project file accepts ``data``."""
+    item = validate_item(PROJECT_PARTY.schema, data)
+    return row_values(PROJECT_PARTY, item, _no_references)
+
+
+def _no_references(names: str, field: str, key: str | None) -> None:
+    raise ValueError(field)  # a party refers to nothing
+
+
 def _party_data(party: ProjectParty) -> dict[str, object]:
-    organisation = party.organisation.name if party.organisation else None
-    return {
-        "name": party.name,
-        "party_type": party.party_type,
-        "at_table": party.at_table,
-        "organisation": organisation,
-    }
+    """A party in the log: its fields but the id, and the organisation it is linked to."""
+    data: dict[str, object] = row_data(PROJECT_PARTY, party)
+    del data[ID]
+    data["organisation"] = party.organisation.name if party.organisation else None
+    return data
 
 
 @transaction.atomic
