@@ -111,6 +111,7 @@ def test_the_knob_form_asks_every_field_of_a_knob_setting_with_the_declarations_
     form = form_class(model=model, knob=model.knobs[0], parties=list(project.parties.all()))
     asked = [name for name in form.fields if name != "version" and not name.startswith("answer_")]
     assert asked == [name for name in form_class.edited() if name != "answers"]
+    assert [field.name for field in form.setting_fields()] == asked  # the page shows them all
     for name in asked:
         expected = form_class.questions.get(name, label_of(KNOB_SETTING.schema, name))
         assert str(form.fields[name].label) == str(expected), name

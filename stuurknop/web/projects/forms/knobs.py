@@ -155,6 +155,10 @@ class KnobSettingForm(WorksheetForm):
     def edited(cls) -> list[str]:
         return [name for name in cls.schema.model_fields if name not in cls.not_edited]
 
+    def setting_fields(self) -> list[forms.BoundField]:
+        """The setting's fields in the project file's order, but the answers (asked below)."""
+        return [self[name] for name in self.edited() if name != "answers"]
+
     def answer_fields(self) -> list[forms.BoundField]:
         return [self[f"answer_{i}"] for i in range(1, len(self.questions_asked) + 1)]
 
