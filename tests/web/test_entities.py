@@ -26,11 +26,11 @@ from stuurknop.web.projects.entities import (
     row_values,
 )
 from stuurknop.web.projects.forms.declared import bounds, label_of
-from stuurknop.web.projects.forms.knob_money import CostItemForm, FundingLineForm, RowForm
-from stuurknop.web.projects.forms.knobs import KnobSettingForm
 from stuurknop.web.projects.forms.projects import PartyForm
 from stuurknop.web.projects.forms.values import PartyInterestsForm
 from stuurknop.web.projects.models import Project
+from stuurknop.web.projects.worksheet.forms import KnobSettingForm
+from stuurknop.web.projects.worksheet.money_forms import CostItemForm, FundingLineForm, RowForm
 
 FORMS: Mapping[str, type[RowForm]] = {
     COST_ITEM.list_name: CostItemForm,

@@ -16,8 +16,6 @@ from django.test import Client
 from django.urls import reverse
 
 from stuurknop.projectfile import DocumentError, DocumentInvalid
-from stuurknop.web.projects.forms.knob_money import CostItemForm
-from stuurknop.web.projects.forms.knobs import add_document_errors, parse_euro
 from stuurknop.web.projects.models import (
     CostItem,
     FundingLine,
@@ -27,6 +25,8 @@ from stuurknop.web.projects.models import (
     Scenario,
 )
 from stuurknop.web.projects.services import project_import
+from stuurknop.web.projects.worksheet.forms import add_document_errors, parse_euro
+from stuurknop.web.projects.worksheet.money_forms import CostItemForm
 
 if TYPE_CHECKING:
     from tests.web.conftest import People

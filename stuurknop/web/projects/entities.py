@@ -15,7 +15,7 @@ the interchange format and the one declaration of every entity: the classes of
   whole-project validation after every write);
 - document item → row values (:func:`row_values`: the import and the write services, which
   first validate the submitted item with the same class);
-- the forms' labels, help and bounds (``forms/knob_money.py``), the conflict display and the
+- the forms' labels, help and bounds (``worksheet/money_forms.py``), the conflict display and the
   admin's columns;
 - the log's and the errors' field labels (:mod:`stuurknop.presentation.changes`,
   :data:`stuurknop.projectfile.errors.FIELD_LABELS`).
@@ -38,7 +38,7 @@ admin follow too, but its form is one row of weight and reason per value of the 
 (``forms/values.py``, ``InterestEdit``): a new field of an interest is asked there by hand.
 A field that needs more than a plain input (a choice of the project's parties or of the model's
 words, a year within the horizon) or a better sentence in the log is worded once more where
-that is made (``forms/knob_money.py``, ``stuurknop/presentation/changes.py``).
+that is made (``worksheet/money_forms.py``, ``stuurknop/presentation/changes.py``).
 """
 
 from __future__ import annotations

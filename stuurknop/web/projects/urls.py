@@ -5,7 +5,6 @@ from stuurknop.web.projects.views import (
     common,
     documents,
     history,
-    knobs,
     members,
     money,
     perspectives,
@@ -14,11 +13,12 @@ from stuurknop.web.projects.views import (
     transfer,
     values,
 )
+from stuurknop.web.projects.worksheet import views as worksheet
 
 urlpatterns = [
     *projects.urlpatterns,
     *common.urlpatterns,
-    *knobs.urlpatterns,
+    *worksheet.urlpatterns,
     *values.urlpatterns,
     *money.urlpatterns,
     *checks.urlpatterns,

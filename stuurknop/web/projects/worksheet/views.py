@@ -2,7 +2,7 @@
 
 The page shows the model's worksheet (questions, illustrations, investment, lessons,
 mechanisms) beside the project's own choices; its cost items and funding lines are edited in
-place by :mod:`stuurknop.web.projects.views.knob_money`.
+place by :mod:`stuurknop.web.projects.worksheet.row_editor`.
 """
 
 from __future__ import annotations
@@ -17,26 +17,26 @@ from stuurknop.gespreksmodel import load_model
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.forms.knobs import KnobSettingForm, add_document_errors
-from stuurknop.web.projects.knob_sheet import (
-    conflict_view,
-    describe_setting,
-    knob_sheet,
-    last_change,
-    parties_by_key,
-)
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services import knob_setting_update
-from stuurknop.web.projects.views import knob_money
-from stuurknop.web.projects.views.knob_render import (
+from stuurknop.web.projects.worksheet import row_editor
+from stuurknop.web.projects.worksheet.forms import KnobSettingForm, add_document_errors
+from stuurknop.web.projects.worksheet.page import (
     MoneyState,
     knob_of,
     page_url,
     render_knob_page,
     scenario_editor,
     setting_form,
+)
+from stuurknop.web.projects.worksheet.sheet import (
+    conflict_view,
+    describe_setting,
+    knob_sheet,
+    last_change,
+    parties_by_key,
 )
 
 
@@ -111,5 +111,5 @@ _KNOB = "projecten/<int:project_id>/scenario/<int:scenario_id>/knop/<int:knob>/"
 urlpatterns = [
     path(_KNOB, knob_page, name="knob_page"),
     path(f"{_KNOB}opslaan/", knob_save, name="knob_save"),
-    *knob_money.urlpatterns,
+    *row_editor.urlpatterns,
 ]

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from stuurknop.gespreksmodel.schema import Knob, Model
-from stuurknop.web.projects.forms.knobs import WorksheetForm
-from stuurknop.web.projects.knob_sheet import (
+from stuurknop.web.projects.models import CostItem, FundingLine
+from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
+from stuurknop.web.projects.worksheet.forms import WorksheetForm
+from stuurknop.web.projects.worksheet.sheet import (
     ConflictView,
     KnobSheet,
     SourceText,
@@ -23,8 +25,6 @@ from stuurknop.web.projects.knob_sheet import (
     parties_by_key,
     source_text,
 )
-from stuurknop.web.projects.models import CostItem, FundingLine
-from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
 from stuurknop.web.vocabulary import COST_KINDS, FUNDING_STATUSES
 
 

@@ -26,22 +26,11 @@ from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects import services
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.forms.knob_money import CostItemForm, DeleteForm, FundingLineForm
-from stuurknop.web.projects.forms.knobs import WorksheetForm, add_document_errors
-from stuurknop.web.projects.knob_sheet import (
-    KnobSheet,
-    conflict_view,
-    describe_cost_item,
-    describe_funding_line,
-    knob_sheet,
-    last_change,
-    parties_by_key,
-    stored_cost_item,
-    stored_funding_line,
-)
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
-from stuurknop.web.projects.views.knob_render import (
+from stuurknop.web.projects.worksheet.forms import WorksheetForm, add_document_errors
+from stuurknop.web.projects.worksheet.money_forms import CostItemForm, DeleteForm, FundingLineForm
+from stuurknop.web.projects.worksheet.page import (
     MoneyState,
     cost_dom_id,
     cost_form,
@@ -51,6 +40,17 @@ from stuurknop.web.projects.views.knob_render import (
     money_saved,
     render_knob_page,
     scenario_editor,
+)
+from stuurknop.web.projects.worksheet.sheet import (
+    KnobSheet,
+    conflict_view,
+    describe_cost_item,
+    describe_funding_line,
+    knob_sheet,
+    last_change,
+    parties_by_key,
+    stored_cost_item,
+    stored_funding_line,
 )
 
 Row = Any  # a CostItem or a FundingLine

@@ -21,9 +21,25 @@ from django.views.decorators.http import require_POST
 
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Knob, Model
-from stuurknop.web.projects.forms.knob_money import CostItemForm, FundingLineForm
-from stuurknop.web.projects.forms.knobs import KnobSettingForm, WorksheetForm
-from stuurknop.web.projects.knob_sheet import (
+from stuurknop.web.projects.models import Project, Scenario
+from stuurknop.web.projects.permissions import require_editable, scenario_role
+from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
+from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.selectors import scenario_analysis
+from stuurknop.web.projects.views.common import project_context, render_project_page
+from stuurknop.web.projects.worksheet.forms import KnobSettingForm, WorksheetForm
+from stuurknop.web.projects.worksheet.money_forms import CostItemForm, FundingLineForm
+from stuurknop.web.projects.worksheet.rows import (
+    RowState,
+    mechanism_rows,
+    money_rows,
+)
+
+# Re-exported: views.knob_money (being reworked in parallel right now) imports the two from
+# here; new code imports them from knob_rows.
+from stuurknop.web.projects.worksheet.rows import cost_dom_id as cost_dom_id
+from stuurknop.web.projects.worksheet.rows import funding_dom_id as funding_dom_id
+from stuurknop.web.projects.worksheet.sheet import (
     ConflictView,
     KnobSheet,
     choice_label,
@@ -32,22 +48,6 @@ from stuurknop.web.projects.knob_sheet import (
     parties_by_key,
     source_text,
 )
-from stuurknop.web.projects.models import Project, Scenario
-from stuurknop.web.projects.permissions import require_editable, scenario_role
-from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
-from stuurknop.web.projects.roles import Role
-from stuurknop.web.projects.selectors import scenario_analysis
-from stuurknop.web.projects.views.common import project_context, render_project_page
-from stuurknop.web.projects.views.knob_rows import (
-    RowState,
-    mechanism_rows,
-    money_rows,
-)
-
-# Re-exported: views.knob_money (being reworked in parallel right now) imports the two from
-# here; new code imports them from knob_rows.
-from stuurknop.web.projects.views.knob_rows import cost_dom_id as cost_dom_id
-from stuurknop.web.projects.views.knob_rows import funding_dom_id as funding_dom_id
 from stuurknop.web.vocabulary import KNOB_STATUSES
 
 SEVERITIES = {

@@ -20,12 +20,12 @@ from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import CostKind
 from stuurknop.web.projects.forms.declared import declared_fields
-from stuurknop.web.projects.forms.knobs import (
+from stuurknop.web.projects.models import CostItem, Project, ProjectParty
+from stuurknop.web.projects.worksheet.forms import (
     WorksheetForm,
     party_choices,
     version_field,
 )
-from stuurknop.web.projects.models import CostItem, Project, ProjectParty
 from stuurknop.web.vocabulary import COST_KINDS, FUNDING_STATUSES
 
 MAX_YEARS = 100  # the document's Years
