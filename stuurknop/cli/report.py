@@ -145,7 +145,7 @@ def _money_by_year(a: Analysis) -> Section:
     ]
     if m.total_surplus:
         notes.append(f"Financiering boven de kosten uit: {euro(m.total_surplus)}.")
-    notes += [f"Klif {c.year}: {text(c.reason)}." for c in m.cliffs] or [
+    notes += [f"Klif {c.year}: {text(c.reason)}." for c in m.cliffs_largest_first] or [
         "Geen klif: er stopt geen tijdelijk geld onder doorlopende kosten."
     ]
     return _section(

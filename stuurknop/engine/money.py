@@ -129,6 +129,11 @@ class MoneyOverTime:
         return float(self.recurring_on_structural / self.recurring_costs)
 
     @property
+    def cliffs_largest_first(self) -> tuple[Cliff, ...]:
+        """The cliffs by the money that stops, largest drop first (ties: earliest year first)."""
+        return tuple(sorted(self.cliffs, key=lambda c: (-c.drop, c.year)))
+
+    @property
     def committed(self) -> Decimal:
         return self.funding_by_status.get(FundingStatus.TOEGEZEGD.value, ZERO)
 

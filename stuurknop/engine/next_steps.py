@@ -5,7 +5,8 @@ The order follows what blocks a plan most (DESIGN "The application", the overvie
 1. knobs nobody has discussed yet (the model asks the table to go through all ten);
 2. checks with severity *waarschuwing* (likely to hurt the project);
 3. a funding gap (cost without any funding);
-4. a cliff (temporary money stops while the cost runs on: the model's "two-year question");
+4. the cliffs (temporary money stops while the cost runs on: the model's "two-year question"),
+   every one named, largest drop first;
 5. a party that pays but is not at the table;
 6. knobs that are on but lack an elaboration or a leading party;
 7. no party has said which values matter to it (then nobody can see for whom value arises);
@@ -155,10 +156,12 @@ def _gap(analysis: Analysis) -> NextStep | None:
 
 
 def _cliff(analysis: Analysis) -> NextStep:
-    cliff = analysis.money.cliffs[0]
+    """One step for every cliff, named largest drop first; the largest one's reason says why."""
+    cliffs = analysis.money.cliffs_largest_first
+    largest = cliffs[0]
     return NextStep(
         Topic.CLIFF.value,
-        reason("step.cliff", year=cliff.year),
-        cliff.reason,
-        item=cliff.cost_items[0] if cliff.cost_items else None,
+        reason("step.cliff", cliffs=tuple((c.drop, c.year) for c in cliffs)),
+        largest.reason,
+        item=largest.cost_items[0] if largest.cost_items else None,
     )

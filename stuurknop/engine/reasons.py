@@ -79,7 +79,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "step.check": ("title",),
     "step.find_money": ("amount",),
     "step.find_money.why": ("cost", "amount"),
-    "step.cliff": ("year",),
+    "step.cliff": ("cliffs",),
     "step.invite": ("party",),
     "step.invite.why": (),
     "step.finish_knob": ("knob",),

@@ -20,7 +20,8 @@ class KeyFigures:
     total_costs: Decimal
     total_funding: Decimal
     gap: Decimal  # cost without any funding, over the whole horizon
-    first_cliff: Cliff | None
+    first_cliff: Cliff | None  # the earliest
+    cliffs: tuple[Cliff, ...]  # every cliff, largest drop first
     structural_share: float  # of recurring costs, the part carried by structural sources
     values_in_motion: int  # values with a potential above zero
     values_total: int
@@ -47,6 +48,7 @@ def key_figures(analysis: Analysis) -> KeyFigures:
         total_funding=money.total_funding,
         gap=money.total_uncovered,
         first_cliff=money.cliffs[0] if money.cliffs else None,
+        cliffs=money.cliffs_largest_first,
         structural_share=money.structural_share,
         values_in_motion=len(moving),
         values_total=len(analysis.values),

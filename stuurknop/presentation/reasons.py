@@ -72,6 +72,27 @@ def _money_cliff(p: Params) -> str:
     )
 
 
+def _and_list(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" en {parts[-1]}"
+
+
+def cliff_list(cliffs: Iterable[tuple[Any, Any]]) -> str:
+    """``((30000, 2029), (8000, 2028))`` → ``€ 30.000 per jaar vanaf 2029 en € 8.000 per jaar
+    vanaf 2028``: every cliff, in the order given (largest drop first)."""
+    return _and_list([f"{euro(Decimal(str(drop)))} per jaar vanaf {year}" for drop, year in cliffs])
+
+
+def _step_cliff(p: Params) -> str:
+    cliffs = _pairs(p, "cliffs")
+    if len(cliffs) == 1:
+        (drop, year) = cliffs[0]
+        return (
+            f"Spreek af wie vanaf {year} betaalt: dan stopt {euro(Decimal(str(drop)))} "
+            "per jaar aan tijdelijk geld."
+        )
+    return f"Spreek af wie betaalt als tijdelijk geld stopt: {cliff_list(cliffs)}."
+
+
 _KNOB_MISSING = {"uitwerking": "een uitwerking", "trekker": "een trekker"}
 _EVIDENCE_MISSING = {"bewijs_vooraf": "bewijs vooraf", "monitoring": "monitoring"}
 
@@ -180,7 +201,7 @@ TEMPLATES: dict[str, Template] = {
     "step.check": "{title}.",
     "step.find_money": "Zoek geld voor {amount:euro} aan kosten zonder dekking.",
     "step.find_money.why": "Het grootste tekort: '{cost}' ({amount:euro}).",
-    "step.cliff": "Spreek af wie vanaf {year} betaalt: dan stopt tijdelijk geld.",
+    "step.cliff": _step_cliff,
     "step.invite": "Nodig {party} uit aan tafel: deze partij betaalt mee.",
     "step.invite.why": "Wie meebetaalt, hoort mee te beslissen.",
     "step.finish_knob": "Maak stuurknop {knob} af.",

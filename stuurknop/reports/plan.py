@@ -31,7 +31,7 @@ from stuurknop.presentation.blocks import (
     paragraphs,
 )
 from stuurknop.presentation.numbers import decimal, euro, percent
-from stuurknop.presentation.reasons import capitalised
+from stuurknop.presentation.reasons import sentence
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.presentation.values import map_figure, potentials_table
 from stuurknop.projectfile.schema import (
@@ -125,7 +125,6 @@ def _summary(
 ) -> Section:
     money = analysis.money
     first, last = money.years[0].year, money.years[-1].year
-    cliff = figures.first_cliff
     strongest = figures.strongest_value
     facts = Facts(
         (
@@ -137,8 +136,8 @@ def _summary(
             ("Tekort (kosten zonder dekking)", euro(figures.gap)),
             (
                 "Klif",
-                capitalised(cliff.reason)
-                if cliff
+                " ".join(sentence(c.reason) for c in figures.cliffs)
+                if figures.cliffs
                 else "geen: er stopt geen tijdelijk geld onder doorlopende kosten",
             ),
             ("Doorlopende kosten op structureel geld", percent(figures.structural_share)),

@@ -44,7 +44,8 @@ def money_sections(
     if money.total_surplus:
         facts.append(("Financiering boven de kosten uit", euro(money.total_surplus)))
     cliffs: list[Block] = [
-        Paragraph(f"Klif in {c.year}: {reason_text(c.reason)}.", "warning") for c in money.cliffs
+        Paragraph(f"Klif in {c.year}: {reason_text(c.reason)}.", "warning")
+        for c in money.cliffs_largest_first
     ] or [Paragraph("Geen klif: er stopt geen tijdelijk geld onder doorlopende kosten.")]
     years: list[Block] = [
         Paragraph(

@@ -309,3 +309,25 @@ def test_funding_beyond_the_years_of_its_cost_is_surplus(model, make_document):
     )
     rows = [(r.costs, r.funding, r.uncovered, r.surplus) for r in money_of(model, doc).years]
     assert rows[2] == (D(0), D(100), D(0), D(100))  # 2027: the cost has ended, the line pays on
+
+
+@pytest.mark.parametrize(
+    ("subsidies", "expected"),
+    [
+        # (amount, years from 2025) per cost item → (drop, year) largest first
+        ((("8000", 3), ("30000", 4)), ((D(30000), 2029), (D(8000), 2028))),
+        ((("30000", 3), ("8000", 4)), ((D(30000), 2028), (D(8000), 2029))),
+        ((("5000", 4), ("5000", 3)), ((D(5000), 2028), (D(5000), 2029))),  # tie: earliest first
+    ],
+)
+def test_cliffs_largest_drop_first(model, make_document, subsidies, expected):
+    doc = make_document(
+        costs=[{"id": f"c{i}", "amount": amount} for i, (amount, _) in enumerate(subsidies)],
+        funding=[
+            {"cost_item": f"c{i}", "party": "gemeente", "source": "I", "amount": a, "years": n}
+            for i, (a, n) in enumerate(subsidies)
+        ],
+    )
+    money = money_of(model, doc)
+    assert tuple((c.drop, c.year) for c in money.cliffs_largest_first) == expected
+    assert [c.year for c in money.cliffs] == sorted(c.year for c in money.cliffs)

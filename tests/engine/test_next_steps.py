@@ -66,7 +66,9 @@ def test_the_order_is_knobs_warnings_gap_cliff_then_the_rest(model, make_documen
     gap, cliff = steps[1], steps[2]
     assert text(gap.action) == "Zoek geld voor € 60.000 aan kosten zonder dekking."
     assert (gap.knob, gap.item) == (4, "k1")
-    assert text(cliff.action) == "Spreek af wie vanaf 2027 betaalt: dan stopt tijdelijk geld."
+    assert text(cliff.action) == (
+        "Spreek af wie vanaf 2027 betaalt: dan stopt € 20.000 per jaar aan tijdelijk geld."
+    )
     assert sentence(cliff.why).startswith("Vanaf 2027 stopt € 20.000 per jaar uit bron III")
 
 
@@ -126,3 +128,27 @@ def test_the_list_is_cut_at_the_limit_keeping_the_most_pressing(model, make_docu
     everything = steps_of(model, doc)
     assert len(everything) > 2
     assert steps_of(model, doc, limit=2) == everything[:2]
+
+
+# Two temporary subsidies on two cost items: € 8.000 a year stops in 2028, € 30.000 in 2029.
+TWO_CLIFFS = {
+    "costs": [
+        {"id": "k1", "knob": 2, "description": "Huismeester", "amount": "8000"},
+        {"id": "k2", "knob": 2, "description": "Begeleider", "amount": "30000"},
+    ],
+    "funding": [
+        {"cost_item": "k1", "party": "gemeente", "source": "I", "years": 3, "amount": "8000"},
+        {"cost_item": "k2", "party": "gemeente", "source": "I", "years": 4, "amount": "30000"},
+    ],
+}
+
+
+def test_the_cliff_step_names_every_cliff_largest_first(model, make_document):
+    doc = make_document(knobs=SETTLED, interests={"woco": {"goed_wonen": 3}}, **TWO_CLIFFS)
+    [cliff] = [s for s in steps_of(model, doc) if s.topic == Topic.CLIFF]
+    assert text(cliff.action) == (
+        "Spreek af wie betaalt als tijdelijk geld stopt: "
+        "€ 30.000 per jaar vanaf 2029 en € 8.000 per jaar vanaf 2028."
+    )
+    assert sentence(cliff.why).startswith("Vanaf 2029 stopt € 30.000 per jaar uit bron I")
+    assert cliff.item == "k2"

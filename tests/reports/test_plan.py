@@ -278,3 +278,19 @@ def test_the_plans_decision_log_says_each_change_in_words_never_as_data(make_doc
     ]
     for data in ("{", "in_gesprek", "f1", "woningcorporatie"):
         assert data not in " ".join(" ".join(r) for r in table.rows)
+
+
+def test_the_summary_names_every_cliff_largest_first(model, make_document):
+    doc = make_document(
+        costs=[{"id": "k1", "amount": "8000"}, {"id": "k2", "amount": "30000"}],
+        funding=[
+            {"cost_item": "k1", "party": "gemeente", "source": "I", "years": 3, "amount": "8000"},
+            {"cost_item": "k2", "party": "gemeente", "source": "I", "years": 4, "amount": "30000"},
+        ],
+    )
+    summary = texts(plan_of(model, doc), "samenvatting")
+    large, small = (
+        summary.find("Vanaf 2029 stopt € 30.000"),
+        summary.find("Vanaf 2028 stopt € 8.000"),
+    )
+    assert 0 <= large < small

@@ -70,7 +70,7 @@ def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, An
                 "reason": reason_text(cliff.reason),
                 "cost_items": [items[c] for c in cliff.cost_items if c in items],
             }
-            for cliff in money.cliffs
+            for cliff in money.cliffs_largest_first
         ],
         "cost_items": [
             {
