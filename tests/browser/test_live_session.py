@@ -262,3 +262,81 @@ def test_a_facilitator_and_three_participants_hold_a_session_over_websockets(
             if url.endswith(("/toestand/", "/stem/"))
         ]
         assert polled == []
+
+
+def own_results(phone: Page, item: str = "Goed wonen") -> dict[str, str]:
+    """The table of ``item``'s revealed results on a phone: answer → count."""
+    section = phone.locator(
+        "#live-own-results section.live-result", has=phone.get_by_role("heading", name=item)
+    )
+    rows = section.locator("tbody tr")
+    return {
+        rows.nth(i).locator("th").inner_text(): rows.nth(i).locator("td").inner_text()
+        for i in range(rows.count())
+    }
+
+
+def test_the_phones_show_the_revealed_results_over_websockets_and_by_polling(
+    people: People, site: Site
+) -> None:
+    world = site.world
+    with logs_on_failure(site.server):
+        control = people.context(viewport={"width": 1280, "height": 900}).new_page()
+        sign_in(control, "anna")
+        control.goto(f"/projecten/{world.project_id}/live/")
+        control.get_by_label("Naam van de sessie").fill("Uitslag op de telefoon")
+        control.get_by_role("button", name="Sessie starten").click()
+        code = control.locator(".live-code").first.inner_text().strip()
+        assert len(code) == 6
+
+        def phone(*, polling: bool = False) -> Page:
+            context = people.context(viewport=PHONE, is_mobile=True, has_touch=True)
+            if polling:  # a proxy that lets no WebSocket through: the page polls instead
+                context.add_init_script("window.WebSocket = undefined;")
+            return context.new_page()
+
+        ans, bert, cor = phone(), phone(), phone(polling=True)
+        join(ans, code, "Ans", "woonbedrijf")
+        join(bert, code, "Bert", "woonbedrijf")
+        join(cor, code, "Cor", "bewoners")
+        choose(ans, "Goed wonen", "3 – heel belangrijk")
+        choose(bert, "Goed wonen", "1 – een beetje belangrijk")
+        choose(cor, "Goed wonen", "2 – belangrijk")
+        phones = (ans, bert, cor)
+        for each in phones:  # nothing of the results before the reveal
+            expect(each.locator("#live-own-results")).to_be_empty()
+
+        control.get_by_role("button", name="Uitslag tonen").click()
+        for each in phones:
+            box = each.locator("#live-own-results")
+            expect(box).to_contain_text("Mediaan: 2 (2 – belangrijk)", timeout=LIVE)
+            expect(box.get_by_role("heading", name="Goed wonen")).to_be_visible()
+            assert own_results(each) == {
+                "0 – niet belangrijk": "0",
+                "1 – een beetje belangrijk": "1",
+                "2 – belangrijk": "1",
+                "3 – heel belangrijk": "1",
+            }
+        assert_accessible(ans, "vote page with results")
+        assert_accessible(cor, "polling vote page with results")
+
+        # A changed vote while revealed: every phone follows, without a reload.
+        choose(bert, "Goed wonen", "3 – heel belangrijk")
+        for each in phones:
+            expect(each.locator("#live-own-results")).to_contain_text(
+                "Mediaan: 3 (3 – heel belangrijk)", timeout=LIVE
+            )
+            assert own_results(each)["3 – heel belangrijk"] == "2"
+
+        # Hidden again: the phones hide the results too.
+        control.get_by_role("button", name="Uitslag weer verbergen").click()
+        for each in phones:
+            expect(each.locator("#live-own-results")).to_be_empty(timeout=LIVE)
+
+        # Ans and Bert stayed on their sockets; only Cor polled.
+        def polled(watch: Watch) -> list[str]:
+            return [url for url in watch.requests if url.endswith(("/toestand/", "/stem/"))]
+
+        _control, ans_watch, bert_watch, cor_watch = people.watches
+        assert polled(ans_watch) == polled(bert_watch) == []
+        assert polled(cor_watch)

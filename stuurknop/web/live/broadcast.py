@@ -1,8 +1,9 @@
 """Telling the session's sockets that something changed (through the channel layer).
 
 Screens get the whole screen state (made once per change, not once per socket); participants
-get a nudge to re-read their own state when the step, the reveal or the openness changed, and
-the revealed results as they change. Called after the change committed.
+get a nudge to re-read their own state when the step, the reveal or the openness changed (the
+state carries the revealed results, or none), and the revealed results as votes change them.
+Called after the change committed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
 from stuurknop.web.live.models import LiveSession
-from stuurknop.web.live.state import screen_state
+from stuurknop.web.live.state import people_results, screen_state
 
 Message = tuple[str, dict[str, Any]]
 logger = logging.getLogger(__name__)
@@ -46,8 +47,21 @@ def messages_for(session_id: int, *, step_changed: bool) -> list[Message]:
     elif step_changed:
         messages.append((people, {"type": "live.step"}))
     elif state["step"]["revealed"]:
+        # A vote while revealed: every phone gets the new results (the participants' own
+        # rendering, made once, not the beamer's). The reveal and the hiding are step changes:
+        # each phone then re-reads its state, which carries the results (or none).
+        shared = people_results(session)
         messages.append(
-            (people, {"type": "live.results", "step": state["step"]["key"], "html": state["html"]})
+            (
+                people,
+                {
+                    "type": "live.results",
+                    "revision": session.revision,
+                    "step": state["step"]["key"],
+                    "results": shared["results"],
+                    "html": shared["html"],
+                },
+            )
         )
     return messages
 

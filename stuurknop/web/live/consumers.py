@@ -188,7 +188,17 @@ class ParticipantConsumer(JsonSocket):
         await self.send_state()
 
     async def live_results(self, event: dict[str, Any]) -> None:
-        await self.send_json({"type": "results", "step": event["step"], "html": event["html"]})
+        if self.participant is None:  # not yet said hello: nothing of the session to see
+            return
+        await self.send_json(
+            {
+                "type": "results",
+                "revision": event["revision"],
+                "step": event["step"],
+                "results": event["results"],
+                "html": event["html"],
+            }
+        )
 
     async def live_closed(self, _event: dict[str, Any]) -> None:
         await self.send_json({"type": "closed", "message": closed_error().message})

@@ -68,11 +68,14 @@ def step_form_context(
 
 
 def participant_state(session: LiveSession, participant: Participant | None) -> dict[str, Any]:
+    """A participant's view: their step's form and own votes; the step's results (everyone's
+    distribution and median) only once the facilitator revealed the step, never before."""
     step, steps = current_step(session)
     votes = own_votes(participant)
     html = ""
     if participant is not None and session.is_open:
         html = render_to_string("live/_vote_step.html", step_form_context(step, votes))
+    shared = people_results(session) if participant is not None else _NO_RESULTS
     return {
         "type": "state",
         "revision": session.revision,
@@ -85,7 +88,73 @@ def participant_state(session: LiveSession, participant: Participant | None) -> 
         ),
         "votes": votes,
         "html": html,
+        "results": shared["results"],
+        "results_html": shared["html"],
     }
+
+
+_NO_RESULTS: dict[str, Any] = {"results": None, "html": ""}
+
+
+def people_results(session: LiveSession) -> dict[str, Any]:
+    """What every participant sees of the current step's results: ``results`` (per scored
+    item the distribution with the scale's words, and the median) and its ``html``; None and
+    "" while the step is not revealed. The same for every participant, so made once."""
+    step, _steps = current_step(session)
+    if step.key not in session.revealed:
+        return dict(_NO_RESULTS)
+    keys = [item.key for item in step.items]
+    rows = Vote.objects.filter(
+        participant__session=session, participant__removed_at__isnull=True, item__in=keys
+    ).values_list("item", "score")
+    results = []
+    for result in _tallies(step, list(rows)):
+        shown = _shown(result, step)
+        results.append(
+            {
+                "item": result["item"],
+                "label": result["label"],
+                "count": result["count"],
+                "distribution": [
+                    {"score": d["score"], "label": row["label"], "count": d["count"]}
+                    for d, row in zip(result["distribution"], shown["rows"], strict=True)
+                ],
+                "median": result["median"],
+                "median_text": shown["median_text"],
+                "median_label": _median_label(result["median"], shown["rows"]),
+            }
+        )
+    html = render_to_string("live/_own_results.html", {"step": step, "results": results})
+    return {"results": results, "html": html}
+
+
+def _median_label(median: float | None, rows: list[dict[str, Any]]) -> str | None:
+    """The answer the median stands for, when it is a whole one (a half lies between two)."""
+    if median is None or median != int(median):
+        return None
+    return str(rows[int(median)]["label"])
+
+
+def _tallies(step: Step, rows: list[tuple[str, int | None]]) -> list[dict[str, Any]]:
+    """Per scored item of ``step``: the count, distribution, median and spread of ``rows``
+    (item, score)."""
+    results = []
+    for item in step.items:
+        if not item.scored:
+            continue
+        summary = summarise(score for key, score in rows if key == item.key and score is not None)
+        results.append(
+            {
+                "item": item.key,
+                "label": item.label,
+                "count": summary.count,
+                "distribution": [{"score": s, "count": n} for s, n in summary.distribution],
+                "median": summary.median,
+                "spread": summary.spread,
+                "reason": reason_text(summary.reason),
+            }
+        )
+    return results
 
 
 # --- The beamer and the facilitator ---------------------------------------------------------
@@ -106,24 +175,7 @@ def screen_state(session: LiveSession) -> dict[str, Any]:
     results = None
     remarks: list[dict[str, str]] = []
     if revealed:
-        results = []
-        for item in step.items:
-            if not item.scored:
-                continue
-            summary = summarise(
-                row[2] for row in votes if row[1] == item.key and row[2] is not None
-            )
-            results.append(
-                {
-                    "item": item.key,
-                    "label": item.label,
-                    "count": summary.count,
-                    "distribution": [{"score": s, "count": n} for s, n in summary.distribution],
-                    "median": summary.median,
-                    "spread": summary.spread,
-                    "reason": reason_text(summary.reason),
-                }
-            )
+        results = _tallies(step, [(row[1], row[2]) for row in votes])
         remarks = [{"party": row[4], "text": row[3]} for row in votes if row[3]]
     context = {
         "session": session,

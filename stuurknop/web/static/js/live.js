@@ -17,6 +17,7 @@
   var stepBox = document.getElementById("live-step");
   var resultsBox = document.getElementById("live-own-results");
   var stepKey = form.getAttribute("data-step");
+  var shownResults = null;  // the results HTML last put in resultsBox (the page's own at first)
   var revision = parseInt(form.getAttribute("data-revision"), 10) || 0;
   var socket = null;
   var ready = false;      // the socket is open and said hello
@@ -151,9 +152,24 @@
     if (state.step.key !== stepKey) {
       stepKey = state.step.key;
       stepBox.innerHTML = state.html;
-      resultsBox.textContent = "";
       say(text("new-step"));
     }
+    // The step's revealed results, or nothing when it is not (or no longer) revealed: the
+    // reveal and the hiding come as a state of the same step.
+    showResults(state.results_html || "");
+  }
+
+  function showResults(html) {
+    if (html === shownResults) { return; }  // a poll with the same results: no re-announcement
+    shownResults = html;
+    resultsBox.innerHTML = html;
+  }
+
+  function applyResults(message) {
+    // Results made before a newer state (the step moved on or was hidden) are dropped.
+    if (message.step !== stepKey || (message.revision || 0) < revision) { return; }
+    revision = message.revision || revision;
+    showResults(message.html || "");
   }
 
   function showClosed() {
@@ -169,9 +185,7 @@
     if (message.type === "state") { applyState(message); flush(); }
     else if (message.type === "ack") { acknowledged(message); }
     else if (message.type === "error") { refused(message); }
-    else if (message.type === "results") {
-      if (message.step === stepKey) { resultsBox.innerHTML = message.html; }
-    }
+    else if (message.type === "results") { applyResults(message); }
     else if (message.type === "closed") { showClosed(); }
   }
 
