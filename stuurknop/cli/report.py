@@ -24,6 +24,7 @@ from stuurknop.presentation.blocks import (
     PlanTable,
     Section,
 )
+from stuurknop.presentation.money import coverage_notes
 from stuurknop.presentation.numbers import euro, percent
 from stuurknop.presentation.reasons import text
 
@@ -143,6 +144,11 @@ def _money_by_year(a: Analysis) -> Section:
         )
         + ".",
     ]
+    notes.append(
+        f"Tekort over de looptijd (geld dat niet komt): {euro(m.total_shortfall)}; "
+        f"geld dat later komt dan de kosten: {euro(m.total_timing_gap)}."
+    )
+    notes += coverage_notes(m)
     if m.total_surplus:
         notes.append(f"Financiering boven de kosten uit: {euro(m.total_surplus)}.")
     notes += [f"Klif {c.year}: {text(c.reason)}." for c in m.cliffs_largest_first] or [

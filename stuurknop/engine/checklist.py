@@ -19,7 +19,8 @@ from stuurknop.projectfile.schema import KnobStatus, ProjectDocument, Scenario
 class ItemKind(StrEnum):
     KNOB_DISCUSSED = "stuurknop_besproken"
     KNOB_ELABORATED = "stuurknop_uitgewerkt"
-    COST_FUNDED = "kosten_gedekt"
+    COST_FUNDED = "kosten_gedekt"  # no shortfall: the item's funding covers its cost
+    COST_ON_TIME = "kosten_op_tijd_gedekt"  # only for an item whose money comes late
     PAYER_AT_TABLE = "betaler_aan_tafel"
     VALUE_REACHED = "waarde_bereikt"
     VALUE_EVIDENCE = "waarde_onderbouwd"
@@ -112,26 +113,39 @@ def checklist(
                 )
             )
     for item in money.cost_items:
-        done = item.uncovered == 0
+        # Only a shortfall (money that never comes) leaves the cost unfunded; money that comes
+        # in a later year is a softer point of its own, listed only where it occurs.
+        done = item.shortfall == 0
         open_point = (
             reason(
                 "checklist.cost_uncovered",
                 cost=item.description,
-                amount=item.uncovered,
+                amount=item.shortfall,
                 year=item.first_uncovered_year or 0,
             )
             if not done
             else None
         )
+        target = Target("knob", knob=item.knob, item=item.cost_item)
         items.append(
             ChecklistItem(
                 ItemKind.COST_FUNDED,
                 done,
                 reason("checklist.cost_funded", cost=item.description),
                 open_point,
-                Target("knob", knob=item.knob, item=item.cost_item),
+                target,
             )
         )
+        if item.timing_gap:
+            items.append(
+                ChecklistItem(
+                    ItemKind.COST_ON_TIME,
+                    False,
+                    reason("checklist.cost_on_time", cost=item.description),
+                    item.timing_reason,
+                    target,
+                )
+            )
     payers = {line.party for line in scenario.funding}
     for party in doc.parties:
         if party.id in payers:

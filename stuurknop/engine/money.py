@@ -9,6 +9,9 @@ All sums are exact (``Decimal``). The algorithm, per year y of the horizon:
    as long as the cost item runs);
 3. per cost item and year: covered = min(cost, funding), uncovered (the gap) = cost − covered,
    surplus = funding − covered. Summed over items, costs − funding = uncovered − surplus.
+   Per cost item over the horizon, the uncovered cost splits into a *shortfall* (money that
+   never comes) and a *timing gap* (money that comes in another year):
+   :mod:`stuurknop.engine.money_items`.
 
 A *cliff* is a year in which temporary money (sources tagged ``tijdelijk``: I and III) has
 stopped while the per-year cost it paid for runs on, and the gap on those cost items grows
@@ -22,7 +25,11 @@ from collections import defaultdict
 from collections.abc import Set
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+
+from stuurknop.engine.money_items import CostItemMoney as CostItemMoney
+from stuurknop.engine.money_items import cents as _cents
+from stuurknop.engine.money_items import cost_item_money
+from stuurknop.engine.money_items import euros as _euros
 
 # Re-exported: the reports (and the tests) import the terms from here; new code imports them
 # from money_terms.
@@ -84,19 +91,6 @@ class PartyMoney:
 
 
 @dataclass(frozen=True)
-class CostItemMoney:
-    cost_item: str
-    knob: int
-    description: str
-    party: str
-    costs: Decimal
-    covered: Decimal
-    uncovered: Decimal
-    first_uncovered_year: int | None
-    funding_lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Cliff:
     year: int  # the first year without the temporary money
     drop: Decimal  # temporary funding that stops from this year on
@@ -127,6 +121,16 @@ class MoneyOverTime:
         if not self.recurring_costs:
             return 1.0
         return float(self.recurring_on_structural / self.recurring_costs)
+
+    @property
+    def total_shortfall(self) -> Decimal:
+        """Cost that no funding pays within the horizon (the real gap)."""
+        return sum((item.shortfall for item in self.cost_items), ZERO)
+
+    @property
+    def total_timing_gap(self) -> Decimal:
+        """Cost paid for, but by money that comes in another year than the cost."""
+        return sum((item.timing_gap for item in self.cost_items), ZERO)
 
     @property
     def cliffs_largest_first(self) -> tuple[Cliff, ...]:
@@ -166,9 +170,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
     year_items: list[list[str]] = [[] for _ in horizon]
     year_lines: list[list[str]] = [[] for _ in horizon]
     by_status = {s.value: 0 for s in FundingStatus}
-    item_covered: dict[str, int] = {}
-    item_needed: dict[str, int] = {}
-    item_first_gap: dict[str, int] = {}
+    item_money: list[CostItemMoney] = []
     item_gaps: dict[str, list[int]] = {}
     recurring = recurring_structural = 0
 
@@ -198,7 +200,6 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
                 else:
                     structural[i] += cents
         owner_cost, owner_received = party_cost[owners[cost.id]], party_received[owners[cost.id]]
-        covered_total = 0
         recurs = cost.kind is CostKind.JAARLIJKS
         gaps = item_gaps[cost.id] = zeros()
         for i in range(span):
@@ -206,7 +207,6 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
             if not c and not f:
                 continue
             covered = min(c, f)
-            covered_total += covered
             year.costs[i] += c
             year.funding[i] += f
             year.uncovered[i] += c - covered
@@ -216,13 +216,11 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
                 year_items[i].append(cost.id)
                 owner_cost[i] += c
                 owner_received[i] += covered
-                if c > covered and cost.id not in item_first_gap:
-                    item_first_gap[cost.id] = first + i
                 if recurs:
                     recurring += c
                     recurring_structural += min(c, structural[i])
-        item_covered[cost.id] = covered_total
-        item_needed[cost.id] = sum(need)
+        line_ids = tuple(line.id for line in lines_of[cost.id])
+        item_money.append(cost_item_money(cost, owners[cost.id], first, need, funded, line_ids))
 
     rows = tuple(
         YearRow(
@@ -239,20 +237,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
         )
         for i, y in enumerate(horizon)
     )
-    items = tuple(
-        CostItemMoney(
-            cost_item=c.id,
-            knob=c.knob,
-            description=c.description,
-            party=owners[c.id],
-            costs=_euros(item_needed[c.id]),
-            covered=_euros(item_covered[c.id]),
-            uncovered=_euros(item_needed[c.id] - item_covered[c.id]),
-            first_uncovered_year=item_first_gap.get(c.id),
-            funding_lines=tuple(line.id for line in lines_of[c.id]),
-        )
-        for c in scenario.costs
-    )
+    items = tuple(item_money)
     party_ids = [p.id for p in doc.parties]
     if UNASSIGNED in owners.values():
         party_ids.append(UNASSIGNED)
@@ -303,16 +288,6 @@ class _Tally:
         self.surplus = [0] * span
         self.committed = [0] * span
         self.temporary = [0] * span
-
-
-def _cents(amount: Decimal) -> int:
-    # amounts carry at most two decimals (the document schema), so this is exact
-    return int(amount * 100)
-
-
-@lru_cache(maxsize=8192)  # the same amounts recur across years and parties
-def _euros(cents: int) -> Decimal:
-    return Decimal(cents).scaleb(-2)
 
 
 def _party_money(

@@ -4,7 +4,7 @@ The order follows what blocks a plan most (DESIGN "The application", the overvie
 
 1. knobs nobody has discussed yet (the model asks the table to go through all ten);
 2. checks with severity *waarschuwing* (likely to hurt the project);
-3. a funding gap (cost without any funding);
+3. a funding gap (cost that no funding pays within the horizon; money that comes late is none);
 4. the cliffs (temporary money stops while the cost runs on: the model's "two-year question"),
    every one named, largest drop first;
 5. a party that pays but is not at the table;
@@ -143,13 +143,14 @@ def _check_step(check: CheckResult) -> NextStep:
 
 def _gap(analysis: Analysis) -> NextStep | None:
     money = analysis.money
-    if not money.total_uncovered:
+    shortfall = money.total_shortfall  # money that comes late is no gap to find money for
+    if not shortfall:
         return None
-    largest = max(money.cost_items, key=lambda item: item.uncovered)
+    largest = max(money.cost_items, key=lambda item: item.shortfall)
     return NextStep(
         Topic.GAP.value,
-        reason("step.find_money", amount=money.total_uncovered),
-        reason("step.find_money.why", cost=largest.description, amount=largest.uncovered),
+        reason("step.find_money", amount=shortfall),
+        reason("step.find_money.why", cost=largest.description, amount=largest.shortfall),
         knob=largest.knob,
         item=largest.cost_item,
     )

@@ -49,6 +49,8 @@ CODES: dict[str, tuple[str, ...]] = {
     "balance.party": ("paid", "funding_share", "value_share", "total_costs", "proportional"),
     # money.py
     "money.cliff": ("year", "drop", "sources", "before", "after"),
+    "money.shortfall": ("cost", "amount", "years"),
+    "money.timing_gap": ("cost", "amount", "years", "covered_years"),
     # checks.py: the findings of the coherence checks
     "check.funding_line": ("party", "amount", "source", "cost"),
     "check.knob_on_other_not": ("knob", "opening", "other"),
@@ -64,6 +66,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "checklist.knob_discussed": ("knob", "name"),
     "checklist.knob_elaborated": ("knob",),
     "checklist.cost_funded": ("cost",),
+    "checklist.cost_on_time": ("cost",),
     "checklist.payer_at_table": ("party",),
     "checklist.value_reached": ("value",),
     "checklist.value_evidence": ("value",),

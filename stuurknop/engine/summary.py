@@ -19,7 +19,8 @@ from stuurknop.gespreksmodel.schema import Severity
 class KeyFigures:
     total_costs: Decimal
     total_funding: Decimal
-    gap: Decimal  # cost without any funding, over the whole horizon
+    gap: Decimal  # cost that no funding pays within the horizon (the shortfall)
+    timing_gap: Decimal  # cost paid for by money that comes in another year
     first_cliff: Cliff | None  # the earliest
     cliffs: tuple[Cliff, ...]  # every cliff, largest drop first
     structural_share: float  # of recurring costs, the part carried by structural sources
@@ -46,7 +47,8 @@ def key_figures(analysis: Analysis) -> KeyFigures:
     return KeyFigures(
         total_costs=money.total_costs,
         total_funding=money.total_funding,
-        gap=money.total_uncovered,
+        gap=money.total_shortfall,
+        timing_gap=money.total_timing_gap,
         first_cliff=money.cliffs[0] if money.cliffs else None,
         cliffs=money.cliffs_largest_first,
         structural_share=money.structural_share,

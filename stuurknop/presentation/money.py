@@ -14,9 +14,22 @@ from stuurknop.engine.balance import Balance
 from stuurknop.engine.money import ZERO, MoneyOverTime, PartyMoney
 from stuurknop.presentation.blocks import Align, Block, Figure, PlanTable
 from stuurknop.presentation.numbers import euro
+from stuurknop.presentation.reasons import sentence
 
 RIGHT: Align = "right"
 LEFT: Align = "left"
+
+
+def coverage_notes(money: MoneyOverTime, knob: int | None = None) -> tuple[str, ...]:
+    """Per cost item (of ``knob``, or all): a shortfall (money that never comes) and a timing
+    gap (money that comes in another year than the cost), each as a sentence."""
+    return tuple(
+        sentence(r)
+        for item in money.cost_items
+        if knob is None or item.knob == knob
+        for r in (item.shortfall_reason, item.timing_reason)
+        if r
+    )
 
 
 def per_year_figure(charts: MoneyCharts) -> Figure:

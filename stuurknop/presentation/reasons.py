@@ -93,6 +93,43 @@ def _step_cliff(p: Params) -> str:
     return f"Spreek af wie betaalt als tijdelijk geld stopt: {cliff_list(cliffs)}."
 
 
+def year_list(years: Iterable[Any]) -> str:
+    """``(2027, 2028, 2029, 2031)`` → ``2027–2029 en 2031``: years, runs joined by a dash."""
+    runs: list[list[int]] = []
+    for year in sorted(int(str(y)) for y in years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return _and_list([f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]) if runs else ""
+
+
+def _money_shortfall(p: Params) -> str:
+    years = year_list(y for (y,) in _pairs(p, "years"))
+    return _FORMATTER.format(
+        "tekort op '{cost}': {amount:euro} dat binnen de looptijd niemand betaalt "
+        "(niet gedekt in {years})",
+        **{**p, "years": years},
+    )
+
+
+def _money_timing_gap(p: Params) -> str:
+    gaps = [int(str(y)) for (y,) in _pairs(p, "years")]
+    covered = [int(str(y)) for (y,) in _pairs(p, "covered_years")]
+    later = not covered or min(covered) > min(gaps, default=0)
+    return _FORMATTER.format(
+        "geld komt {when} dan de kosten: '{cost}' mist {amount:euro} in {years}, "
+        "{how} in {covered}",
+        **{
+            **p,
+            "when": "later" if later else "eerder",
+            "how": "gedekt" if later else "al betaald",
+            "years": year_list(gaps),
+            "covered": year_list(covered),
+        },
+    )
+
+
 _KNOB_MISSING = {"uitwerking": "een uitwerking", "trekker": "een trekker"}
 _EVIDENCE_MISSING = {"bewijs_vooraf": "bewijs vooraf", "monitoring": "monitoring"}
 
@@ -157,6 +194,8 @@ TEMPLATES: dict[str, Template] = {
         "{value_share:percent} × {total_costs:euro} = {proportional:euro}"
     ),
     "money.cliff": _money_cliff,
+    "money.shortfall": _money_shortfall,
+    "money.timing_gap": _money_timing_gap,
     "check.funding_line": "{party} betaalt {amount:euro} uit bron {source} voor '{cost}'",
     "check.knob_on_other_not": (
         "stuurknop {knob} staat aan (stand {opening}), stuurknop {other} niet"
@@ -183,6 +222,7 @@ TEMPLATES: dict[str, Template] = {
     "checklist.knob_discussed": "Stuurknop {knob}: {name} besproken",
     "checklist.knob_elaborated": "Stuurknop {knob}: uitwerking en trekker",
     "checklist.cost_funded": "Dekking: {cost}",
+    "checklist.cost_on_time": "Op tijd gedekt: {cost}",
     "checklist.payer_at_table": "{party} zit aan tafel",
     "checklist.value_reached": "Waarde {value} via een actieve route",
     "checklist.value_evidence": "Waarde {value}: bewijs en monitoring",

@@ -134,6 +134,11 @@ def _summary(
                 f"{euro(figures.total_funding)}, waarvan toegezegd {euro(money.committed)}",
             ),
             ("Tekort (kosten zonder dekking)", euro(figures.gap)),
+            *(
+                [("Geld komt later dan de kosten", euro(figures.timing_gap))]
+                if figures.timing_gap
+                else []
+            ),
             (
                 "Klif",
                 " ".join(sentence(c.reason) for c in figures.cliffs)

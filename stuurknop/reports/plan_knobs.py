@@ -9,6 +9,7 @@ from stuurknop.charts.model_map import knob_state
 from stuurknop.engine import Analysis
 from stuurknop.engine.money import ZERO, cost_years, funding_years
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.money import coverage_notes
 from stuurknop.presentation.numbers import euro
 from stuurknop.projectfile.schema import CostItem, CostKind, KnobStatus, ProjectDocument, Scenario
 from stuurknop.reports.plan_blocks import (
@@ -117,7 +118,8 @@ def _knob_money(
                 years_text(cost_years(cost, horizon), structural=_structural(cost)),
                 euro(item.costs),
                 euro(item.covered),
-                euro(item.uncovered),
+                euro(item.shortfall),
+                euro(item.timing_gap),
             )
         )
     if cost_rows:
@@ -130,7 +132,8 @@ def _knob_money(
                 "",
                 euro(sum((i.costs for i in total), ZERO)),
                 euro(sum((i.covered for i in total), ZERO)),
-                euro(sum((i.uncovered for i in total), ZERO)),
+                euro(sum((i.shortfall for i in total), ZERO)),
+                euro(sum((i.timing_gap for i in total), ZERO)),
             )
         )
     by_id = {c.id: c for c in scenario.costs}
@@ -146,16 +149,23 @@ def _knob_money(
         for line in scenario.funding
         if by_id[line.cost_item].knob == number
     )
-    right: tuple[Align, ...] = ("left", "left", "right", "left", "right", "right", "right")
+    right: tuple[Align, ...] = (
+        *("left", "left", "right", "left"),
+        *("right", "right", "right", "right"),
+    )
     return [
         PlanTable(
             f"Kosten van stuurknop {number}",
-            ("Kostenpost", "Draagt", "Bedrag", "Jaren", "Over de looptijd", "Gedekt", "Tekort"),
+            (
+                *("Kostenpost", "Draagt", "Bedrag", "Jaren", "Over de looptijd"),
+                *("Gedekt in het jaar zelf", "Tekort", "Geld komt later"),
+            ),
             tuple(cost_rows),
             right,
             total=bool(cost_rows),
             empty="Bij deze stuurknop staan nog geen kosten.",
         ),
+        *(Paragraph(note, "warning") for note in coverage_notes(analysis.money, number)),
         PlanTable(
             f"Financiering van stuurknop {number}",
             ("Wie betaalt", "Bron", "Voor", "Bedrag", "Jaren", "Status"),

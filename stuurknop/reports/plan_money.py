@@ -11,6 +11,7 @@ from stuurknop.engine import Analysis
 from stuurknop.presentation.blocks import Block, Facts, Paragraph, Section
 from stuurknop.presentation.money import (
     balance_figures,
+    coverage_notes,
     party_figures,
     party_year_tables,
     per_year_figure,
@@ -34,13 +35,15 @@ def money_sections(
             (f"… waarvan {statuses[status]}", euro(amount))
             for status, amount in money.funding_by_status.items()
         ),
-        ("Tekort (kosten zonder dekking)", euro(money.total_uncovered)),
+        ("Tekort (kosten zonder dekking)", euro(money.total_shortfall)),
         (
             "Doorlopende kosten op structureel geld",
             f"{percent(money.structural_share)} ({euro(money.recurring_on_structural)} van "
             f"{euro(money.recurring_costs)})",
         ),
     ]
+    if money.total_timing_gap:
+        facts.append(("Geld komt later dan de kosten", euro(money.total_timing_gap)))
     if money.total_surplus:
         facts.append(("Financiering boven de kosten uit", euro(money.total_surplus)))
     cliffs: list[Block] = [
@@ -53,6 +56,7 @@ def money_sections(
             "klif is een jaar waarin tijdelijk geld stopt terwijl de kosten doorlopen."
         ),
         Facts(tuple(facts)),
+        *(Paragraph(note, "warning") for note in coverage_notes(money)),
         *cliffs,
         per_year_figure(charts),
     ]

@@ -310,3 +310,32 @@ def test_every_command_is_documented_in_the_readme() -> None:
     commands += [f"model {sub}" for sub in model_group.commands]
     missing = [c for c in commands if f"stuurknop {c}" not in readme]
     assert not missing, f"not in README: {missing}"
+
+
+def test_the_report_tells_money_that_comes_late_from_a_shortfall(
+    tmp_path: Path, make_document
+) -> None:
+    from stuurknop.projectfile import to_data as document_data
+
+    doc = make_document(
+        costs=[
+            {"id": "bouw", "description": "Verbouwing", "kind": "eenmalig"}
+            | {"amount": "8000", "first_year": 2027}
+        ],
+        funding=[
+            {"cost_item": "bouw", "party": "woco", "source": "V", "amount": "8000"}
+            | {"first_year": 2028}
+        ],
+    )
+    result = run("analyse", write(tmp_path, document_data(doc)))
+    assert result.exit_code == 0
+    output = " ".join(result.output.split())
+    assert (
+        "Tekort over de looptijd (geld dat niet komt): € 0; "
+        "geld dat later komt dan de kosten: € 8.000." in output
+    )
+    assert (
+        "Geld komt later dan de kosten: 'Verbouwing' mist € 8.000 in 2027, gedekt in 2028."
+        in output
+    )
+    assert "zonder dekking" not in output

@@ -148,3 +148,45 @@ def test_an_aimed_value_needs_evidence_before_the_decision_and_monitoring(model,
         ("minder_zorgvraag", False, "waarde Verminderen zorgbehoefte heeft nog geen monitoring"),
         ("werkplezier", True, ""),
     ]
+
+
+def test_a_cost_paid_a_year_late_is_funded_but_not_on_time(model, make_document):
+    doc = make_document(
+        costs=[
+            {
+                "id": "bouw",
+                "description": "Verbouwing",
+                "knob": 2,
+                "kind": "eenmalig",
+                "amount": "8000",
+                "first_year": 2027,
+            }
+        ],
+        funding=[
+            {
+                "cost_item": "bouw",
+                "party": "woco",
+                "source": "V",
+                "amount": "8000",
+                "first_year": 2028,
+            }
+        ],
+    )
+    checklist = checklist_of(model, doc)
+    [funded] = items(checklist, ItemKind.COST_FUNDED)
+    assert (funded.done, funded.open_point) == (True, None)
+    [on_time] = items(checklist, ItemKind.COST_ON_TIME)
+    assert not on_time.done
+    assert text(on_time.label) == "Op tijd gedekt: Verbouwing"
+    assert text(on_time.open_point) == (
+        "geld komt later dan de kosten: 'Verbouwing' mist € 8.000 in 2027, gedekt in 2028"
+    )
+    assert on_time.target == Target("knob", knob=2, item="bouw")
+
+
+def test_a_cost_on_time_has_no_timing_point(model, make_document):
+    doc = make_document(
+        costs=[{"kind": "eenmalig", "amount": "500"}],
+        funding=[{"party": "woco", "source": "V", "amount": "500"}],
+    )
+    assert items(checklist_of(model, doc), ItemKind.COST_ON_TIME) == []

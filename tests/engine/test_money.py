@@ -331,3 +331,95 @@ def test_cliffs_largest_drop_first(model, make_document, subsidies, expected):
     money = money_of(model, doc)
     assert tuple((c.drop, c.year) for c in money.cliffs_largest_first) == expected
     assert [c.year for c in money.cliffs] == sorted(c.year for c in money.cliffs)
+
+
+# Shortfall or timing gap, computed by hand. Horizon 2025–2029; one cost item "c" and its
+# funding lines (amount, first year, years). uncovered = Σ per year max(0, cost − funding);
+# shortfall = max(0, Σ cost − Σ funding); timing gap = uncovered − shortfall.
+@pytest.mark.parametrize(
+    ("item", "lines", "expected"),
+    [
+        # one-off 8.000 in 2027, paid in 2028: all of it comes a year late
+        (
+            {"kind": "eenmalig", "amount": "8000", "first_year": 2027},
+            [("8000", 2028, None)],
+            (D(8000), D(0), D(8000), (2027,), (2028,)),
+        ),
+        # 1.000 a year 2025–2029 (5.000); 2.500 a year in 2028 and 2029 (5.000): 2025–2027 late
+        (
+            {"amount": "1000"},
+            [("2500", 2028, 2)],
+            (D(3000), D(0), D(3000), (2025, 2026, 2027), (2028, 2029)),
+        ),
+        # 1.000 a year, 500 a year 2025–2029: 2.500 short every year, nothing late
+        (
+            {"amount": "1000"},
+            [("500", None, None)],
+            (D(2500), D(2500), D(0), (2025, 2026, 2027, 2028, 2029), ()),
+        ),
+        # 1.000 a year, 2.000 in 2029 only: 4.000 uncovered, 3.000 short, 1.000 late (the 2029
+        # surplus pays for one earlier year)
+        (
+            {"amount": "1000"},
+            [("2000", 2029, 1)],
+            (D(4000), D(3000), D(1000), (2025, 2026, 2027, 2028), (2029,)),
+        ),
+        # paid in full in its own years: neither
+        ({"amount": "1000"}, [("1000", None, None)], (D(0), D(0), D(0), (), ())),
+        # paid early: 1.500 a year in 2025–2026 for 1.000 a year 2027–2029
+        (
+            {"amount": "1000", "first_year": 2027},
+            [("1500", 2025, 2)],
+            (D(3000), D(0), D(3000), (2027, 2028, 2029), (2025, 2026)),
+        ),
+    ],
+)
+def test_a_gap_is_a_shortfall_or_money_that_comes_late(model, make_document, item, lines, expected):
+    doc = make_document(
+        costs=[{"id": "c", **item}],
+        funding=[
+            {"cost_item": "c", "party": "gemeente", "source": "II", "amount": a}
+            | {"first_year": y, "years": n}
+            for a, y, n in lines
+        ],
+    )
+    money = money_of(model, doc)
+    [c] = money.cost_items
+    assert (c.uncovered, c.shortfall, c.timing_gap, c.gap_years, c.catch_up_years) == expected
+    assert c.uncovered == c.shortfall + c.timing_gap
+    assert (money.total_shortfall, money.total_timing_gap) == (c.shortfall, c.timing_gap)
+
+
+def test_each_gap_has_its_own_reason(model, make_document):
+    late = make_document(
+        costs=[
+            {
+                "id": "c",
+                "description": "Verbouwing",
+                "kind": "eenmalig",
+                "amount": "8000",
+                "first_year": 2027,
+            }
+        ],
+        funding=[
+            {"cost_item": "c", "party": "gemeente", "source": "II", "amount": "8000"}
+            | {"first_year": 2028}
+        ],
+    )
+    [c] = money_of(model, late).cost_items
+    assert c.shortfall_reason is None
+    assert text(c.timing_reason) == (
+        "geld komt later dan de kosten: 'Verbouwing' mist € 8.000 in 2027, gedekt in 2028"
+    )
+    short = make_document(
+        costs=[{"id": "c", "description": "Coach", "amount": "1000"}],
+        funding=[
+            {"cost_item": "c", "party": "gemeente", "source": "II", "amount": "1000", "years": 2}
+        ],
+    )
+    [c] = money_of(model, short).cost_items
+    assert c.timing_reason is None
+    assert text(c.shortfall_reason) == (
+        "tekort op 'Coach': € 3.000 dat binnen de looptijd niemand betaalt "
+        "(niet gedekt in 2027–2029)"
+    )

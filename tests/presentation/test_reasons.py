@@ -177,6 +177,42 @@ TABLE = [
         "kostenpost 'WWZ-functie' heeft € 3.000 zonder dekking (vanaf 2027)",
     ),
     (
+        reason(
+            "money.timing_gap",
+            cost="Verbouwing",
+            amount=Decimal("8000"),
+            years=(2027,),
+            covered_years=(2028,),
+        ),
+        "geld komt later dan de kosten: 'Verbouwing' mist € 8.000 in 2027, gedekt in 2028",
+    ),
+    (
+        reason(
+            "money.timing_gap",
+            cost="Coach",
+            amount=Decimal("3000"),
+            years=(2027, 2028, 2029),
+            covered_years=(2025, 2026),
+        ),
+        "geld komt eerder dan de kosten: 'Coach' mist € 3.000 in 2027–2029, "
+        "al betaald in 2025–2026",
+    ),
+    (
+        reason("money.shortfall", cost="Coach", amount=Decimal("2500"), years=(2025, 2026, 2029)),
+        "tekort op 'Coach': € 2.500 dat binnen de looptijd niemand betaalt "
+        "(niet gedekt in 2025–2026 en 2029)",
+    ),
+    (reason("checklist.cost_on_time", cost="Verbouwing"), "Op tijd gedekt: Verbouwing"),
+    (
+        reason("step.cliff", cliffs=((Decimal("8000"), 2027),)),
+        "Spreek af wie vanaf 2027 betaalt: dan stopt € 8.000 per jaar aan tijdelijk geld.",
+    ),
+    (
+        reason("step.cliff", cliffs=((Decimal("30000"), 2029), (Decimal("8000"), 2028))),
+        "Spreek af wie betaalt als tijdelijk geld stopt: "
+        "€ 30.000 per jaar vanaf 2029 en € 8.000 per jaar vanaf 2028.",
+    ),
+    (
         reason("step.discuss_knobs", knobs=(3, 5, 10)),
         "Bespreek de stuurknoppen 3, 5 en 10: die zijn nog niet besproken.",
     ),

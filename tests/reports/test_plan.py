@@ -294,3 +294,28 @@ def test_the_summary_names_every_cliff_largest_first(model, make_document):
         summary.find("Vanaf 2028 stopt € 8.000"),
     )
     assert 0 <= large < small
+
+
+def test_the_plan_says_money_that_comes_late_apart_from_a_shortfall(model, make_document):
+    doc = make_document(
+        knobs={2: 1},
+        costs=[
+            {"id": "bouw", "description": "Verbouwing", "knob": 2, "kind": "eenmalig"}
+            | {"amount": "8000", "first_year": 2027}
+        ],
+        funding=[
+            {"cost_item": "bouw", "party": "woco", "source": "V", "amount": "8000"}
+            | {"first_year": 2028}
+        ],
+    )
+    plan = plan_of(model, doc)
+    said = "Geld komt later dan de kosten: 'Verbouwing' mist € 8.000 in 2027, gedekt in 2028."
+    summary = texts(plan, "samenvatting")
+    assert "Tekort (kosten zonder dekking): € 0" in summary
+    assert "Geld komt later dan de kosten: € 8.000" in summary
+    assert said in texts(plan, "geld")
+    knob = texts(plan, "stuurknop-2")
+    costs = next(b for b in plan.section("stuurknop-2").blocks if isinstance(b, PlanTable))
+    assert costs.columns[-3:] == ("Gedekt in het jaar zelf", "Tekort", "Geld komt later")
+    assert "€ 8.000 | € 0 | € 0 | € 8.000" in knob
+    assert said in knob

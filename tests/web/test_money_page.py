@@ -332,3 +332,38 @@ def test_the_pages_charts_and_tables_are_the_blocks_of_the_plans_money_chapters(
     )
     assert page_tables == plan_tables
     assert len(page_tables) == 3 + len(page["party_tables"]) + 1
+
+
+def test_money_that_comes_a_year_late_is_a_timing_gap_not_a_shortfall(
+    people: People, make_document: Any
+) -> None:
+    late = project_import(
+        document=make_document(
+            costs=[
+                {"id": "bouw", "description": "Verbouwing", "knob": 2, "kind": "eenmalig"}
+                | {"amount": "8000", "first_year": 2027}
+            ],
+            funding=[
+                {"cost_item": "bouw", "party": "woco", "source": "V", "amount": "8000"}
+                | {"first_year": 2028}
+            ],
+        ),
+        by=people.anna,
+        organisation=people.woco,
+    )
+    said = "Geld komt later dan de kosten: 'Verbouwing' mist € 8.000 in 2027, gedekt in 2028."
+    client = client_for(people.anna)
+    money_page = client.get(page_url(late)).content.decode()
+    rows = tables_of(money_page)["Kostenposten over de hele periode"]
+    assert rows[0][-4:] == ["Gedekt", "Tekort", "Geld komt later", "Niet gedekt in"]
+    assert rows[1][-4:] == ["€ 0", "€ 0", "€ 8.000", "2027"]
+    assert said.replace("'", "&#x27;") in money_page
+    scenario = late.scenarios.get()
+    knob_page = client.get(reverse("knob_page", args=[late.pk, scenario.pk, 2])).content.decode()
+    assert said.replace("'", "&#x27;") in knob_page
+    overview = client.get(reverse("project_detail", args=[late.pk])).content.decode()
+    assert '<dd data-figure="gap">€ 0</dd>' in overview
+    assert '<dd data-figure="timing_gap">€ 8.000</dd>' in overview
+    checks = client.get(reverse("checks_page", args=[late.pk, scenario.pk])).content.decode()
+    assert "zonder dekking" not in checks
+    assert "Op tijd gedekt: Verbouwing" in checks

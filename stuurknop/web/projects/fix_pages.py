@@ -32,6 +32,7 @@ FIX_PAGES: dict[str, FixPage] = {
     "stuurknop_besproken": FixPage(KNOB),
     "stuurknop_uitgewerkt": FixPage(KNOB),
     "kosten_gedekt": FixPage(KNOB),  # a cost item and its funding are edited on its knob
+    "kosten_op_tijd_gedekt": FixPage(KNOB),  # the funding line's years, on the same page
     "betaler_aan_tafel": FixPage(PARTIES),
     "waarde_bereikt": FixPage(VALUES),
     # Evidence and monitoring have no page of their own yet; the values page names the value.

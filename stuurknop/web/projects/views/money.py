@@ -15,12 +15,14 @@ from stuurknop.engine.money import MoneyOverTime
 from stuurknop.gespreksmodel import Model
 from stuurknop.presentation.money import (
     balance_figures,
+    coverage_notes,
     party_figures,
     party_year_tables,
     per_year_figure,
 )
 from stuurknop.presentation.numbers import euro, percent
 from stuurknop.presentation.reasons import text as reason_text
+from stuurknop.presentation.reasons import year_list
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
@@ -80,11 +82,14 @@ def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, An
                 "party": names.get(item.party, item.party),
                 "costs": euro(item.costs),
                 "covered": euro(item.covered),
-                "uncovered": euro(item.uncovered),
-                "first_uncovered_year": item.first_uncovered_year,
+                "shortfall": euro(item.shortfall),
+                "timing_gap": euro(item.timing_gap),
+                "gap_years": year_list(item.gap_years) or "–",
             }
             for item in money.cost_items
         ],
+        # Per cost item: money that never comes, and money that comes in another year.
+        "coverage_notes": coverage_notes(money),
         "cost_knobs": sorted({item.knob for item in money.cost_items}),
         "balance": analysis.balance,
         "heavy_payers": [p for p in analysis.balance.parties if p.pays_more_than_it_gains],
@@ -103,8 +108,8 @@ def _figures(money: MoneyOverTime) -> list[dict[str, str]]:
         {"label": _("Totale financiering"), "value": euro(money.total_funding)},
         {
             "label": _("Tekort"),
-            "value": euro(money.total_uncovered),
-            "note": _("kosten waar (nog) geen geld tegenover staat"),
+            "value": euro(money.total_shortfall),
+            "note": _("kosten waar binnen de looptijd (nog) geen geld tegenover staat"),
         },
         {"label": _("Toegezegd"), "value": euro(money.committed)},
         {
@@ -118,6 +123,14 @@ def _figures(money: MoneyOverTime) -> list[dict[str, str]]:
             "note": structural_note,
         },
     ]
+    if money.total_timing_gap:
+        figures.append(
+            {
+                "label": _("Geld komt later"),
+                "value": euro(money.total_timing_gap),
+                "note": _("kosten die wel gedekt zijn, maar door geld uit een ander jaar"),
+            }
+        )
     if money.total_surplus:
         figures.append(
             {

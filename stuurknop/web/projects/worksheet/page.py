@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Knob, Model
+from stuurknop.presentation.money import coverage_notes
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import require_editable, scenario_role
 from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
@@ -246,6 +247,9 @@ def render_knob_page(
         return {
             "sheet": sheet,
             **_money_context(project, model, sheet, money or MoneyState(), context["can_edit"]),
+            "coverage_notes": coverage_notes(
+                scenario_analysis(project, scenario).money, knob.number
+            ),
         }
 
     if getattr(request, "htmx", False):
