@@ -8,13 +8,14 @@ more is said as such, a value of an unknown shape reads as ``gewijzigd``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from stuurknop.gespreksmodel.schema import Model
-from stuurknop.presentation.numbers import euro
+from stuurknop.presentation.numbers import dutch_date, euro
 from stuurknop.projectfile.errors import FIELD_LABELS
 from stuurknop.projectfile.schema import ProjectDocument
 
@@ -87,6 +88,15 @@ def text(value: Any, context: Context) -> str:
     if value is None or value == "":
         return "leeg"
     return f"'{quoted(str(value))}'"
+
+
+@scalar
+def date(value: Any, context: Context) -> str:
+    """A date as stored (``2026-12-06``) → ``6 december 2026``; anything else as text."""
+    try:
+        return dutch_date(dt.date.fromisoformat(str(value)))
+    except ValueError:
+        return text(value, context)
 
 
 @scalar

@@ -34,6 +34,7 @@ from stuurknop.presentation.change_values import (
     Format,
     Names,
     cost_item_ref,
+    date,
     field_label,
     knob,
     money,
@@ -200,7 +201,7 @@ _PERSPECTIVE = _fields(
     doc.Perspective,
     {"party": party, "origin": word("perspective_origin"), "session": text},
 )
-_RESIDENT_INPUT = _fields(doc.ResidentInput, {"date": text, "respondents": number})
+_RESIDENT_INPUT = _fields(doc.ResidentInput, {"date": date, "respondents": number})
 _MEMBER = {"role": FieldWords("rol", plain)}  # members are not in the project file
 
 

@@ -49,5 +49,16 @@ def figure(number: float) -> str:
 
 
 def dutch_date(day: dt.date) -> str:
-    """``2025-11-03`` → ``3 november 2025``."""
+    """``2025-11-03`` → ``3 november 2025`` (a datetime: its date)."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def dutch_time(moment: dt.datetime | dt.time) -> str:
+    """``14:05``: hours and minutes, 24-hour clock."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def dutch_datetime(moment: dt.datetime) -> str:
+    """``2026-12-06 14:05`` → ``6 december 2026, 14:05``, in the moment's own time zone (the
+    caller converts to local time)."""
+    return f"{dutch_date(moment)}, {dutch_time(moment)}"

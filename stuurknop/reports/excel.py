@@ -34,6 +34,7 @@ from stuurknop.engine import analyse
 from stuurknop.engine.money import UNASSIGNED, MoneyOverTime, cost_party, cost_years, funding_years
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.numbers import dutch_date
 from stuurknop.projectfile.schema import CostKind, FundingStatus, ProjectDocument, Scenario
 from stuurknop.reports.base import Options, Rendered, file_stem
 from stuurknop.reports.excel_cells import (
@@ -340,7 +341,7 @@ def _notes_sheet(
         ("Project", f"{project.name}, {project.municipality}"),
         ("Scenario", scenario.name),
         ("Periode", f"{project.first_year} tot en met {last_year}"),
-        ("Gemaakt op", options.today.strftime("%d-%m-%Y")),
+        ("Gemaakt op", dutch_date(options.today)),
         ("Model", f"{model.title} ({model.version})"),
         ("", ""),
         ("Tabblad", "Wat staat erin"),

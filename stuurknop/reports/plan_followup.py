@@ -12,7 +12,7 @@ from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.blocks import Block, Bullets, Paragraph, PlanTable, Section
 from stuurknop.presentation.changes import Names, entry_sentences
-from stuurknop.presentation.numbers import euro
+from stuurknop.presentation.numbers import dutch_datetime, euro
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.presentation.reasons import texts
 from stuurknop.projectfile.schema import Indicator, ProjectDocument, Scenario
@@ -163,7 +163,7 @@ def log_section(document: ProjectDocument) -> Section:
     model, names = load_model(document.model_version), Names.of(document)
     rows = tuple(
         (
-            dutch_date(e.at.date()) + e.at.strftime(", %H:%M"),
+            dutch_datetime(e.at),
             e.who,
             "\n".join([_shortened(e.what), *entry_sentences(e, model, names)]).strip(),
             e.scenario or "–",

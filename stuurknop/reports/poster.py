@@ -14,6 +14,7 @@ from typing import Any
 from stuurknop.charts.model_map import decimal, model_map
 from stuurknop.engine import analyse
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.numbers import dutch_date
 from stuurknop.projectfile.schema import KnobStatus, ProjectDocument, Scenario
 from stuurknop.reports.base import Options, Rendered, file_stem
 from stuurknop.reports.typesetting import typeset
@@ -89,7 +90,7 @@ def render_map_poster(
         "place": place,
         "scenario": scenario.name,
         "chosen": scenario.chosen,
-        "today": options.today.strftime("%d-%m-%Y"),
+        "today": dutch_date(options.today),
         # The SVG is built by our own code with every text escaped (charts.model_map).
         "svg": chart.svg,
         "alt": chart.description,
@@ -113,7 +114,7 @@ def render_map_poster(
             for v in model.values
         ],
         "route_summaries": [[r.name, r.summary] for r in model.routes] if show_routes else [],
-        "footer": f"Gemaakt met Stuurknop op {options.today.strftime('%d-%m-%Y')} · kaart "
+        "footer": f"Gemaakt met Stuurknop op {dutch_date(options.today)} · kaart "
         f"volgens het {model.title} ({model.version})",
     }
     content = typeset("poster.typ", data, today=options.today)

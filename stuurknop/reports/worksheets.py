@@ -20,6 +20,7 @@ from stuurknop.charts.model_map import OPENING_WORDS
 from stuurknop.engine import analyse
 from stuurknop.engine.routes import MAX_OPENING
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.numbers import dutch_date
 from stuurknop.projectfile.schema import (
     ProjectDocument,
     Scenario,
@@ -82,7 +83,7 @@ def worksheets_data(
     project = document.project
     years = f"{project.first_year}–{project.years[-1]}"
     place = project.municipality + (f", {project.neighbourhood}" if project.neighbourhood else "")
-    today = options.today.strftime("%d-%m-%Y")
+    today = dutch_date(options.today)
     return {
         "blank": blank,
         "title": f"Werkbladen stuurknoppen – {project.name}",

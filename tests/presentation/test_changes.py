@@ -242,6 +242,16 @@ def said(**change: Any) -> str:
             "Inbreng van de bewoners toegevoegd: 46 deelnemers",
         ),
         (
+            {
+                "entity": "resident_input",
+                "key": "2026-05-01",
+                "field": "date",
+                "old": "2026-05-01",
+                "new": "2026-12-06",
+            },
+            "Inbreng van de bewoners: datum 1 mei 2026 → 6 december 2026",
+        ),
+        (
             {"entity": "funding_line", "key": "f9", "field": "party", "old": "weg", "new": "woco"},
             "Financiering: wie betaalt een partij die er niet meer is → Woonstichting",
         ),

@@ -28,7 +28,7 @@ def test_the_poster_is_one_landscape_page_of_the_chosen_paper(model, make_docume
 def test_the_poster_shows_project_scenario_every_node_and_the_engines_figures(model, make_document):
     doc = make_document(knobs={2: 3, 5: 1, 7: 2, 10: "uit"})
     text = pages_text(render("poster", model, doc, options=Options(today=TODAY)).content)[0]
-    assert "De Linde, Zwolle · scenario Basis · stand van 14-03-2025" in text
+    assert "De Linde, Zwolle · scenario Basis · stand van 14 maart 2025" in text
     analysis = analyse(model, doc)
     for knob in model.knobs:
         assert f"{knob.number}." in text and knob.name.split()[0] in text
