@@ -13,6 +13,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from stuurknop.presentation.numbers import dutch_date, dutch_datetime, dutch_time
+from stuurknop.web.live.models import LiveSession
+from stuurknop.web.live.services import session_close, session_start
 from stuurknop.web.projects.models import Invitation, LogEntry, Project
 from stuurknop.web.projects.services import invitation_create
 from stuurknop.web.projects.services.perspectives import perspective_set, perspective_version
@@ -38,6 +40,7 @@ PAGES = [
     "money_page",
     "checks_page",
     "values_page",
+    "live_sessions",
     "scenario_list",
     "project_basics",
     "project_parties",
@@ -93,6 +96,9 @@ def test_no_page_of_a_project_shows_an_english_month(
     )
     invitation_create(project=project, by=people.anna, email="x@example.org", role="lezer")
     questionnaire_create(project=project, by=people.anna)
+    session = session_start(project=project, by=people.anna, name="Sessie december")
+    session_close(session=session, by=people.anna)
+    LiveSession.objects.filter(pk=session.pk).update(opened_at=MOMENT, closed_at=MOMENT)
     LogEntry.objects.filter(project=project).update(at=MOMENT)
     Invitation.objects.filter(project=project).update(expires_at=MOMENT)
     client = Client()
