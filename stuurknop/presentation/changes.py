@@ -21,17 +21,13 @@ Choices, and why:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Any
-
-from pydantic import BaseModel
 
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.change_values import (
     Context,
     CostItemName,
-    Format,
     Names,
     cost_item_ref,
     date,
@@ -52,8 +48,9 @@ from stuurknop.presentation.change_values import (
     word,
     yes_no,
 )
+from stuurknop.presentation.change_words import EntityWords, FieldWords, fields_of, known
+from stuurknop.presentation.meeting_changes import MEETING_ENTITIES
 from stuurknop.projectfile import schema as doc
-from stuurknop.projectfile.errors import field_titles
 from stuurknop.projectfile.schema import (
     ChangeAction,
     CostKind,
@@ -77,51 +74,9 @@ ARROW = "→"
 NO_NAMES = Names()
 
 
-@dataclass(frozen=True)
-class FieldWords:
-    """How one field of an entity reads: its label and how a value is said.
-
-    ``long``: a text that is not printed in full (the sentence says it changed).
-    """
-
-    label: str
-    format: Format
-    long: bool = False
-
-
-@dataclass(frozen=True)
-class EntityWords:
-    """How one entity of the log is said: its name, its fields, what an added one says."""
-
-    name: Callable[[LogChange, Mapping[str, Any], Context], str]
-    fields: Mapping[str, FieldWords]
-    summary: Callable[[Mapping[str, Any], Context], str] | None = None
-    named_by: tuple[str, ...] = ()  # the fields a writer keeps in ``about`` to name it later
-
-
-# --- the entities -----------------------------------------------------------------------------
-
-
-def _fields(
-    schema: type[BaseModel],
-    formats: Mapping[str, Format],
-    *,
-    labels: Mapping[str, str] | None = None,
-    long: tuple[str, ...] = (),
-) -> dict[str, FieldWords]:
-    """How the fields of ``schema`` read: each labelled with the schema's title (or, for a
-    field the sentence words differently, from ``labels``), said by its ``formats`` entry; a
-    field without one (just added to the schema) is said plainly."""
-    titles = {**field_titles(schema), **(labels or {})}
-    return {
-        name: FieldWords(titles.get(name, field_label(name)), format, name in long)
-        for name, format in {**dict.fromkeys(schema.model_fields, plain), **formats}.items()
-    }
-
-
 _LONG = text  # a long text: not printed, see _changed_field
 
-_BASICS = _fields(
+_BASICS = fields_of(
     doc.Basics,
     {
         "name": text,
@@ -135,7 +90,7 @@ _BASICS = _fields(
     },
     long=("description",),
 )
-_PARTY = _fields(
+_PARTY = fields_of(
     doc.Party,
     {
         "id": text,
@@ -146,12 +101,12 @@ _PARTY = _fields(
     },
     labels={"organisation": "organisatie"},  # kept here, not in the project file
 )
-_SCENARIO = _fields(
+_SCENARIO = fields_of(
     doc.Scenario,
     {"name": text, "description": _LONG, "chosen": yes_no},
     long=("description",),
 )
-_KNOB_SETTING = _fields(
+_KNOB_SETTING = fields_of(
     doc.KnobSetting,
     {
         "knob": knob,
@@ -164,14 +119,14 @@ _KNOB_SETTING = _fields(
     },
     long=("elaboration", "answers"),
 )
-_INTEREST = _fields(
+_INTEREST = fields_of(
     doc.Interest,
     {"party": party, "value": value_name, "weight": number, "reason": _LONG},
     # The entity's name says it already: "Belang van Woco voor Goed wonen: 1 → 3".
     labels={"weight": ""},
     long=("reason",),
 )
-_COST_ITEM = _fields(
+_COST_ITEM = fields_of(
     doc.CostItem,
     {
         "id": text,
@@ -184,7 +139,7 @@ _COST_ITEM = _fields(
         "party": or_absent("de trekker", party),
     },
 )
-_FUNDING_LINE = _fields(
+_FUNDING_LINE = fields_of(
     doc.FundingLine,
     {
         "id": text,
@@ -197,17 +152,12 @@ _FUNDING_LINE = _fields(
         "status": word("funding_status"),
     },
 )
-_PERSPECTIVE = _fields(
+_PERSPECTIVE = fields_of(
     doc.Perspective,
     {"party": party, "origin": word("perspective_origin"), "session": text},
 )
-_RESIDENT_INPUT = _fields(doc.ResidentInput, {"date": date, "respondents": number})
+_RESIDENT_INPUT = fields_of(doc.ResidentInput, {"date": date, "respondents": number})
 _MEMBER = {"role": FieldWords("rol", plain)}  # members are not in the project file
-
-
-def _known(change: LogChange, data: Mapping[str, Any], name: str) -> Any:
-    """A naming field as the change knows it: the writer's snapshot, else the entity's data."""
-    return change.about.get(name, data.get(name))
 
 
 def _project_name(change: LogChange, data: Mapping[str, Any], context: Context) -> str:
@@ -215,7 +165,7 @@ def _project_name(change: LogChange, data: Mapping[str, Any], context: Context) 
 
 
 def _party_name(change: LogChange, data: Mapping[str, Any], context: Context) -> str:
-    name = name_of(_known(change, data, "name")) or context.names.parties.get(change.key or "")
+    name = name_of(known(change, data, "name")) or context.names.parties.get(change.key or "")
     return f"Partij '{quoted(name)}'" if name else "Partij"
 
 
@@ -228,7 +178,7 @@ def _knob_name(change: LogChange, data: Mapping[str, Any], context: Context) -> 
 
 
 def _interest_name(change: LogChange, data: Mapping[str, Any], context: Context) -> str:
-    party, value = name_of(_known(change, data, "party")), name_of(_known(change, data, "value"))
+    party, value = name_of(known(change, data, "party")), name_of(known(change, data, "value"))
     if (party is None or value is None) and change.key and "/" in change.key:
         party, value = change.key.split("/", 1)
     of = f" van {context.party(party)}" if party else ""
@@ -237,7 +187,7 @@ def _interest_name(change: LogChange, data: Mapping[str, Any], context: Context)
 
 
 def _cost_item_name(change: LogChange, data: Mapping[str, Any], context: Context) -> str:
-    description = name_of(_known(change, data, "description"))
+    description = name_of(known(change, data, "description"))
     if description is None and change.key:
         item = context.cost_item(change.key)
         description = item.description if item else None
@@ -245,14 +195,14 @@ def _cost_item_name(change: LogChange, data: Mapping[str, Any], context: Context
 
 
 def _funding_line_name(change: LogChange, data: Mapping[str, Any], context: Context) -> str:
-    payer, numeral = name_of(_known(change, data, "party")), name_of(_known(change, data, "source"))
+    payer, numeral = name_of(known(change, data, "party")), name_of(known(change, data, "source"))
     by = f" door {context.party(payer)}" if payer else ""
     out_of = f" ({source(numeral, context)})" if numeral else ""
     return f"Financiering{by}{out_of}"
 
 
 def _perspective_name(change: LogChange, data: Mapping[str, Any], context: Context) -> str:
-    of = name_of(_known(change, data, "party")) or change.key
+    of = name_of(known(change, data, "party")) or change.key
     return f"Perspectief van {context.party(of)}" if of else "Perspectief"
 
 
@@ -310,6 +260,7 @@ ENTITIES: Mapping[LogEntity, EntityWords] = {
         _resident_input_name, _RESIDENT_INPUT, _resident_input_summary
     ),
     LogEntity.MEMBER: EntityWords(_member_name, _MEMBER),
+    **MEETING_ENTITIES,
 }
 
 

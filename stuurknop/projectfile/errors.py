@@ -38,10 +38,17 @@ ITEM_LABELS: Mapping[str, str] = {
     "values": "waarde",
     "remarks": "opmerking",
     "changes": "wijziging",
+    "meetings": "overleg",
+    "points": "agendapunt",
+    "decisions": "besluit",
+    "actions": "actie",
+    "decided_by": "partij",
+    "cost_items": "kostenpost",
+    "funding_lines": "financiering",
 }
 # A field whose title differs per entity (a cost item's party is "wie maakt de kosten", a
 # funding line's "wie betaalt") is named by its common word where the entity is not known.
-COMMON_LABELS: Mapping[str, str] = {"party": "partij"}
+COMMON_LABELS: Mapping[str, str] = {"party": "partij", "title": "onderwerp"}
 
 
 def field_titles(schema: type[BaseModel]) -> dict[str, str]:

@@ -120,6 +120,20 @@ class EvidenceKind(StrEnum):
     ANDERS = "anders"
 
 
+class AgendaOrigin(StrEnum):
+    """Where an agenda point came from: typed by hand or put there from a page of the tool."""
+
+    HAND = "hand"
+    VERSCHILLEN = "verschillen"  # a difference between the parties' perspectives
+    CONTROLE = "controle"  # a finding of the checks
+    CHECKLIST = "checklist"  # an open point of the checklist
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    KLAAR = "klaar"
+
+
 class PerspectiveOrigin(StrEnum):
     EIGEN = "eigen"  # entered by the party itself
     SESSIE = "sessie"  # collected in a live session

@@ -63,6 +63,10 @@ class LogEntity(StrEnum):
     PERSPECTIVE = "perspective"  # key: the party's id
     RESIDENT_INPUT = "resident_input"  # key: the date of the answers
     MEMBER = "member"  # key: the person's name (members are not in the project file)
+    MEETING = "meeting"  # key: the meeting's id
+    AGENDA_POINT = "agenda_point"  # key: "<meeting id>/<point id>"
+    DECISION = "decision"  # key: the decision's id
+    ACTION = "action"  # key: the action's id
 
 
 class ChangeAction(StrEnum):

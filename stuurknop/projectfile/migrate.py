@@ -53,7 +53,15 @@ def upgrade(data: Any) -> Any:
     version = data.get("schema_version", 1)
     if version == 1:
         data = v1_to_v2(data)
+    if data.get("schema_version") == 2:
+        data = v2_to_v3(data)
     return data
+
+
+def v2_to_v3(data: Data) -> Data:
+    """A version-2 document as version 3: no meetings, decisions or actions yet (the earlier
+    "op de agenda" lines stay what they were, lines of the log)."""
+    return {**data, "schema_version": 3}
 
 
 def v1_to_v2(data: Data) -> Data:

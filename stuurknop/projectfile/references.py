@@ -56,7 +56,68 @@ def reference_errors(doc: ProjectDocument, model: Model, data: Any = None) -> li
         for value in resident.values:
             if value not in value_ids:
                 out.add(["resident_input", i, "values", value], f"onbekende waarde {value!r}")
+    _meetings(out, doc, value_ids, parties)
     return out.errors
+
+
+def _meetings(
+    out: _Collector, doc: ProjectDocument, value_ids: set[str], parties: set[str]
+) -> None:
+    """The agenda, decisions and actions refer to parties, values, cost items and funding lines
+    that exist (in any scenario), and to meetings, points and decisions of the document."""
+    _unique(out, ["meetings"], [m.id for m in doc.meetings], "id", "overleg-id")
+    points: dict[str, set[str]] = {}
+    for i, meeting in enumerate(doc.meetings):
+        here: list[int | str] = ["meetings", i, "points"]
+        _unique(out, here, [p.id for p in meeting.points], "id", "agendapunt-id")
+        points[meeting.id] = {p.id for p in meeting.points}
+        for j, point in enumerate(meeting.points):
+            if point.brought_by is not None:
+                _party(out, [*here, j, "brought_by"], point.brought_by, parties)
+            if point.value is not None and point.value not in value_ids:
+                out.add([*here, j, "value"], f"onbekende waarde {point.value!r}")
+    cost_ids = {c.id for s in doc.scenarios for c in s.costs}
+    funding_ids = {f.id for s in doc.scenarios for f in s.funding}
+    _unique(out, ["decisions"], [d.id for d in doc.decisions], "id", "besluit-id")
+    for i, decision in enumerate(doc.decisions):
+        here = ["decisions", i]
+        for j, party in enumerate(decision.decided_by):
+            _party(out, [*here, "decided_by", j], party, parties)
+        for j, cost in enumerate(decision.cost_items):
+            if cost not in cost_ids:
+                out.add([*here, "cost_items", j], f"onbekende kostenpost {cost!r}")
+        for j, line in enumerate(decision.funding_lines):
+            if line not in funding_ids:
+                out.add([*here, "funding_lines", j], f"onbekende financiering {line!r}")
+        if decision.review_date is not None and decision.review_date < decision.date:
+            out.add([*here, "review_date"], "het besluit kan niet vóór zijn datum herzien worden")
+        _origin(out, here, decision.meeting, decision.point, points)
+    decision_ids = {d.id for d in doc.decisions}
+    _unique(out, ["actions"], [a.id for a in doc.actions], "id", "actie-id")
+    for i, action in enumerate(doc.actions):
+        here = ["actions", i]
+        if action.owner_party is not None:
+            _party(out, [*here, "owner_party"], action.owner_party, parties)
+        if action.decision is not None and action.decision not in decision_ids:
+            out.add([*here, "decision"], f"onbekend besluit {action.decision!r}")
+        _origin(out, here, action.meeting, action.point, points)
+
+
+def _origin(
+    out: _Collector,
+    loc: list[int | str],
+    meeting: str | None,
+    point: str | None,
+    points: dict[str, set[str]],
+) -> None:
+    if meeting is None:
+        if point is not None:
+            out.add([*loc, "point"], "een agendapunt hoort bij een overleg")
+        return
+    if meeting not in points:
+        out.add([*loc, "meeting"], f"onbekend overleg {meeting!r}")
+    elif point is not None and point not in points[meeting]:
+        out.add([*loc, "point"], f"onbekend agendapunt {point!r} in overleg {meeting!r}")
 
 
 def _scenario(

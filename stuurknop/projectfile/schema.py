@@ -21,6 +21,8 @@ from stuurknop.projectfile.fields import (
     MAX_MEASUREMENTS,
     MAX_PARTIES,
     MAX_SCENARIOS,
+    ActionStatus,
+    AgendaOrigin,
     CostKind,
     Date,
     Doc,
@@ -52,10 +54,20 @@ from stuurknop.projectfile.log import (
     LogKey,
     LogValue,
 )
+from stuurknop.projectfile.meetings import (
+    MAX_ACTIONS,
+    MAX_DECISIONS,
+    MAX_MEETINGS,
+    Action,
+    AgendaPoint,
+    Decision,
+    Meeting,
+)
 
 # 2: the log stores each change as data (entity, key, action, field, old, new) instead of two
-# JSON texts; stuurknop.projectfile.migrate reads version 1 files.
-SCHEMA_VERSION = 2
+# JSON texts; 3: meetings with their agenda and minutes, decisions and actions.
+# stuurknop.projectfile.migrate reads the files of every earlier version.
+SCHEMA_VERSION = 3
 FORMAT = "stuurknop-project"
 
 
@@ -266,7 +278,7 @@ class ResidentInput(Doc):
 
 class ProjectDocument(Doc):
     format: Literal["stuurknop-project"] = Field("stuurknop-project", title="formaat")
-    schema_version: Literal[2] = Field(2, title="schemaversie")
+    schema_version: Literal[3] = Field(3, title="schemaversie")
     model_version: Name = Field(title="modelversie")
     project: Basics = Field(title="project")
     parties: list[Party] = Field(default_factory=list, max_length=MAX_PARTIES, title="partijen")
@@ -277,6 +289,13 @@ class ProjectDocument(Doc):
     resident_input: list[ResidentInput] = Field(
         default_factory=list, max_length=200, title="bewonersinbreng"
     )
+    meetings: list[Meeting] = Field(
+        default_factory=list, max_length=MAX_MEETINGS, title="overleggen"
+    )
+    decisions: list[Decision] = Field(
+        default_factory=list, max_length=MAX_DECISIONS, title="besluiten"
+    )
+    actions: list[Action] = Field(default_factory=list, max_length=MAX_ACTIONS, title="acties")
     # Not bounded: every save appends a line, so a bound would one day refuse all edits. What
     # prints the log (the plan) shows its most recent lines only.
     log: list[LogEntry] = Field(default_factory=list, title="logboek")
@@ -301,19 +320,27 @@ class ProjectDocument(Doc):
 __all__ = [
     "FORMAT",
     "LOG_VALUE_LENGTH",
+    "MAX_ACTIONS",
     "MAX_COST_ITEMS",
+    "MAX_DECISIONS",
     "MAX_FUNDING_LINES",
     "MAX_INTERESTS",
     "MAX_LOG_CHANGES",
     "MAX_MEASUREMENTS",
+    "MAX_MEETINGS",
     "MAX_PARTIES",
     "MAX_SCENARIOS",
     "SCHEMA_VERSION",
+    "Action",
+    "ActionStatus",
+    "AgendaOrigin",
+    "AgendaPoint",
     "Basics",
     "ChangeAction",
     "CostItem",
     "CostKind",
     "Date",
+    "Decision",
     "Doc",
     "EffectEstimate",
     "EvidenceKind",
@@ -336,6 +363,7 @@ __all__ = [
     "LongText",
     "Measured",
     "Measurement",
+    "Meeting",
     "Money",
     "Name",
     "Opening",

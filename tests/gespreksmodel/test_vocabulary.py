@@ -22,6 +22,8 @@ ENUMS: dict[str, type[StrEnum]] = {
     "cost_kind": doc.CostKind,
     "evidence_kind": doc.EvidenceKind,
     "perspective_origin": doc.PerspectiveOrigin,
+    "agenda_origin": doc.AgendaOrigin,
+    "action_status": doc.ActionStatus,
     "severity": Severity,
 }
 

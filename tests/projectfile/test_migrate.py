@@ -170,13 +170,14 @@ def test_a_very_long_old_text_is_shortened_to_fit_what() -> None:
 
 
 @pytest.mark.parametrize("name", ["flatcoach", "ontmoetingsruimte", "thuisflat"])
-def test_the_version_1_example_files_import_and_export_as_version_2(name: str) -> None:
+def test_the_version_1_example_files_import_and_export_in_the_current_version(name: str) -> None:
     text = resources.files("stuurknop.examples").joinpath(f"{name}.json").read_text("utf-8")
     assert json.loads(text)["schema_version"] == 1
     document = parse_json(text)
     exported = dump_document(document)
     data = json.loads(exported)
-    assert data["schema_version"] == SCHEMA_VERSION == 2
+    assert data["schema_version"] == SCHEMA_VERSION == 3
+    assert data["meetings"] == data["decisions"] == data["actions"] == []
     assert all("old" not in e and "new" not in e for e in data["log"])
     assert dump_document(parse_json(exported)) == exported
 
@@ -184,22 +185,35 @@ def test_the_version_1_example_files_import_and_export_as_version_2(name: str) -
 def test_a_file_of_a_later_version_is_refused_in_dutch() -> None:
     text = resources.files("stuurknop.examples").joinpath("thuisflat.json").read_text("utf-8")
     data = json.loads(text)
-    data["schema_version"] = 3
+    data["schema_version"] = SCHEMA_VERSION + 1
     with pytest.raises(Exception, match="schemaversie"):
         parse_json(json.dumps(data))
 
 
-def test_the_schema_is_version_2_with_structured_changes() -> None:
+def test_a_version_2_file_imports_with_no_meetings_and_exports_as_version_3() -> None:
+    text = resources.files("stuurknop.examples").joinpath("thuisflat.json").read_text("utf-8")
+    version_2 = json.loads(dump_document(parse_json(text)))
+    version_2["schema_version"] = 2
+    for key in ("meetings", "decisions", "actions"):
+        del version_2[key]
+    document = parse_json(json.dumps(version_2))
+    assert document.schema_version == 3
+    assert document.meetings == [] and document.decisions == [] and document.actions == []
+    assert len(document.log) == len(version_2["log"])
+
+
+def test_the_schema_is_version_3_with_structured_changes_and_meetings() -> None:
     schema = json_schema()
-    assert schema["properties"]["schema_version"]["const"] == 2
+    assert schema["properties"]["schema_version"]["const"] == 3
+    assert {"meetings", "decisions", "actions"} <= schema["properties"].keys()
     assert "changes" in schema["$defs"]["LogEntry"]["properties"]
     assert "old" not in schema["$defs"]["LogEntry"]["properties"]
 
 
-def test_upgrading_leaves_what_is_not_a_document_alone() -> None:
+def test_upgrading_leaves_what_is_not_a_document_or_not_older_alone() -> None:
     assert upgrade([1, 2]) == [1, 2]
     assert upgrade({"schema_version": 2, "log": [{"old": "x"}]}) == {
-        "schema_version": 2,
+        "schema_version": 3,
         "log": [{"old": "x"}],
     }
 
