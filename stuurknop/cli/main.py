@@ -137,7 +137,7 @@ def format_options(command: Any) -> Any:
         for option in fmt.options:
             declared.setdefault(option.name, option)
     for option in reversed(declared.values()):
-        metavar = "|".join(option.choices)
+        metavar = "|".join(option.choices) or "ID"
         command = click.option(f"--{option.name}", metavar=metavar, help=option.help)(command)
     return command
 
@@ -157,6 +157,8 @@ def chosen_options(fmt: str, given: dict[str, str | None]) -> Options:
         value = option.choose(given.get(name))
         if value is None:
             unknown = f"Onbekend {option.label.lower()} {given[name]!r}."
+            if not option.choices:
+                fail([option.help], unknown)
             fail([f"kies uit: {', '.join(option.choices)}"], unknown)
         values[name] = value
     return Options().choosing(values)

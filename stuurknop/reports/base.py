@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Paper = Literal["A4", "A3", "A1"]
+MAX_FREE_CHOICE = 60  # an id of the project file is at most this long
 
 
 class DocumentError(ValueError):
@@ -20,11 +21,13 @@ class DocumentError(ValueError):
 @dataclass(frozen=True)
 class Options:
     """How to render. ``today`` is the date printed on the cover (fixed in tests); ``blank``
-    gives empty worksheets for a paper session; ``paper`` is the poster's size."""
+    gives empty worksheets for a paper session; ``paper`` is the poster's size; ``meeting`` the
+    id of the meeting whose agenda is made (empty: the next one)."""
 
     today: dt.date = field(default_factory=dt.date.today)
     blank: bool = False
     paper: Paper = "A3"
+    meeting: str = ""
 
     def choosing(self, chosen: Mapping[str, str]) -> Options:
         """These options with the choices of a format's :class:`FormatOption` s, by name (each
@@ -43,17 +46,23 @@ class FormatOption:
     query: str  # the download's query parameter (Dutch): "papier"
     label: str  # the field's label on the documents page: "Papierformaat"
     help: str  # the command line's help text
-    choices: tuple[str, ...]
-    default: str
+    choices: tuple[str, ...]  # empty: the choice is one of the project's own (a meeting's id),
+    default: str  # checked by the renderer, which knows the project
 
     def choose(self, given: str | None) -> str | None:
-        """The choice ``given`` names (in any case); the default for None; None if unknown."""
+        """The choice ``given`` names (in any case); the default for None; None if unknown. An
+        option without fixed choices takes any short id (the renderer says if it is unknown)."""
         if given is None:
             return self.default
+        if not self.choices:
+            chosen = given.strip()
+            return chosen if len(chosen) <= MAX_FREE_CHOICE and chosen.isprintable() else None
         return next((c for c in self.choices if c.casefold() == given.strip().casefold()), None)
 
     def refusal(self, given: str) -> str:
         """What a person is told about a choice that is not offered."""
+        if not self.choices:
+            return f"Onbekend {self.label.lower()} {given[:MAX_FREE_CHOICE]!r}."
         return f"Onbekend {self.label.lower()} {given!r}; kies {' of '.join(self.choices)}."
 
 

@@ -28,7 +28,7 @@ from stuurknop.reports.plan_blocks import (
 from stuurknop.reports.registry import PDF
 from stuurknop.reports.typesetting import column_widths, typeset
 
-__all__ = ["plan_data", "plan_pdf", "render_plan_pdf", "table_data"]
+__all__ = ["plan_data", "plan_pdf", "render_plan_pdf", "section_data", "table_data"]
 
 # A row with more text than this may run over a page; shorter rows are kept on one page.
 LONG_ROW = 1200
@@ -66,11 +66,12 @@ def plan_data(plan: Plan, *, model_title: str) -> dict[str, Any]:
             f"{plan.model_version}). Alle cijfers komen uit het rekenmodel; namen van "
             "stuurknoppen, routes, waarden en bronnen komen uit het model."
         ),
-        "sections": [_section(s) for s in plan.sections],
+        "sections": [section_data(s) for s in plan.sections],
     }
 
 
-def _section(section: Section) -> dict[str, Any]:
+def section_data(section: Section) -> dict[str, Any]:
+    """A section as the templates' sections take it: its title, level and blocks."""
     return {
         "title": section.title,
         "level": section.level,

@@ -43,6 +43,15 @@ PAPER = FormatOption(
     default="A3",
 )
 
+MEETING = FormatOption(
+    name="meeting",
+    query="overleg",
+    label="Overleg",
+    help="Het id van het overleg (standaard: het volgende overleg, anders het laatste).",
+    choices=(),  # the project's own meetings: the renderer checks the id
+    default="",
+)
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -99,6 +108,16 @@ FORMATS: dict[str, Format] = {
             PDF,
             "stuurknop.reports.poster:render_map_poster",
             (PAPER,),
+        ),
+        Format(
+            "agenda",
+            "Agenda en verslag van een overleg (PDF)",
+            "De agenda van een overleg op A4, met ruimte voor aantekeningen, om vooraf te delen. "
+            "Na het overleg staat in hetzelfde document het verslag, met de besluiten en acties.",
+            "pdf",
+            PDF,
+            "stuurknop.reports.agenda:render_agenda",
+            (MEETING,),
         ),
     )
 }

@@ -96,3 +96,11 @@ def hard_project(project_data: Builder, scenario_data: Builder) -> ProjectDocume
 def empty_project(project_data: Builder) -> ProjectDocument:
     """No parties, no knobs, no costs: a plan that says what is still missing."""
     return parse_document(project_data(parties={}))
+
+
+def with_meetings() -> ProjectDocument:
+    """Thuisflat with its paper trail: a held meeting with minutes (20 January 2026), the next
+    one's agenda (17 March 2026), two decisions and three actions (stuurknop.examples.meetings)."""
+    from stuurknop.examples.meetings import thuisflat_with_meetings
+
+    return parse_document(thuisflat_with_meetings())
