@@ -43,6 +43,7 @@ that is made (``worksheet/money_forms.py``, ``stuurknop/presentation/changes.py`
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -56,10 +57,14 @@ from pydantic import BaseModel
 from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.projects.models import (
+    Action,
+    AgendaPoint,
     CostItem,
+    Decision,
     FundingLine,
     Interest,
     KnobSetting,
+    Meeting,
     Project,
     ProjectParty,
     Scenario,
@@ -75,6 +80,9 @@ KEY = "key"  # … is stored in this column
 BOOKKEEPING = frozenset({"id", "scenario", "position", "version"})
 PARTY = "party"  # a reference to one of the project's parties, by its id
 COST = "cost_item"  # a reference to one of the scenario's cost items, by its id
+MEETING = "meeting"  # a reference to one of the project's meetings, by its id
+POINT = "point"  # a reference to a point of that meeting's agenda, by its id
+DECISION = "decision"  # a reference to one of the project's decisions, by its id
 
 
 @dataclass(frozen=True)
@@ -96,14 +104,17 @@ class RowEntity:
     in_use: tuple[str, str] | None = None  # (field, message) when a delete is refused
     # Columns the document does not hold as fields (the owner, the order, the version, …)
     bookkeeping: frozenset[str] = BOOKKEEPING
+    # Document fields held by rows of their own (a meeting's ``points``)
+    nested: frozenset[str] = frozenset()
 
-    def rows(self, owner: Scenario | Project) -> QuerySet[Any]:
-        """The rows of ``owner``: a scenario, or for the project's parties the project."""
+    def rows(self, owner: Scenario | Project | Meeting) -> QuerySet[Any]:
+        """The rows of ``owner``: a scenario, the project (its parties, meetings, decisions and
+        actions) or a meeting (its agenda points)."""
         return getattr(owner, self.related_name).all()  # type: ignore[no-any-return]
 
     def fields(self) -> list[str]:
-        """The document's fields, in the document's order."""
-        return list(self.schema.model_fields)
+        """The document's fields, in the document's order (without the nested lists)."""
+        return [name for name in self.schema.model_fields if name not in self.nested]
 
     def title(self, name: str) -> str:
         return self.schema.model_fields[name].title or name
@@ -125,6 +136,8 @@ def row_data(entity: RowEntity, row: Row) -> dict[str, Any]:
             places = entity.model._meta.get_field(column(name)).decimal_places  # type: ignore[union-attr]
             # Always the column's decimals: an amount reads the same after any round trip.
             value = str(value.quantize(Decimal(1).scaleb(-places)))
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
         elif isinstance(value, list):
             value = list(value)
         data[name] = value
@@ -217,3 +230,65 @@ PROJECT_PARTY = RowEntity(
     bookkeeping=frozenset({"id", "project", "position", "organisation"}),
 )
 ENTITIES = (PROJECT_PARTY, *ROW_ENTITIES)
+
+
+# The meeting's paper trail belongs to the project (stuurknop.projectfile.meetings). An agenda
+# point belongs to its meeting; the log keys it "<meeting id>/<point id>".
+PROJECT_ROW = frozenset({"id", "project", "position", "version"})
+MEETING_ROW = RowEntity(
+    schema=doc.Meeting,
+    model=Meeting,
+    list_name="meetings",
+    related_name="meetings",
+    prefix="o",
+    log=LogEntity.MEETING,
+    id_word="overleg-id",
+    named=lambda meeting: f"Overleg {meeting.title!r}",
+    logged_as=lambda meeting: f"Overleg {meeting.title!r}",
+    in_use=(MEETING, "er zijn besluiten of acties uit dit overleg; het kan niet weg"),
+    bookkeeping=PROJECT_ROW,
+    nested=frozenset({"points"}),
+)
+AGENDA_POINT = RowEntity(
+    schema=doc.AgendaPoint,
+    model=AgendaPoint,
+    list_name="points",
+    related_name="points",
+    prefix="p",
+    log=LogEntity.AGENDA_POINT,
+    id_word="agendapunt-id",
+    named=lambda point: f"Agendapunt {point.title!r}",
+    logged_as=lambda point: f"Agendapunt {point.title!r}",
+    references={"brought_by": PARTY},
+    in_use=(POINT, "er zijn besluiten of acties uit dit agendapunt; het kan niet weg"),
+    bookkeeping=frozenset({"id", "meeting", "position", "version"}),
+)
+DECISION_ROW = RowEntity(
+    schema=doc.Decision,
+    model=Decision,
+    list_name="decisions",
+    related_name="decisions",
+    prefix="b",
+    log=LogEntity.DECISION,
+    id_word="besluit-id",
+    named=lambda decision: f"Besluit {decision.title!r}",
+    logged_as=lambda decision: f"Besluit {decision.title!r}",
+    references={"meeting": MEETING, "point": POINT},
+    in_use=(DECISION, "er zijn acties bij dit besluit; het kan niet weg"),
+    bookkeeping=PROJECT_ROW,
+)
+ACTION_ROW = RowEntity(
+    schema=doc.Action,
+    model=Action,
+    list_name="actions",
+    related_name="actions",
+    prefix="a",
+    log=LogEntity.ACTION,
+    id_word="actie-id",
+    named=lambda action: f"Actie {action.title!r}",
+    logged_as=lambda action: f"Actie {action.title!r}",
+    references={"owner_party": PARTY, "decision": DECISION, "meeting": MEETING, "point": POINT},
+    bookkeeping=PROJECT_ROW,
+)
+# The project's, in the document's order (a decision refers to a meeting, an action to both).
+MEETING_ENTITIES = (MEETING_ROW, DECISION_ROW, ACTION_ROW)

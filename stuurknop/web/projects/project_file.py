@@ -14,19 +14,27 @@ from django.utils import timezone
 
 from stuurknop.projectfile.schema import FORMAT, SCHEMA_VERSION
 from stuurknop.web.projects.entities import (
+    ACTION_ROW,
+    AGENDA_POINT,
     COST_ITEM,
+    DECISION_ROW,
     FUNDING_LINE,
     INTEREST,
     KNOB_SETTING,
+    MEETING_ROW,
     PROJECT_PARTY,
     row_data,
 )
 from stuurknop.web.projects.models import (
+    Action,
+    AgendaPoint,
     CostItem,
+    Decision,
     FundingLine,
     Interest,
     KnobSetting,
     LogEntry,
+    Meeting,
     Project,
     Scenario,
 )
@@ -49,7 +57,31 @@ def project_data(project: Project) -> dict[str, Any]:
         "scenarios": [scenario_data(s) for s in scenarios],
         "perspectives": list(project.perspectives),
         "resident_input": list(project.resident_input),
+        **meetings_data(project),
         "log": [log_entry_data(e) for e in LogEntry.objects.filter(project=project)],
+    }
+
+
+def meetings_data(project: Project) -> dict[str, Any]:
+    """The meetings with their agendas, the decisions and the actions, as the document holds
+    them."""
+    meetings = Meeting.objects.filter(project=project).prefetch_related(
+        Prefetch("points", AgendaPoint.objects.select_related("brought_by", "meeting"))
+    )
+    decisions = Decision.objects.filter(project=project).select_related("meeting", "point")
+    actions = Action.objects.filter(project=project).select_related(
+        "owner_party", "decision", "meeting", "point"
+    )
+    return {
+        "meetings": [
+            {
+                **row_data(MEETING_ROW, meeting),
+                "points": [row_data(AGENDA_POINT, p) for p in meeting.points.all()],
+            }
+            for meeting in meetings
+        ],
+        "decisions": [row_data(DECISION_ROW, d) for d in decisions],
+        "actions": [row_data(ACTION_ROW, a) for a in actions],
     }
 
 

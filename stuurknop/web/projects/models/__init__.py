@@ -2,17 +2,22 @@
 
 from stuurknop.web.projects.models.invitation import Invitation
 from stuurknop.web.projects.models.log import LogEntry
+from stuurknop.web.projects.models.meeting import Action, AgendaPoint, Decision, Meeting
 from stuurknop.web.projects.models.money import CostItem, FundingLine
 from stuurknop.web.projects.models.project import Project, ProjectMember, ProjectParty
 from stuurknop.web.projects.models.scenario import Interest, KnobSetting, Scenario
 
 __all__ = [
+    "Action",
+    "AgendaPoint",
     "CostItem",
+    "Decision",
     "FundingLine",
     "Interest",
     "Invitation",
     "KnobSetting",
     "LogEntry",
+    "Meeting",
     "Project",
     "ProjectMember",
     "ProjectParty",

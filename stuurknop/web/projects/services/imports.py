@@ -25,15 +25,26 @@ from stuurknop.projectfile import (
 from stuurknop.projectfile import schema as doc
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.entities import (
+    ACTION_ROW,
+    AGENDA_POINT,
     COST_ITEM,
+    DECISION,
+    DECISION_ROW,
+    MEETING,
+    MEETING_ROW,
     PARTY,
+    POINT,
     PROJECT_PARTY,
     ROW_ENTITIES,
+    RowEntity,
     row_values,
 )
 from stuurknop.web.projects.models import (
+    AgendaPoint,
     CostItem,
+    Decision,
     LogEntry,
+    Meeting,
     Project,
     ProjectMember,
     ProjectParty,
@@ -128,6 +139,7 @@ def project_import(
     ProjectMember.objects.create(project=project, user=by, role=Role.BEHEERDER, party=own)
     for position, scenario in enumerate(document.scenarios):
         _import_scenario(project, position, scenario, parties)
+    _import_meetings(project, document, parties)
     _import_log(project, document.log)
     validate_project(project)
     return project
@@ -170,6 +182,44 @@ def _resolve(
     if key is None:
         return None
     return parties[key] if names == PARTY else costs[key]
+
+
+def _import_meetings(
+    project: Project, document: ProjectDocument, parties: Mapping[str, ProjectParty]
+) -> None:
+    """The meetings with their points, then the decisions, then the actions (each refers to
+    what comes before it)."""
+    meetings: dict[str, Meeting] = {}
+    points: dict[tuple[str, str], AgendaPoint] = {}
+    decisions: dict[str, Decision] = {}
+
+    def resolve(meeting: str | None, names: str, field: str, key: str | None) -> object:
+        # The document was validated in full: every id it refers to is there.
+        if key is None:
+            return None
+        if names == MEETING:
+            return meetings[key]
+        if names == POINT:
+            return points[(meeting or "", key)]
+        if names == DECISION:
+            return decisions[key]
+        return parties[key]
+
+    def row(entity: RowEntity, item: Any, position: int, **owner: Any) -> Any:
+        meeting = getattr(item, "meeting", None)
+        values = row_values(entity, item, partial(resolve, meeting))
+        return entity.model._default_manager.create(**owner, position=position, **values)
+
+    for i, meeting in enumerate(document.meetings):
+        meetings[meeting.id] = row(MEETING_ROW, meeting, i, project=project)
+        for j, point in enumerate(meeting.points):
+            points[(meeting.id, point.id)] = row(
+                AGENDA_POINT, point, j, meeting=meetings[meeting.id]
+            )
+    for i, decision in enumerate(document.decisions):
+        decisions[decision.id] = row(DECISION_ROW, decision, i, project=project)
+    for i, action in enumerate(document.actions):
+        row(ACTION_ROW, action, i, project=project)
 
 
 def _import_log(project: Project, entries: list[doc.LogEntry]) -> None:

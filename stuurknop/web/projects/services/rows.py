@@ -23,6 +23,7 @@ from stuurknop.web.projects.services.edits import update_recorded
 from stuurknop.web.projects.services.keys import free_key, next_position
 from stuurknop.web.projects.services.locking import check_version, delete_locked
 from stuurknop.web.projects.services.log import entity_added, entity_removed, log_append
+from stuurknop.web.projects.services.meeting_links import decisions_pruned
 from stuurknop.web.projects.services.validation import (
     invalid,
     party_by_key,
@@ -87,13 +88,15 @@ def row_delete(entity: RowEntity, row: Row, *, by: User, expected_version: int) 
         if entity.in_use is None:
             raise
         raise invalid(*entity.in_use) from None
-    _recorded(scenario, by, f"{logged_as} verwijderd", removed)
+    # A decision about the last cost item or funding line of this id no longer names it.
+    pruned = decisions_pruned(scenario.project)
+    _recorded(scenario, by, f"{logged_as} verwijderd", removed, *pruned)
 
 
-def _recorded(scenario: Scenario, by: User, what: str, change: LogChange) -> None:
-    """Validate the whole project after a write, then log it with its ``change``."""
+def _recorded(scenario: Scenario, by: User, what: str, *changes: LogChange) -> None:
+    """Validate the whole project after a write, then log it with its ``changes``."""
     validate_project(scenario.project)
-    log_append(project=scenario.project, by=by, what=what, scenario=scenario.name, changes=[change])
+    log_append(project=scenario.project, by=by, what=what, scenario=scenario.name, changes=changes)
 
 
 def checked_values(

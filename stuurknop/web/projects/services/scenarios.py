@@ -33,6 +33,7 @@ from stuurknop.web.projects.services.edits import change_recorded
 from stuurknop.web.projects.services.keys import next_position
 from stuurknop.web.projects.services.locking import check_version, delete_locked, update_locked
 from stuurknop.web.projects.services.log import log_append, log_change
+from stuurknop.web.projects.services.meeting_links import decisions_pruned
 from stuurknop.web.projects.services.rows import checked_values
 from stuurknop.web.projects.services.validation import (
     invalid,
@@ -260,8 +261,12 @@ def scenario_delete(*, scenario: Scenario, by: User, expected_version: int) -> N
     # Funding lines protect their cost items; they go first (all rolled back on a conflict).
     FundingLine.objects.filter(scenario=scenario).delete()
     delete_locked(scenario, expected_version=expected_version, what=what)
+    # Decisions about cost items or funding lines only this scenario had no longer name them.
+    pruned = decisions_pruned(project)
     validate_project(project)
-    log_append(project=project, by=by, what=f"{what} verwijderd", scenario=scenario.name)
+    log_append(
+        project=project, by=by, what=f"{what} verwijderd", scenario=scenario.name, changes=pruned
+    )
 
 
 @dataclass(frozen=True)
