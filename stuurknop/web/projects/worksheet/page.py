@@ -234,7 +234,8 @@ def render_knob_page(
     money: MoneyState | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """The worksheet page; for an htmx request only its cost and funding part.
+    """The worksheet page; for an htmx request only its cost and funding part, with the
+    parts that depend on it (the status text, the knob's checks) swapped out of band.
 
     htmx swaps only successful responses, so a fragment with errors is sent with 200; the
     same errors on a full page (no JavaScript) get 400 or 409.
@@ -243,13 +244,19 @@ def render_knob_page(
     context = project_context(request, project, scenario, tab="knob", knob=knob)
 
     def money_part() -> dict[str, Any]:
+        """What a write of a cost item or funding line changes: the money part itself and
+        every part of the page that depends on it (the knob's checks)."""
         sheet = knob_sheet(project, scenario, knob)
+        analysis = scenario_analysis(project, scenario)
         return {
             "sheet": sheet,
             **_money_context(project, model, sheet, money or MoneyState(), context["can_edit"]),
-            "coverage_notes": coverage_notes(
-                scenario_analysis(project, scenario).money, knob.number
-            ),
+            "coverage_notes": coverage_notes(analysis.money, knob.number),
+            "checks": [
+                (SEVERITIES.get(c.severity.value, c.severity.value), c)
+                for c in analysis.checks
+                if knob.number in c.knobs
+            ],
         }
 
     if getattr(request, "htmx", False):
@@ -262,7 +269,6 @@ def render_knob_page(
         sheet = part["sheet"]
         numbers = [k.number for k in model.knobs]
         here = numbers.index(knob.number)
-        analysis = scenario_analysis(project, scenario)
         return {
             **part,
             "status_label": choice_label(KNOB_STATUSES, sheet.setting["status"]),
@@ -277,11 +283,6 @@ def render_knob_page(
             "lessons": model.lessons_for_knob(knob.number),
             "previous_knob": model.knobs[here - 1] if here > 0 else None,
             "next_knob": model.knobs[here + 1] if here + 1 < len(numbers) else None,
-            "checks": [
-                (SEVERITIES.get(c.severity.value, c.severity.value), c)
-                for c in analysis.checks
-                if knob.number in c.knobs
-            ],
         }
 
     return render_project_page(
