@@ -2,7 +2,8 @@
 
 The messages are those of PROTOCOL.md. Every database call goes through
 ``database_sync_to_async`` and the same services as the HTTP endpoints, so the polling
-fallback and the sockets cannot disagree about what a vote is.
+fallback and the sockets cannot disagree about what a vote is; votes go through
+``ballot_box``, which stores those that arrive together in one transaction.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
 
+from stuurknop.web.live import ballot_box
 from stuurknop.web.live.broadcast import (
-    announce_async,
     people_group,
     person_group,
     screen_group,
@@ -28,16 +29,15 @@ from stuurknop.web.live.limits import (
 )
 from stuurknop.web.live.models import LiveSession, Participant
 from stuurknop.web.live.services import (
-    CastVote,
     LiveError,
     closed_error,
     open_session,
     participant_by_token,
     removed_error,
-    vote_cast,
     was_removed,
 )
 from stuurknop.web.live.state import participant_state, screen_state
+from stuurknop.web.live.votes import Ballot
 from stuurknop.web.live.wire import dumps, loads, scope_request
 from stuurknop.web.projects.permissions import role_of
 from stuurknop.web.projects.roles import Role
@@ -143,14 +143,16 @@ class ParticipantConsumer(JsonSocket):
                 "unknown_participant", _("Meld u eerst aan bij deze sessie."), ident
             )
             return
+        ballot = Ballot(
+            self.participant,
+            content.get("item"),
+            content.get("score"),
+            content.get("remark", ""),
+            ident or "",
+        )
         try:
-            cast: CastVote = await database_sync_to_async(vote_cast)(
-                participant=self.participant,
-                item=content.get("item"),
-                score=content.get("score"),
-                remark=content.get("remark", ""),
-                client_id=ident or "",
-            )
+            # Stored with the votes that arrive meanwhile; the screens hear of it from there.
+            cast = await ballot_box.vote(self.session, ballot)
         except LiveError as error:
             await self.send_json(
                 {
@@ -176,7 +178,6 @@ class ParticipantConsumer(JsonSocket):
                 "revision": cast.revision,
             }
         )
-        await announce_async(self.session.pk)
 
     async def send_state(self) -> None:
         state = await database_sync_to_async(_participant_state)(self.session.pk, self.participant)

@@ -3,6 +3,7 @@ sent, limited per participant, and votes entered on behalf of someone without a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
@@ -91,6 +92,27 @@ def _rate_limit(participant: Participant) -> None:
         raise LiveError("too_fast", _("U stemt te snel. Wacht even en probeer het opnieuw."))
 
 
+@dataclass(frozen=True)
+class Ballot:
+    """One vote as a client sent it (any JSON values), not yet checked."""
+
+    participant: Participant
+    item: object
+    score: object
+    remark: object = ""
+    client_id: object = ""
+
+
+@dataclass(frozen=True)
+class _Checked:
+    position: int
+    participant: Participant
+    item: str
+    score: int | None
+    remark: str
+    client_id: str
+
+
 def vote_cast(
     *,
     participant: Participant,
@@ -101,39 +123,106 @@ def vote_cast(
     entered_by: User | None = None,
 ) -> CastVote:
     """Store (or replace) ``participant``'s vote on ``item``; refused with a LiveError."""
-    session = participant.session
-    checked, value, text = _check(session, item, score, remark)
-    text = text.strip()
-    ident = client_id if isinstance(client_id, str) else ""
+    ballot = Ballot(participant, item, score, remark, client_id)
+    (outcome,) = votes_cast(session=participant.session, ballots=[ballot], entered_by=entered_by)
+    if isinstance(outcome, LiveError):
+        raise outcome
+    return outcome
+
+
+def votes_cast(
+    *, session: LiveSession, ballots: Sequence[Ballot], entered_by: User | None = None
+) -> list[CastVote | LiveError]:
+    """Store (or replace) the votes of ``ballots``, participants of ``session``, in one
+    transaction with one revision: per ballot, in order, its CastVote or why it was refused.
+
+    Each ballot is checked and counted against its participant's limit on its own; the ones
+    that pass are written together (one bump, one look for removed participants, one upsert).
+    Two ballots of one participant on one item: the later one is stored, both are acked (the
+    earlier one was replaced, as a revote replaces a vote). A closed session refuses them all.
+    """
+    outcomes: list[CastVote | LiveError | None] = [None] * len(ballots)
+    passed: list[_Checked] = []
+    for position, ballot in enumerate(ballots):
+        try:
+            passed.append(_checked(session, position, ballot, entered_by))
+        except LiveError as error:
+            outcomes[position] = error
+    if passed:
+        try:
+            with transaction.atomic():
+                stored = _store(session, passed, entered_by)
+        except LiveError as error:  # closed, or every one of them removed: nothing stored
+            stored = {vote.position: error for vote in passed}
+        for position, outcome in stored.items():
+            outcomes[position] = outcome
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _checked(
+    session: LiveSession, position: int, ballot: Ballot, entered_by: User | None
+) -> _Checked:
+    checked, value, text = _check(session, ballot.item, ballot.score, ballot.remark)
+    ident = ballot.client_id if isinstance(ballot.client_id, str) else ""
     if len(ident) > CLIENT_ID_MAX:
         raise LiveError("bad_message", _("Dit bericht kan niet worden gelezen."), checked.key)
     if entered_by is None:
-        _rate_limit(participant)
-    with transaction.atomic():
-        revision = bump(session)
-        # Re-read: a socket keeps its participant for hours, and may outlive a removal.
-        if not Participant.objects.filter(pk=participant.pk, removed_at__isnull=True).exists():
-            raise removed_error()
-        Vote.objects.update_or_create(
-            participant=participant,
-            item=checked.key,
-            defaults={
-                "score": value,
-                "remark": text,
-                "client_id": ident,
-                "entered_by": entered_by,
-            },
+        _rate_limit(ballot.participant)
+    return _Checked(position, ballot.participant, checked.key, value, text.strip(), ident)
+
+
+def _store(
+    session: LiveSession, passed: list[_Checked], entered_by: User | None
+) -> dict[int, CastVote | LiveError]:
+    """Write ``passed`` (inside the caller's transaction); per position what became of it."""
+    # The UPDATE that bumps the revision also checks the session is open: its row lock orders
+    # these votes against a concurrent close (services.py).
+    revision = bump(session)
+    # Re-read: a socket keeps its participant for hours, and may outlive a removal.
+    present = set(
+        Participant.objects.filter(
+            pk__in={vote.participant.pk for vote in passed}, removed_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    outcomes: dict[int, CastVote | LiveError] = {}
+    rows: dict[tuple[int, str], Vote] = {}  # the last ballot per participant and item
+    for vote in passed:
+        if vote.participant.pk not in present:
+            outcomes[vote.position] = removed_error()
+            continue
+        outcomes[vote.position] = CastVote(
+            vote.item, vote.score, vote.remark, vote.client_id, revision
         )
-        if entered_by is not None:
-            BehalfEntry.objects.create(
+        rows[(vote.participant.pk, vote.item)] = Vote(
+            participant=vote.participant,
+            item=vote.item,
+            score=vote.score,
+            remark=vote.remark,
+            client_id=vote.client_id,
+            entered_by=entered_by,
+        )
+    if not rows:
+        raise removed_error()  # rolls the bump back: nothing changed
+    Vote.objects.bulk_create(
+        list(rows.values()),
+        update_conflicts=True,
+        unique_fields=["participant", "item"],
+        update_fields=["score", "remark", "client_id", "entered_by", "updated_at"],
+    )
+    if entered_by is not None:
+        BehalfEntry.objects.bulk_create(
+            BehalfEntry(
                 session=session,
-                participant=participant,
-                item=checked.key,
-                score=value,
-                remark=text,
+                participant=vote.participant,
+                item=vote.item,
+                score=vote.score,
+                remark=vote.remark,
                 by=entered_by,
             )
-    return CastVote(checked.key, value, text, ident, revision)
+            for vote in passed
+            if vote.participant.pk in present
+        )
+    return outcomes
 
 
 @transaction.atomic
