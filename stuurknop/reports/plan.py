@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 
 from stuurknop.charts.model_map import model_map
-from stuurknop.charts.money import MoneyCharts, money_charts
+from stuurknop.charts.money import money_charts
 from stuurknop.engine import Analysis, analyse
 from stuurknop.engine.checklist import aimed_values
+from stuurknop.engine.follow_up import follow_up
 from stuurknop.engine.money import ZERO
 from stuurknop.engine.summary import KeyFigures, key_figures
 from stuurknop.gespreksmodel.schema import Model, Severity
@@ -30,6 +31,7 @@ from stuurknop.presentation.blocks import (
     Section,
     paragraphs,
 )
+from stuurknop.presentation.meetings import follow_up_sentences
 from stuurknop.presentation.numbers import decimal, euro, percent
 from stuurknop.presentation.reasons import sentence
 from stuurknop.presentation.reasons import text as reason_text
@@ -39,6 +41,7 @@ from stuurknop.projectfile.schema import (
     ProjectDocument,
     Scenario,
 )
+from stuurknop.reports.plan_decisions import decisions_sections
 from stuurknop.reports.plan_followup import (
     checklist_sections,
     evidence_sections,
@@ -68,7 +71,7 @@ def build_plan(
     charts = money_charts(analysis.money, analysis.balance, id_prefix="plan-geld")
     project = document.project
     sections = [
-        _summary(model, document, scenario, analysis, figures, charts),
+        _summary(model, document, scenario, analysis, figures, today),
         *_project(model, document, scenario, analysis),
         *knob_sections(model, document, scenario, analysis),
         _map(model, scenario, analysis),
@@ -77,8 +80,9 @@ def build_plan(
         balance_section(analysis, charts),
         *evidence_sections(model, scenario, analysis),
         *checklist_sections(model, analysis),
-        log_section(document),
+        *decisions_sections(model, document, scenario, today=today),
         sources_section(model, analysis),
+        log_section(document),
     ]
     last = project.years[-1]
     return Plan(
@@ -121,7 +125,7 @@ def _summary(
     scenario: Scenario,
     analysis: Analysis,
     figures: KeyFigures,
-    charts: MoneyCharts,
+    today: dt.date,
 ) -> Section:
     money = analysis.money
     first, last = money.years[0].year, money.years[-1].year
@@ -154,6 +158,11 @@ def _summary(
                     if strongest
                     else ""
                 ),
+            ),
+            *(
+                [("Afspraken", " ".join(follow_up_sentences(follow_up(document, today), today)))]
+                if document.actions or document.decisions
+                else []
             ),
             (
                 "Checklist",

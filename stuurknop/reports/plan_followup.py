@@ -1,5 +1,6 @@
 """The plan's closing chapters: evidence and monitoring per aimed value, the checklist and the
-model's checks, the decision log, and the appendix on the sources of funding I–X."""
+model's checks, and the appendices on the sources of funding I–X and the change log (the
+decisions themselves are :mod:`~stuurknop.reports.plan_decisions`)."""
 
 from __future__ import annotations
 
@@ -156,8 +157,8 @@ LOG_TEXT_CHARACTERS = 300
 
 
 def log_section(document: ProjectDocument) -> Section:
-    """The decision log: per line when, who, what happened with its changes in words, and the
-    scenario; never the stored data itself."""
+    """The appendix with the change log: per line when, who, what happened with its changes in
+    words, and the scenario; never the stored data itself."""
     entries = sorted(document.log, key=lambda e: e.at)
     shown = entries[-LOG_ROWS:]
     model, names = load_model(document.model_version), Names.of(document)
@@ -181,13 +182,13 @@ def log_section(document: ProjectDocument) -> Section:
         )
     blocks.append(
         PlanTable(
-            "Besluiten en wijzigingen, oudste eerst",
+            "Wijzigingen, oudste eerst",
             ("Wanneer", "Wie", "Wat", "Scenario"),
             rows,
-            empty="Er zijn nog geen besluiten vastgelegd.",
+            empty="Er zijn nog geen wijzigingen vastgelegd.",
         )
     )
-    return Section("besluiten", "Besluitenlog", 1, tuple(blocks), page_break=True)
+    return Section("logboek", "Bijlage: logboek van wijzigingen", 1, tuple(blocks), page_break=True)
 
 
 def _shortened(text: str) -> str:

@@ -34,8 +34,9 @@ CHAPTERS = [
     "Balans tussen partijen",
     "Bewijs en monitoring",
     "Checklist en controles",
-    "Besluitenlog",
+    "Besluiten en acties",
     "Bijlage: de bronnen van financiering I–X",
+    "Bijlage: logboek van wijzigingen",
 ]
 
 
@@ -130,9 +131,13 @@ def test_an_empty_project_gets_a_plan_that_says_what_is_missing(model, document_
 
     assert "Stuurknoppen die aan staan: nog geen." in texts(plan, "samenvatting")
     assert "Niet besproken: 1. Ondersteunend gebouw" in texts(plan, "stuurknoppen")
-    table = plan.section("besluiten").blocks[0]
+    assert "Er zijn nog geen besluiten vastgelegd." in texts(plan, "besluiten")
+    table = plan.section("acties").blocks[0]
     assert isinstance(table, PlanTable) and not table.rows
-    assert table.empty == "Er zijn nog geen besluiten vastgelegd."
+    assert table.empty == "Er staan geen acties open."
+    log = plan.section("logboek").blocks[0]
+    assert isinstance(log, PlanTable) and not log.rows
+    assert log.empty == "Er zijn nog geen wijzigingen vastgelegd."
 
 
 def test_text_that_xml_cannot_hold_is_dropped_but_the_rest_is_kept(
