@@ -6,6 +6,7 @@ on standard error and exit code 1.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import secrets
@@ -36,6 +37,7 @@ from stuurknop.gespreksmodel import (
 )
 from stuurknop.gespreksmodel.loader import version_path
 from stuurknop.presentation.blocks import Section
+from stuurknop.presentation.meetings import follow_up_section
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import DocumentInvalid, ProjectDocument, json_schema, load_document
 from stuurknop.reports import FORMATS as DOCUMENT_FORMATS
@@ -108,7 +110,10 @@ def analyse_command(project: Path, scenario: str | None, fmt: str) -> None:
         echo_json(to_data(analysis, reason_text=reason_text))
         return
     title = f'{doc.project.name}: scenario "{analysis.scenario}" (model {model.version})'
-    echo_report(fmt, title, analysis_sections(model, analysis))
+    sections = analysis_sections(model, analysis)
+    if doc.actions or doc.decisions:  # what the meetings left to do, as of today
+        sections.append(follow_up_section(model, doc, dt.date.today()))
+    echo_report(fmt, title, sections)
 
 
 @cli.command("compare")

@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from stuurknop.engine.follow_up import FollowUp
+from stuurknop.engine.follow_up import FollowUp, follow_up
 from stuurknop.gespreksmodel.schema import Model
-from stuurknop.presentation.blocks import Block, Facts, Paragraph, PlanTable
+from stuurknop.presentation.blocks import Block, Facts, Paragraph, PlanTable, Section
 from stuurknop.presentation.numbers import dutch_date
 from stuurknop.projectfile.schema import (
     Action,
@@ -95,7 +95,6 @@ class ActionText:
     due: str  # the date, or "–"
     status: str  # the model's word
     late: bool  # open and past its due date
-    when: str  # "klaar op 1 maart 2026", with "te laat" when late
 
 
 def meeting_when(meeting: Meeting) -> str:
@@ -183,14 +182,12 @@ def action_owner(names: Names, action: Action) -> str:
 def action_text(model: Model, names: Names, action: Action, today: dt.date) -> ActionText:
     late = action.status is ActionStatus.OPEN and action.due is not None and action.due < today
     due = dutch_date(action.due) if action.due else NONE
-    when = f"klaar op {due}" if action.due else "geen datum"
     return ActionText(
         title=action.title,
         owner=action_owner(names, action),
         due=f"{due} ({LATE})" if late else due,
         status=model.word("action_status", action.status.value),
         late=late,
-        when=f"{when}, {LATE}" if late else when,
     )
 
 
@@ -208,11 +205,16 @@ def follow_up_sentences(follow: FollowUp, today: dt.date) -> tuple[str, ...]:
     if reviews == 0:
         return (actions,)
     titles = "; ".join(
-        f"{r.decision.title} ({review_text(r.decision.review_date, today)[0].lower()})"
+        f"{r.decision.title} (bespreken vóór {_date(r.decision.review_date)}"
+        + (f", {LATE})" if r.late else ")")
         for r in follow.reviews_due
     )
     noun = "besluit moet" if reviews == 1 else "besluiten moeten"
     return actions, f"{reviews} {noun} opnieuw besproken worden: {titles}."
+
+
+def _date(day: dt.date | None) -> str:
+    return dutch_date(day) if day else NONE
 
 
 def _sentence_start(text: str) -> str:
@@ -250,3 +252,24 @@ def actions_table(actions: list[ActionText], caption: str, empty: str) -> PlanTa
         tuple((a.title, a.owner, a.due, a.status) for a in actions),
         empty=empty,
     )
+
+
+def follow_up_section(model: Model, document: ProjectDocument, today: dt.date) -> Section:
+    """What the meetings left to do on ``today``, for a report: the sentences of the summary,
+    the open actions (late first) and the decisions due for review."""
+    follow = follow_up(document, today)
+    names = Names.of(document)
+    reviews = [decision_text(model, names, r.decision, today) for r in follow.reviews_due]
+    blocks: list[Block] = [Paragraph(s) for s in follow_up_sentences(follow, today)]
+    opened = [action_text(model, names, o.action, today) for o in follow.open_actions]
+    if opened:
+        blocks.append(actions_table(opened, "Open acties, de te late eerst", ""))
+    if reviews:
+        blocks.append(
+            PlanTable(
+                "Besluiten om opnieuw te bekijken",
+                ("Besluit", "Opnieuw bekijken", "Besloten door"),
+                tuple((d.title, d.review, d.decided_by) for d in reviews),
+            )
+        )
+    return Section("afspraken", "Afspraken: open acties en besluiten", 1, tuple(blocks))

@@ -51,8 +51,9 @@ def project_file(
     document_data: Callable[..., dict[str, Any]],
     make_scenario: Callable[..., dict[str, Any]],
 ) -> Path:
-    """De Linde with two scenarios, Basis (chosen) and Later."""
+    """De Linde with two scenarios, Basis (chosen) and Later, and a meeting (for the agenda)."""
     data = document_data(scenarios=[make_scenario("Basis", chosen=True), make_scenario("Later")])
+    data["meetings"] = [{"id": "overleg", "title": "Eerste overleg", "date": "2026-01-15"}]
     path = tmp_path_factory.mktemp("project") / "de-linde.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
