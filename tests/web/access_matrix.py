@@ -8,7 +8,13 @@ one). URL keyword arguments are filled by the access test's fixture from these n
 
 from __future__ import annotations
 
-from . import access_documents, access_live, access_perspectives, access_residents
+from . import (
+    access_documents,
+    access_live,
+    access_meetings,
+    access_perspectives,
+    access_residents,
+)
 from .access import Access
 
 ACCESS: dict[str, Access] = {
@@ -71,7 +77,7 @@ ACCESS: dict[str, Access] = {
 }
 
 # Each later area keeps its own part of the table (and the URL kwargs its routes need).
-AREAS = (access_documents, access_perspectives, access_live, access_residents)
+AREAS = (access_documents, access_perspectives, access_live, access_residents, access_meetings)
 for _area in AREAS:
     _twice = set(ACCESS) & set(_area.ACCESS)
     assert not _twice, f"{_area.__name__} repeats {_twice}"

@@ -14,11 +14,11 @@ from django.urls import reverse
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.projectfile import schema as doc
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.models import LogEntry, Project, ProjectMember
+from stuurknop.web.projects.models import LogEntry, Meeting, Project, ProjectMember
 from stuurknop.web.projects.selectors import project_document
 from stuurknop.web.projects.services import project_import
+from stuurknop.web.projects.services.agenda import agenda_point_add
 from stuurknop.web.projects.services.perspectives import (
-    agenda_point_add,
     own_views,
     perspective_set,
     perspective_version,
@@ -254,18 +254,20 @@ def test_the_migration_reveals_projects_that_already_held_perspectives(
 # --- the agenda -----------------------------------------------------------------------------
 
 
-def test_a_difference_goes_on_the_agenda_as_a_line_of_the_decision_log(
+def test_a_difference_goes_on_the_agenda_of_the_next_meeting(
     project: Project, people: People
 ) -> None:
     give(project, people.anna, "woco", knobs={3: 3})
     give(project, people.bram, "zorg", knobs={3: 0})
     perspectives_reveal(project=project, by=people.anna)
-    entry = agenda_point_add(project=project, by=people.bram, subject="knob", key="3")
-    assert entry.what == (
-        "Agendapunt: verschil over Stuurknop 3: Financiering ontmoetingsruimte: "
-        "van 0 (Zorg) tot 3 (Woco); 2 perspectieven"
-    )
+    point = agenda_point_add(project=project, by=people.bram, subject="knob", key="3")
+    assert point.meeting.title == "Volgend overleg"  # none yet: one is made for it
+    assert point.title == "Verschil over Stuurknop 3: Financiering ontmoetingsruimte"
+    assert point.explanation == "Van 0 (Zorg) tot 3 (Woco); 2 perspectieven"
+    assert (point.origin, point.knob, point.value) == ("verschillen", 3, None)
+    entry = LogEntry.objects.filter(project=project).latest("id")
     assert entry.who == "Bram"
+    assert entry.changes[0]["entity"] == "agenda_point"
 
 
 def test_a_hidden_or_unknown_difference_cannot_go_on_the_agenda(
@@ -282,6 +284,7 @@ def test_a_hidden_or_unknown_difference_cannot_go_on_the_agenda(
     with pytest.raises(PermissionDenied):
         agenda_point_add(project=project, by=people.carla, subject="knob", key="3")
     assert LogEntry.objects.filter(project=project).count() == before + 1  # the reveal only
+    assert not Meeting.objects.exists()
 
 
 def test_a_view_entered_on_a_partys_behalf_in_a_live_session_was_shown_in_the_room(

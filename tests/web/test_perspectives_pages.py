@@ -220,9 +220,10 @@ def test_a_bewerker_puts_a_difference_on_the_agenda(project: Project, people: Pe
     assert response.status_code == 302
     assert response["Location"].endswith("#verschillen")
     entry = LogEntry.objects.filter(project=project).latest("id")
-    assert entry.what.startswith("Agendapunt: verschil over Goed wonen: van 1 (Zorg) tot 3 (Woco)")
+    assert entry.what == "Agendapunt 'Verschil over Goed wonen' op de agenda van 'Volgend overleg'"
     html = client.get(response["Location"]).content.decode()
-    assert "Op de agenda gezet" in html
+    assert "Op de agenda gezet: “Verschil over Goed wonen”, bij Volgend overleg" in html
+    assert "Bekijk de agenda" in html
 
 
 def test_an_unknown_difference_is_refused_with_a_message(project: Project, people: People) -> None:

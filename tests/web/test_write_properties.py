@@ -37,8 +37,8 @@ from stuurknop.web.projects.services import (
     scenario_create,
     scenario_update,
 )
+from stuurknop.web.projects.services.agenda import agenda_point_add
 from stuurknop.web.projects.services.perspectives import (
-    agenda_point_add,
     perspective_set,
     perspective_version,
 )

@@ -20,7 +20,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from stuurknop.web.http import AuthenticatedHttpRequest
-from stuurknop.web.projects.models import Project, ProjectMember, Scenario
+from stuurknop.web.projects.models import Meeting, Project, ProjectMember, Scenario
 from stuurknop.web.projects.roles import Role
 
 AnyUser = User | AnonymousUser
@@ -137,6 +137,31 @@ def scenario_role(
             except (Scenario.DoesNotExist, ValueError, TypeError):
                 raise Http404() from None
             return view(request, project, scenario, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def meeting_role(
+    role_at_least: Role | str,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate a view ``view(request, project, meeting, …)`` routed with ``<project_id>`` and
+    ``<meeting_id>``: :func:`project_role`'s check, and a meeting of another project is a 404."""
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @project_role(role_at_least)
+        @functools.wraps(view)
+        def wrapper(
+            request: AuthenticatedHttpRequest,
+            project: Project,
+            meeting_id: int,
+            *args: Any,
+            **kwargs: Any,
+        ) -> HttpResponse:
+            meeting = Meeting.objects.filter(pk=meeting_id, project=project).first()
+            if meeting is None:
+                raise Http404()
+            return view(request, project, meeting, *args, **kwargs)
 
         return wrapper
 

@@ -3,8 +3,10 @@
 from stuurknop.web.projects.views import (
     checks,
     common,
+    decisions,
     documents,
     history,
+    meetings,
     members,
     money,
     perspectives,
@@ -28,4 +30,6 @@ urlpatterns = [
     *transfer.urlpatterns,
     *documents.urlpatterns,
     *perspectives.urlpatterns,
+    *meetings.urlpatterns,
+    *decisions.urlpatterns,
 ]

@@ -32,15 +32,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stuurknop.engine.divergence import divergence
-from stuurknop.gespreksmodel import load_model
-from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import ProjectDocument
 from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.models import LogEntry, Project, ProjectMember, ProjectParty
+from stuurknop.web.projects.models import Project, ProjectMember, ProjectParty
 from stuurknop.web.projects.permissions import AnyUser, require_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services.log import display_name, entity_added, log_append
@@ -301,26 +298,6 @@ def _set_revealed(project: Project, by: User, *, revealed: bool) -> bool:
     for field in ("perspectives_revealed", "perspectives_revealed_at", "perspectives_revealed_by"):
         setattr(project, field, getattr(row, field))
     return True
-
-
-@transaction.atomic
-def agenda_point_add(*, project: Project, by: User, subject: str, key: str) -> LogEntry:
-    """Put one difference of the divergence page on the agenda: a line in the decision log.
-
-    ``subject`` is ``knob`` or ``value``, ``key`` the knob number or value id; only a
-    difference the page shows now (the own views only once revealed) can be put on it.
-    """
-    _require_open(by, project, Role.BEWERKER)
-    shown = visible_document(validate_project(project), revealed=project.perspectives_revealed)
-    result = divergence(load_model(project.model_version), shown)
-    item = next((i for i in result.largest if (i.subject, i.key) == (subject, key)), None)
-    if item is None:
-        raise invalid("key", _("dit verschil staat niet (meer) op de pagina met verschillen"))
-    return log_append(
-        project=project,
-        by=by,
-        what=f"Agendapunt: verschil over {item.name}: {reason_text(item.reason)}",
-    )
 
 
 def _is_own_view_of(data: Mapping[str, object], party: str) -> bool:

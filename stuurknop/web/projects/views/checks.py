@@ -12,7 +12,9 @@ from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.selectors import scenario_analysis
+from stuurknop.web.projects.services.agenda import checklist_key, upcoming_meetings
 from stuurknop.web.projects.views.common import project_context
+from stuurknop.web.projects.views.decisions import placed
 
 
 @scenario_role(Role.LEZER)
@@ -25,6 +27,7 @@ def checks_page(
         (
             item,
             None if item.done else fix_link(project.pk, scenario.pk, item.kind, item.target.knob),
+            checklist_key(item.kind.value, item.target.knob, item.target.item),
         )
         for item in analysis.checklist.items
     ]
@@ -32,8 +35,8 @@ def checks_page(
     context = project_context(request, project, scenario, tab="checks")
     context.update(
         checklist=analysis.checklist,
-        open_items=[(item, link) for item, link in items if not item.done],
-        done_items=[item for item, _link in items if item.done],
+        open_items=[(item, link, key) for item, link, key in items if not item.done],
+        done_items=[item for item, _link, _key in items if item.done],
         checks=[
             (
                 check,
@@ -44,6 +47,8 @@ def checks_page(
             for check in analysis.checks
         ],
         quiet_checks=[text for text in context["model"].checks if text.id not in fired],
+        placed=placed(request, project),
+        agenda_meetings=upcoming_meetings(project),
     )
     return render(request, "projects/checks/page.html", context)
 

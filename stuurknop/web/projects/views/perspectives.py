@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,8 +29,8 @@ from stuurknop.web.projects.models import Project, ProjectParty
 from stuurknop.web.projects.permissions import project_role, require_editable
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.selectors import cached_for_revision, project_document
+from stuurknop.web.projects.services.agenda import agenda_point_add, upcoming_meetings
 from stuurknop.web.projects.services.perspectives import (
-    agenda_point_add,
     own_views,
     perspective_set,
     perspective_version,
@@ -40,6 +40,7 @@ from stuurknop.web.projects.services.perspectives import (
     visible_document,
 )
 from stuurknop.web.projects.views.common import project_context
+from stuurknop.web.projects.views.decisions import placed, placed_url
 from stuurknop.web.vocabulary import OPENINGS, WEIGHTS, word_choices
 
 OPENING_WORDS = dict(OPENINGS)
@@ -148,22 +149,19 @@ def divergence_page(request: AuthenticatedHttpRequest, project: Project) -> Http
 @require_POST
 @project_role(Role.BEWERKER)
 def agenda_point_add_view(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
-    """Put one difference on the agenda (a line in the decision log) and say so."""
+    """Put one difference on the agenda of the chosen (or next) meeting and say where."""
     require_editable(request.user, project)
     try:
-        entry = agenda_point_add(
+        point = agenda_point_add(
             project=project,
             by=request.user,
             subject=request.POST.get("subject", ""),
             key=request.POST.get("key", ""),
+            meeting=request.POST.get("meeting", ""),
         )
     except DocumentInvalid as exc:
         return _divergence_page(request, project, error=exc.errors[0].message, status=400)
-    messages.success(
-        request,
-        _("Op de agenda gezet (te zien in de geschiedenis): %(what)s") % {"what": entry.what},
-    )
-    return redirect(reverse("divergence_page", args=[project.pk]) + "#verschillen")
+    return redirect(placed_url("divergence_page", point, project.pk) + "#verschillen")
 
 
 # --- what the pages show ---------------------------------------------------------------------
@@ -281,6 +279,8 @@ def _divergence_page(
         chart=chart,
         remarks=_remarks(shown),
         resident_remarks=_resident_remarks(shown),
+        placed=placed(request, project),
+        agenda_meetings=upcoming_meetings(project),
         **extra,
     )
     return render(request, "projects/perspectives/divergence.html", context, status=status)

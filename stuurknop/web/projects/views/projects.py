@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -33,6 +34,7 @@ from stuurknop.web.projects.views.common import (
     project_context,
     render_project_page,
 )
+from stuurknop.web.projects.views.decisions import meetings_follow_up
 
 OPEN_CHECKS_SHOWN = 3
 
@@ -80,12 +82,17 @@ def scenario_overview(
 
 def _overview(request: HttpRequest, project: Project, scenario: Scenario) -> HttpResponse:
     context = project_context(request, project, scenario, tab="overview")
+    # Late actions and due reviews depend on the day: the cached page is per day too.
+    today = timezone.localdate()
     return render_project_page(
         request,
         "projects/project_detail.html",
         context,
-        cache_as="overview",
-        build=lambda: _overview_content(project, scenario, context["model"]),
+        cache_as=f"overview:{today.isoformat()}",
+        build=lambda: {
+            **_overview_content(project, scenario, context["model"]),
+            **meetings_follow_up(project, today),
+        },
     )
 
 
