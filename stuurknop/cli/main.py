@@ -28,6 +28,7 @@ from stuurknop.cli.report import (
 from stuurknop.engine import analyse, compare
 from stuurknop.engine.checks import CHECKS
 from stuurknop.engine.result_data import to_data
+from stuurknop.examples.meetings import thuisflat_with_meetings
 from stuurknop.gespreksmodel import (
     DEFAULT_VERSION,
     ModelError,
@@ -39,11 +40,19 @@ from stuurknop.gespreksmodel.loader import version_path
 from stuurknop.presentation.blocks import Section
 from stuurknop.presentation.meetings import follow_up_section
 from stuurknop.presentation.reasons import text as reason_text
-from stuurknop.projectfile import DocumentInvalid, ProjectDocument, json_schema, load_document
+from stuurknop.projectfile import (
+    DocumentInvalid,
+    ProjectDocument,
+    dump_document,
+    json_schema,
+    load_document,
+    parse_document,
+)
 from stuurknop.reports import FORMATS as DOCUMENT_FORMATS
 from stuurknop.reports import DocumentError, FormatOption, Options, render
 
 EXAMPLES = ("ontmoetingsruimte", "flatcoach", "thuisflat")
+MEETING_EXAMPLE = "thuisflat-overleg"  # Thuisflat with its paper trail (examples/meetings.py)
 FORMATS = click.Choice(["text", "json", "markdown"])
 
 
@@ -263,19 +272,23 @@ def schema_command() -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 @click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
 def example_command(directory: Path, force: bool) -> None:
-    """Schrijf de drie voorbeeldprojecten (fictief) naar DIRECTORY."""
+    """Schrijf de drie voorbeeldprojecten (fictief) naar DIRECTORY, en Thuisflat nog eens met
+    een overleg, besluiten en acties (voor de agenda: --format agenda)."""
     directory.mkdir(parents=True, exist_ok=True)
-    targets = [directory / f"{name}.json" for name in EXAMPLES]
+    targets = [directory / f"{name}.json" for name in (*EXAMPLES, MEETING_EXAMPLE)]
     existing = [t for t in targets if t.exists()]
     if existing and not force:
         fail(
             [str(t) for t in existing],
             "Deze bestanden bestaan al (gebruik --force om te overschrijven):",
         )
-    for name, target in zip(EXAMPLES, targets, strict=True):
+    for name, target in zip(EXAMPLES, targets[: len(EXAMPLES)], strict=True):
         with resources.as_file(resources.files("stuurknop.examples") / f"{name}.json") as src:
             shutil.copyfile(src, target)
         click.echo(str(target))
+    target = directory / f"{MEETING_EXAMPLE}.json"
+    target.write_text(dump_document(parse_document(thuisflat_with_meetings())), encoding="utf-8")
+    click.echo(str(target))
 
 
 @cli.command("demo")

@@ -97,3 +97,16 @@ def test_a_project_without_meetings_has_no_such_section(tmp_path: Path) -> None:
     result = run("analyse", path)
     assert result.exit_code == 0, result.output
     assert "Afspraken" not in result.output
+
+
+def test_example_writes_thuisflat_with_its_meetings_for_the_agenda(tmp_path: Path) -> None:
+    result = run("example", tmp_path)
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "thuisflat-overleg.json"
+    assert str(written) in result.output
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert data["schema_version"] == 3
+    assert [m["id"] for m in data["meetings"]] == ["stuurgroep-januari", "stuurgroep-maart"]
+    assert (len(data["decisions"]), len(data["actions"])) == (2, 3)
+    agenda = run("report", written, "-f", "agenda", "-o", tmp_path)
+    assert agenda.exit_code == 0, agenda.output
