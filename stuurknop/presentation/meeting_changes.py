@@ -41,6 +41,15 @@ def count(value: Any, context: Context) -> str:
     return f"{len(value)} gekozen"
 
 
+def order(value: Any, context: Context) -> str:
+    """The agenda's points in order, by their titles (a reordering logs them so)."""
+    if not isinstance(value, list) or not value:
+        return "geen"
+    if all(isinstance(v, str) for v in value):
+        return ", ".join(f"'{quoted(v)}'" for v in value)
+    return f"{len(value)} punten"
+
+
 def _titled(kind: str) -> Any:
     def name(change: LogChange, data: Mapping[str, Any], context: Context) -> str:
         title = name_of(known(change, data, "title"))
@@ -53,7 +62,11 @@ def _summary(data: Mapping[str, Any], context: Context) -> str:
     return quoted(str(data.get("title", "")))
 
 
-_MEETING = fields_of(doc.Meeting, {"title": text, "date": date, "place": text, "points": count})
+_MEETING = fields_of(
+    doc.Meeting,
+    {"title": text, "date": or_absent("geen", date), "place": text, "points": order},
+    labels={"points": "volgorde van de agenda"},
+)
 _POINT = fields_of(
     doc.AgendaPoint,
     {

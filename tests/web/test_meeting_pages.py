@@ -196,3 +196,20 @@ def test_a_check_goes_on_the_agenda_of_the_chosen_meeting(project: Project, peop
     )
     assert refused.status_code == 302
     assert AgendaPoint.objects.count() == 1
+
+
+def test_the_history_says_each_step_in_words(project: Project, people: People) -> None:
+    meeting = _meeting(project, people)
+    point_add(meeting=meeting, by=people.bram, title="Eerste")
+    second = point_add(meeting=meeting, by=people.bram, title="Tweede", brought_by="zorg")
+    client = client_for(people.bram)
+    client.post(
+        reverse("point_reorder", args=[project.pk, meeting.pk, second.pk]),
+        {"version": second.version, "richting": "omhoog"},
+    )
+    point_follow_up(point=second, by=people.bram, actions=[{"title": "Bellen"}])
+    html = client.get(reverse("project_history", args=[project.pk])).content.decode()
+    assert "Overleg &#x27;Partneroverleg&#x27; toegevoegd" in html
+    assert "Agendapunt &#x27;Tweede&#x27; omhoog op de agenda" in html
+    assert "volgorde van de agenda &#x27;Eerste&#x27;, &#x27;Tweede&#x27; → " in html
+    assert "Actie &#x27;Bellen&#x27; toegevoegd" in html

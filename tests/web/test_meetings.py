@@ -8,9 +8,19 @@ from typing import TYPE_CHECKING
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 
 from stuurknop.projectfile import DocumentInvalid, dump_document, parse_json, to_data
+from stuurknop.web.projects.entities import (
+    ACTION_ROW,
+    AGENDA_POINT,
+    DECISION_ROW,
+    MEETING_ROW,
+    RowEntity,
+    column,
+    row_data,
+)
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import Action, AgendaPoint, Decision, LogEntry, Meeting, Project
 from stuurknop.web.projects.project_file import project_data
@@ -22,6 +32,7 @@ from stuurknop.web.projects.services.decisions import (
     point_follow_up,
 )
 from stuurknop.web.projects.services.meetings import (
+    checked,
     meeting_create,
     meeting_delete,
     point_add,
@@ -199,3 +210,43 @@ def test_an_action_is_marked_done_in_one_step(project: Project, people: People) 
     action_done(action=action, by=people.bram, expected_version=action.version)
     assert Action.objects.get().status == "klaar"
     assert Decision.objects.count() == 0
+
+
+ENTITIES = (MEETING_ROW, AGENDA_POINT, DECISION_ROW, ACTION_ROW)
+
+
+@pytest.mark.parametrize("entity", ENTITIES, ids=lambda e: e.list_name)
+def test_each_entity_stores_every_field_of_its_declaration_and_nothing_else(
+    entity: RowEntity,
+) -> None:
+    columns = {f.name for f in entity.model._meta.concrete_fields} - entity.bookkeeping
+    assert {column(name) for name in entity.fields()} == columns
+    foreign = {
+        f.name
+        for f in entity.model._meta.concrete_fields
+        if isinstance(f, models.ForeignKey) and f.name not in entity.bookkeeping
+    }
+    assert foreign == set(entity.references)
+
+
+def test_a_row_read_as_document_data_and_back_is_the_same_row(
+    project: Project, people: People
+) -> None:
+    _meeting, first, _second = _agenda(project, people)
+    point_follow_up(
+        point=first,
+        by=people.bram,
+        decision={"title": "B", "date": "2026-12-10", "decided_by": ["woco"], "knobs": [4]},
+        actions=[{"title": "A", "owner_party": "zorg", "due": "2027-01-01"}],
+    )
+    for entity, rows in (
+        (MEETING_ROW, Meeting.objects.all()),
+        (AGENDA_POINT, AgendaPoint.objects.all()),
+        (DECISION_ROW, Decision.objects.all()),
+        (ACTION_ROW, Action.objects.all()),
+    ):
+        columns = {f.name for f in entity.model._meta.concrete_fields} - entity.bookkeeping
+        for row in rows:
+            values, _item = checked(entity, project, row_data(entity, row))
+            stored = {name: getattr(row, name) for name in columns}
+            assert {k: values[k] for k in columns} == stored, entity.list_name

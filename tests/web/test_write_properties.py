@@ -10,6 +10,7 @@ whose log line then exceeded what the document allows).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -22,7 +23,13 @@ from hypothesis import strategies as st
 
 from stuurknop.projectfile import DocumentInvalid, dump_document, parse_json, to_data
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.models import CostItem, FundingLine, Project, ProjectParty
+from stuurknop.web.projects.models import (
+    CostItem,
+    FundingLine,
+    Meeting,
+    Project,
+    ProjectParty,
+)
 from stuurknop.web.projects.project_file import project_data
 from stuurknop.web.projects.services import (
     cost_item_create,
@@ -38,6 +45,20 @@ from stuurknop.web.projects.services import (
     scenario_update,
 )
 from stuurknop.web.projects.services.agenda import agenda_point_add
+from stuurknop.web.projects.services.decisions import (
+    action_create,
+    action_done,
+    decision_create,
+    decision_update,
+    point_follow_up,
+)
+from stuurknop.web.projects.services.meetings import (
+    meeting_create,
+    meeting_update,
+    point_add,
+    point_move,
+    point_update,
+)
 from stuurknop.web.projects.services.perspectives import (
     perspective_set,
     perspective_version,
@@ -94,6 +115,12 @@ amounts = st.one_of(
     st.sampled_from(["1e400", "NaN", "-0", "1000000000.00", "12,50", "", "abc"]),
 )
 years = st.integers(1980, 2110)
+dates = st.one_of(
+    st.none(),
+    st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31)),
+    st.sampled_from(["", "2026-02-30", "gisteren", "2026-12-10"]),
+)
+party_ids = st.sampled_from([None, "woco", "zorg", "onbekend", ""])
 optional_years = st.none() | st.integers(-1, 120)
 
 FUZZ = settings(
@@ -453,3 +480,115 @@ def test_any_accepted_residents_answer_leaves_a_valid_project(
         lambda: questionnaire_take_in(questionnaire=questionnaire, by=people.anna),
         (QuestionnaireError,),
     )
+
+
+@given(title=texts, place=texts, minutes=texts, date=dates, knob=st.none() | st.integers(-1, 11))
+@FUZZ
+def test_any_accepted_meeting_or_agenda_write_leaves_a_valid_project(
+    project: Project, people: People, title: str, place: str, minutes: str, date: Any, knob: Any
+) -> None:
+    attempt(
+        project,
+        lambda: meeting_create(
+            project=project, by=people.bram, title=title, date=date, place=place
+        ),
+    )
+    meeting = Meeting.objects.filter(project=project).first() or meeting_create(
+        project=project, by=people.bram, title="Overleg"
+    )
+    attempt(
+        project,
+        lambda: meeting_update(
+            meeting=meeting, by=people.bram, expected_version=meeting.version, title=title
+        ),
+    )
+    meeting.refresh_from_db()
+    for value in ("goed_wonen", "onbekend", None):
+        attempt(
+            project,
+            lambda value=value: point_add(
+                meeting=meeting,
+                by=people.bram,
+                title=title,
+                explanation=place,
+                knob=knob,
+                value=value,
+                brought_by="zorg",
+            ),
+        )
+    point = meeting.points.last() or point_add(meeting=meeting, by=people.bram, title="Punt")
+    attempt(
+        project,
+        lambda: point_update(
+            point=point,
+            by=people.bram,
+            expected_version=point.version,
+            minutes=minutes,
+            outcome=place,
+        ),
+    )
+    point.refresh_from_db()
+    attempt(
+        project,
+        lambda: point_move(point=point, by=people.bram, expected_version=point.version, up=True),
+    )
+
+
+@given(
+    title=texts,
+    why=texts,
+    person=texts,
+    date=dates,
+    review=dates,
+    party=party_ids,
+    knobs=st.lists(st.integers(-1, 11), max_size=3),
+    costs=st.lists(st.sampled_from(["k1", "k9", "", "f1"]), max_size=2),
+)
+@FUZZ
+def test_any_accepted_decision_or_action_leaves_a_valid_project(
+    project: Project,
+    people: People,
+    title: str,
+    why: str,
+    person: str,
+    date: Any,
+    review: Any,
+    party: Any,
+    knobs: list[int],
+    costs: list[str],
+) -> None:
+    decision = {
+        "title": title,
+        "why": why,
+        "date": date,
+        "review_date": review,
+        "decided_by": [party] if party is not None else [],
+        "knobs": knobs,
+        "cost_items": costs,
+        "funding_lines": ["f1"],
+    }
+    attempt(project, lambda: decision_create(project=project, by=people.bram, **decision))
+    meeting = Meeting.objects.filter(project=project).first() or meeting_create(
+        project=project, by=people.bram, title="Overleg"
+    )
+    point = meeting.points.first() or point_add(meeting=meeting, by=people.bram, title="Punt")
+    action = {"title": title, "owner_party": party, "owner_person": person, "due": review}
+    attempt(
+        project,
+        lambda: point_follow_up(point=point, by=people.bram, decision=decision, actions=[action]),
+    )
+    attempt(project, lambda: action_create(project=project, by=people.bram, **action))
+    made = project.actions.last()
+    if made is not None:
+        attempt(
+            project,
+            lambda: action_done(action=made, by=people.bram, expected_version=made.version),
+        )
+    stored = project.decisions.last()
+    if stored is not None:
+        attempt(
+            project,
+            lambda: decision_update(
+                decision=stored, by=people.bram, expected_version=stored.version, why=why
+            ),
+        )
