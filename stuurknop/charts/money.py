@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from stuurknop.charts.balance import balance_shares_chart, balance_split_chart, balance_table
 from stuurknop.charts.bars import grouped_bar_chart, stacked_bar_chart
 from stuurknop.charts.chart import Chart, Table
 from stuurknop.charts.drawing import Mark
@@ -145,77 +146,6 @@ def gap_per_party_chart(money: MoneyOverTime, *, id_prefix: str) -> Chart:
     )
 
 
-def balance_shares_chart(balance: Balance, *, id_prefix: str) -> Chart:
-    """Per party its share of all funding beside its share of the value."""
-    parties = balance.parties
-    return grouped_bar_chart(
-        [p.name for p in parties],
-        {
-            "Aandeel in de financiering": [p.funding_share for p in parties],
-            "Aandeel in de waarde": [p.value_share for p in parties],
-        },
-        title="Aandeel in de financiering en in de waarde per partij",
-        description=_shares_description(balance),
-        value_format=_percent,
-        id_prefix=id_prefix,
-        label_heading="Partij",
-        value_labels=len(parties) <= 6,
-    )
-
-
-def balance_split_chart(balance: Balance, *, id_prefix: str) -> Chart:
-    """Per party what it pays now beside what it would pay if costs followed value shares."""
-    parties = balance.parties
-    return grouped_bar_chart(
-        [p.name for p in parties],
-        {
-            "Betaalt nu": [p.paid for p in parties],
-            "Bij verdeling naar waarde": [p.proportional for p in parties],
-        },
-        title="Wat elke partij betaalt en wat zij zou betalen bij verdeling naar waarde",
-        description=(
-            "Per partij wat zij nu betaalt, naast haar deel als de kosten "
-            f"({euro(balance.total_costs)}) verdeeld worden naar het aandeel in de waarde. "
-            "Een begin voor het gesprek, geen advies: waardeaandelen zijn een rangorde, geen geld."
-        ),
-        value_format=euro,
-        axis_format=axis_euro,
-        id_prefix=id_prefix,
-        label_heading="Partij",
-    )
-
-
-def balance_table(balance: Balance) -> Table:
-    """Per party: paid, its shares, its part under the proportional split, the difference."""
-    rows = tuple(
-        (
-            p.name,
-            euro(p.paid),
-            percent(p.funding_share),
-            percent(p.value_share),
-            euro(p.proportional),
-            euro(p.difference),
-        )
-        for p in balance.parties
-    )
-    return Table(
-        caption="Balans tussen partijen: geld en waarde",
-        columns=(
-            "Partij",
-            "Betaalt nu",
-            "Aandeel in de financiering",
-            "Aandeel in de waarde",
-            "Bij verdeling naar waarde",
-            "Verschil (betaalt nu − naar waarde)",
-        ),
-        rows=rows,
-    )
-
-
-def _percent(share: Decimal) -> str:
-    return percent(float(share))
-
-
 def _parties_with_money(money: MoneyOverTime) -> list[PartyMoney]:
     """Parties that carry a cost or pay something (all of them when none does yet)."""
     parties = [p for p in money.parties if p.costs or p.paid]
@@ -252,17 +182,4 @@ def _per_party_description(money: MoneyOverTime, parties: list[PartyMoney]) -> s
         biggest = max(payers, key=lambda p: p.paid)
         share = percent(float(biggest.paid / money.total_funding))
         text += f" {biggest.name} betaalt het meest: {euro(biggest.paid)} ({share})."
-    return text
-
-
-def _shares_description(balance: Balance) -> str:
-    text = "Per partij haar aandeel in alle financiering naast haar aandeel in de waarde."
-    heavy = [p for p in balance.parties if p.pays_more_than_it_gains]
-    for p in heavy:
-        text += (
-            f" {p.name} betaalt {percent(p.funding_share)} van de financiering en krijgt "
-            f"{percent(p.value_share)} van de waarde."
-        )
-    if not heavy:
-        text += " Geen partij betaalt duidelijk meer dan haar aandeel in de waarde."
     return text

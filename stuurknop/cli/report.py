@@ -12,9 +12,18 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
+from stuurknop.charts.balance import balance_table
 from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.compare import Comparison
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.balance import (
+    CAVEAT,
+    HOW_VALUE_SHARES,
+    compared,
+    findings,
+    in_line,
+    weighting_notes,
+)
 from stuurknop.presentation.blocks import (
     Align,
     Block,
@@ -30,6 +39,7 @@ from stuurknop.presentation.reasons import text
 
 Cell = str | int
 RIGHT: Align = "right"
+NO_VALUE = "Nog geen waarde bij een partij: het deel van de waarde is onbekend."
 
 
 def _section(
@@ -195,34 +205,18 @@ def _money_by_party(a: Analysis) -> Section:
 
 def _balance(a: Analysis) -> Section:
     b = a.balance
-    notes = [
-        "Verdeling naar waarde: ieder betaalt de totale kosten naar zijn waardeaandeel. "
-        "Een begin voor het gesprek, geen advies."
-    ]
+    table = balance_table(b)
+    blocks: list[Block] = [Paragraph(compared(b)), Paragraph(HOW_VALUE_SHARES), Paragraph(CAVEAT)]
     if not b.value_known:
-        notes.append("Nog geen belangen ingevuld: het waardeaandeel is onbekend.")
-    notes += [
-        f"{p.name} betaalt duidelijk meer dan het deel van de waarde dat daar landt."
-        for p in b.parties
-        if b.value_known and p.pays_more_than_it_gains
-    ]
-    return _section(
-        "Balans tussen partijen",
-        ("Partij", "Betaalt", "Aandeel financiering", "Aandeel waarde", "Naar waarde", "Verschil"),
-        [
-            (
-                p.name,
-                euro(p.paid),
-                percent(p.funding_share),
-                percent(p.value_share),
-                euro(p.proportional),
-                euro(p.difference),
-            )
-            for p in b.parties
-        ],
-        notes,
-        ("left", "right", "right", "right", "right", "right"),
-    )
+        blocks.append(
+            Paragraph("Nog geen waarde bij een partij: het deel van de waarde is onbekend.")
+        )
+    blocks += [Paragraph(line) for line in (*findings(b), in_line(b)) if line]
+    blocks += [Paragraph(line) for line in weighting_notes(b)]
+    if table.rows:
+        align: tuple[Align, ...] = ("left", *(RIGHT,) * (len(table.columns) - 1))
+        blocks.append(PlanTable("", table.columns, table.rows, align, total=True))
+    return Section("balans-tussen-partijen", "Balans tussen partijen", 1, tuple(blocks))
 
 
 def _checklist(a: Analysis) -> Section:

@@ -185,6 +185,8 @@ def _corporation_pays(ctx: Context) -> list[Reason]:
             party=row.name,
             funding_share=row.funding_share,
             value_share=row.value_share,
+            points=row.points,
+            difference=row.difference,
         )
         for row in ctx.balance.parties
         if row.party_type == "woningcorporatie" and row.pays_more_than_it_gains

@@ -46,7 +46,26 @@ CODES: dict[str, tuple[str, ...]] = {
     "party_value.score": ("terms", "score"),  # terms: ((weight, potential, value name), …)
     "party_value.no_interests": (),
     # balance.py
-    "balance.party": ("paid", "funding_share", "value_share", "total_costs", "proportional"),
+    "balance.party": ("paid", "funded", "funding_share", "value_share", "split"),
+    "balance.pays_more": (
+        "party",
+        "funding_share",
+        "value_share",
+        "points",
+        "difference",
+        "margin",
+    ),
+    "balance.pays_less": (
+        "party",
+        "funding_share",
+        "value_share",
+        "points",
+        "difference",
+        "margin",
+    ),
+    "balance.in_line": ("party", "funding_share", "value_share", "points", "difference", "margin"),
+    "balance.no_interests": ("party", "funding_share"),
+    "balance.own_weighting": ("party", "value_share", "without_own"),
     # money.py
     "money.cliff": ("year", "drop", "sources", "before", "after"),
     "money.shortfall": ("cost", "amount", "years"),
@@ -60,7 +79,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "check.knob_on_other_undiscussed": ("knob", "other"),
     "check.no_residents": (),
     "check.source_not_for_party": ("party", "party_type", "source", "payer_types"),
-    "check.pays_more_than_gains": ("party", "funding_share", "value_share"),
+    "check.pays_more_than_gains": ("party", "funding_share", "value_share", "points", "difference"),
     "check.knob_open_without_costs": ("knob", "name", "opening"),
     # checklist.py: the label of each item and its open point
     "checklist.knob_discussed": ("knob", "name"),

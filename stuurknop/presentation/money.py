@@ -83,13 +83,14 @@ def party_year_table(party: PartyMoney, money: MoneyOverTime) -> PlanTable:
 
 
 def balance_table(charts: MoneyCharts) -> PlanTable:
-    """Per party: what it pays, its shares, its part under the split by value, the difference."""
+    """Per party: what it pays, both shares, the split by value, the differences; a total."""
     table = charts.balance_table
     return PlanTable(
         table.caption,
         table.columns,
         table.rows,
-        (LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT),
+        (LEFT, *(RIGHT,) * (len(table.columns) - 1)),
+        total=bool(table.rows),
         empty="Er zijn nog geen partijen ingevuld.",
     )
 

@@ -1,9 +1,9 @@
 """The engine's reasons in Dutch: one template per code (:data:`TEMPLATES`).
 
 A template is a format string over the reason's parameters, with these format specs for
-people's numbers: ``euro``, ``percent``, ``decimal`` (two places), ``figure`` (``1,5``, ``2``),
-``lower`` (a model name inside a sentence) and ``lower_list``; any other spec is Python's
-(``{low:g}``). A reason whose sentence needs a list or a choice has a function instead.
+people's numbers: ``euro``, ``euro_cents``, ``percent``, ``decimal`` (two places), ``figure``
+(``1,5``, ``2``), ``lower`` (a model name inside a sentence) and ``lower_list``; any other spec
+is Python's (``{low:g}``). A reason whose sentence needs a list or a choice has a function instead.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec == "euro":
             return euro(Decimal(value))
+        if format_spec == "euro_cents":
+            return euro(Decimal(value), cents=True)
         if format_spec == "percent":
             return percent(float(value))
         if format_spec == "decimal":
@@ -189,9 +191,31 @@ TEMPLATES: dict[str, Template] = {
     "party_value.score": _party_value_score,
     "party_value.no_interests": "geen belangen ingevuld",
     "balance.party": (
-        "betaalt {paid:euro} = {funding_share:percent} van de financiering; "
-        "waardeaandeel {value_share:percent}; bij verdeling naar waarde: "
-        "{value_share:percent} × {total_costs:euro} = {proportional:euro}"
+        "betaalt {paid:euro_cents} van {funded:euro_cents} = {funding_share:percent} van de "
+        "financiering; naar waarde: {value_share:percent} van {funded:euro_cents} = "
+        "{split:euro_cents}"
+    ),
+    "balance.pays_more": (
+        "{party} betaalt {funding_share:percent} van de financiering en krijgt "
+        "{value_share:percent} van de waarde: {points} procentpunten en {difference:euro} meer "
+        "dan haar deel (de grens is {margin} procentpunten)"
+    ),
+    "balance.pays_less": (
+        "{party} betaalt {funding_share:percent} van de financiering en krijgt "
+        "{value_share:percent} van de waarde: {points} procentpunten en {difference:euro} minder "
+        "dan haar deel (de grens is {margin} procentpunten)"
+    ),
+    "balance.in_line": (
+        "{party} betaalt ongeveer haar deel: {funding_share:percent} van de financiering en "
+        "{value_share:percent} van de waarde (niet meer dan {margin} procentpunten verschil)"
+    ),
+    "balance.no_interests": (
+        "{party} betaalt {funding_share:percent} van de financiering, maar heeft geen belangen "
+        "ingevuld: haar deel van de waarde is onbekend en zij telt niet mee in de verdeling"
+    ),
+    "balance.own_weighting": (
+        "het aandeel van {party} in de waarde hangt af van haar eigen weging: "
+        "{value_share:percent}, en {without_own:percent} als haar weging niet meetelt"
     ),
     "money.cliff": _money_cliff,
     "money.shortfall": _money_shortfall,
@@ -216,7 +240,8 @@ TEMPLATES: dict[str, Template] = {
     ),
     "check.pays_more_than_gains": (
         "{party} betaalt {funding_share:percent} van de financiering en krijgt "
-        "{value_share:percent} van de waarde"
+        "{value_share:percent} van de waarde: {points} procentpunten en {difference:euro} meer "
+        "dan haar deel"
     ),
     "check.knob_open_without_costs": "stuurknop {knob} ({name}) staat op stand {opening}",
     "checklist.knob_discussed": "Stuurknop {knob}: {name} besproken",

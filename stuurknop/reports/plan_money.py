@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from stuurknop.charts.money import MoneyCharts
 from stuurknop.engine import Analysis
+from stuurknop.presentation.balance import (
+    CAVEAT,
+    HOW_VALUE_SHARES,
+    compared,
+    findings,
+    in_line,
+    weighting_notes,
+)
 from stuurknop.presentation.blocks import Block, Facts, Paragraph, Section
 from stuurknop.presentation.money import (
     balance_figures,
@@ -75,28 +83,27 @@ def money_sections(
 
 
 def balance_section(analysis: Analysis, charts: MoneyCharts) -> Section:
-    """Each party's share of the funding against its share of the value."""
+    """Each party's part of the funded total against its share of the value, with the verdicts
+    taken from the same figures as the table."""
     balance = analysis.balance
     blocks: list[Block] = [
         Paragraph(
             "Het model begint bij de zorg dat de woningcorporatie betaalt en de baten elders "
-            "landen. Hier staat per partij haar deel van de financiering naast haar deel van "
-            "de waarde. De verdeling naar waarde is een begin voor het gesprek, geen advies: "
-            "waardeaandelen zijn een rangorde, geen geld."
-        )
+            "landen. " + compared(balance)
+        ),
+        Paragraph(HOW_VALUE_SHARES),
+        Paragraph(CAVEAT, "note"),
     ]
     if not balance.value_known:
         blocks.append(
-            Paragraph("Nog geen belangen ingevuld: het aandeel in de waarde is onbekend.", "note")
+            Paragraph(
+                "Nog geen waarde bij een partij: vul bij Waarden en routes in welke waarden voor "
+                "elke partij tellen.",
+                "note",
+            )
         )
+    blocks += [Paragraph(line, "warning") for line in findings(balance)]
+    blocks += [Paragraph(line) for line in (in_line(balance),) if line]
+    blocks += [Paragraph(line, "note") for line in weighting_notes(balance)]
     blocks += balance_figures(balance, charts)
-    blocks += [
-        Paragraph(
-            f"{p.name} betaalt {percent(p.funding_share)} van de financiering en krijgt "
-            f"{percent(p.value_share)} van de waarde: duidelijk meer dan haar deel.",
-            "warning",
-        )
-        for p in balance.parties
-        if balance.value_known and p.pays_more_than_it_gains
-    ]
     return Section("balans", "Balans tussen partijen", 1, tuple(blocks), page_break=True)

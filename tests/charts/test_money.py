@@ -84,14 +84,15 @@ def test_the_gap_per_party_is_stacked_by_the_party_carrying_the_cost(charts):
     assert "Het grootste tekort ligt bij Welzijn: € 60.000" in charts.gap_per_party.description
 
 
-def test_the_balance_charts_show_shares_and_the_proportional_split(analysis, charts):
+def test_the_balance_charts_show_both_shares_and_the_split_of_the_funded_total(analysis, charts):
     assert charts.balance_shares is not None and charts.balance_split is not None
     shares = {row[0]: row[1:] for row in charts.balance_shares.table.rows}
     split = {row[0]: row[1:] for row in charts.balance_split.table.rows}
     for party in analysis.balance.parties:
         assert shares[party.name] == (percent(party.funding_share), percent(party.value_share))
-        assert split[party.name] == (euro(party.paid), euro(party.proportional))
-    assert "geen geld" in charts.balance_split.description
+        assert split[party.name] == (euro(party.paid), euro(party.split))
+    assert "financiering (€ 45.000)" in charts.balance_split.description
+    assert "niet uit geld" in charts.balance_split.description
 
 
 def test_without_stated_interests_there_is_no_balance_chart(model, make_document):
@@ -119,17 +120,24 @@ def test_the_charts_on_one_page_share_no_id(charts):
         seen |= ids
 
 
-def test_the_balance_table_has_the_difference_with_the_split(analysis):
-    rows = {row[0]: row for row in balance_table(analysis.balance).rows}
+def test_the_balance_table_shows_the_figures_of_the_verdict_and_adds_up(analysis):
+    table = balance_table(analysis.balance)
+    rows = {row[0]: row for row in table.rows}
     woco = next(p for p in analysis.balance.parties if p.party == "woco")
     assert rows["Woco"] == (
         "Woco",
-        euro(woco.paid),
-        percent(woco.funding_share),
+        "€ 5.000,00",
+        "11%",
         percent(woco.value_share),
-        euro(woco.proportional),
-        euro(woco.paid - woco.proportional),
+        percent(woco.value_share_without_own),
+        euro(woco.split, cents=True),
+        euro(woco.paid - woco.split, cents=True),
+        f"{woco.points:+d}",
     )
+    assert rows["Welzijn"][3] == rows["Welzijn"][-1] == "–"  # stated nothing: no share
+    assert rows["Totaal"][1] == rows["Totaal"][5] == "€ 45.000,00"
+    assert rows["Totaal"][6] == "€ 0,00"
+    assert "financiering (€ 45.000)" in table.caption
 
 
 @pytest.mark.parametrize(

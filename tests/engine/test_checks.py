@@ -50,7 +50,7 @@ FIRES = [
      {"costs": [{}], "funding": [{"party": "zorg", "source": "I"}]}),
     ("gebruik_door_derden", "a partner pays for using the room",
      {"costs": [{}], "funding": [{"party": "zorg", "source": "VII"}]}),
-    ("corporatie_betaalt_baten_elders", "corporation pays all, gets a quarter",
+    ("corporatie_betaalt_baten_elders", "corporation pays all, gets half",
      {"knobs": {4: 1}, "costs": [{}], "funding": [{"party": "woco", "source": "V"}],
       "interests": {"woco": {"goed_wonen": 1}, "zorg": {"goed_wonen": 3}}}),
     ("aan_zonder_kosten", "knob at 2 without costs", {"knobs": {4: 2}}),
@@ -103,7 +103,8 @@ QUIET = [
      {"knobs": {4: 1}, "costs": [{"amount": "1000"}],
       "funding": [{"party": "woco", "source": "V", "amount": "350"},
                   {"party": "zorg", "source": "V", "amount": "650"}],
-      "interests": {"woco": {"goed_wonen": 1}, "zorg": {"goed_wonen": 3}}}),
+      "interests": {"woco": {"goed_wonen": 1}, "zorg": {"goed_wonen": 3},
+                    "welzijn": {"goed_wonen": 2}, "gemeente": {"goed_wonen": 1}}}),
     ("corporatie_betaalt_baten_elders", "someone else pays more than it gains",
      {"knobs": {4: 1}, "costs": [{}], "funding": [{"party": "gemeente", "source": "V"}],
       "interests": {"woco": {"goed_wonen": 1}, "zorg": {"goed_wonen": 3}}}),
@@ -165,7 +166,8 @@ def test_a_source_that_does_not_fit_names_who_the_model_expects(model, make_docu
 def test_the_corporation_finding_gives_both_shares(model, make_document):
     [kwargs] = [k for c, _, k in FIRES if c == "corporatie_betaalt_baten_elders"]
     assert findings(model, make_document(**kwargs))["corporatie_betaalt_baten_elders"] == (
-        "Woco betaalt 100% van de financiering en krijgt 25% van de waarde",
+        "Woco betaalt 100% van de financiering en krijgt 50% van de waarde: 50 procentpunten en "
+        "€ 2.500 meer dan haar deel",
     )
 
 

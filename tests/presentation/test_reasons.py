@@ -106,13 +106,62 @@ TABLE = [
         reason(
             "balance.party",
             paid=Decimal("3000"),
+            funded=Decimal("4000"),
             funding_share=0.75,
             value_share=0.25,
-            total_costs=Decimal("4000"),
-            proportional=Decimal("1000"),
+            split=Decimal("1000"),
         ),
-        "betaalt € 3.000 = 75% van de financiering; waardeaandeel 25%; bij verdeling naar "
-        "waarde: 25% × € 4.000 = € 1.000",
+        "betaalt € 3.000,00 van € 4.000,00 = 75% van de financiering; naar waarde: 25% van "
+        "€ 4.000,00 = € 1.000,00",
+    ),
+    (
+        reason(
+            "balance.pays_more",
+            party="Woco",
+            funding_share=0.9,
+            value_share=0.5,
+            points=40,
+            difference=Decimal("80000"),
+            margin=15,
+        ),
+        "Woco betaalt 90% van de financiering en krijgt 50% van de waarde: 40 procentpunten en "
+        "€ 80.000 meer dan haar deel (de grens is 15 procentpunten)",
+    ),
+    (
+        reason(
+            "balance.pays_less",
+            party="Zorg",
+            funding_share=0.1,
+            value_share=0.5,
+            points=40,
+            difference=Decimal("80000"),
+            margin=15,
+        ),
+        "Zorg betaalt 10% van de financiering en krijgt 50% van de waarde: 40 procentpunten en "
+        "€ 80.000 minder dan haar deel (de grens is 15 procentpunten)",
+    ),
+    (
+        reason(
+            "balance.in_line",
+            party="Zorg",
+            funding_share=0.4,
+            value_share=0.5,
+            points=10,
+            difference=Decimal("20000"),
+            margin=15,
+        ),
+        "Zorg betaalt ongeveer haar deel: 40% van de financiering en 50% van de waarde (niet meer "
+        "dan 15 procentpunten verschil)",
+    ),
+    (
+        reason("balance.no_interests", party="Fonds", funding_share=0.2),
+        "Fonds betaalt 20% van de financiering, maar heeft geen belangen ingevuld: haar deel van "
+        "de waarde is onbekend en zij telt niet mee in de verdeling",
+    ),
+    (
+        reason("balance.own_weighting", party="Woco", value_share=0.3, without_own=0.5),
+        "het aandeel van Woco in de waarde hangt af van haar eigen weging: 30%, en 50% als haar "
+        "weging niet meetelt",
     ),
     (
         reason(
@@ -159,8 +208,16 @@ TABLE = [
         "Zorg (zorgorganisatie) betaalt uit bron I; het model noemt daarvoor: gemeente, fonds",
     ),
     (
-        reason("check.pays_more_than_gains", party="Woco", funding_share=1.0, value_share=0.25),
-        "Woco betaalt 100% van de financiering en krijgt 25% van de waarde",
+        reason(
+            "check.pays_more_than_gains",
+            party="Woco",
+            funding_share=1.0,
+            value_share=0.25,
+            points=75,
+            difference=Decimal("7500"),
+        ),
+        "Woco betaalt 100% van de financiering en krijgt 25% van de waarde: 75 procentpunten en "
+        "€ 7.500 meer dan haar deel",
     ),
     (
         reason("checklist.knob_incomplete", knob=4, missing=("uitwerking", "trekker")),

@@ -173,22 +173,36 @@ def test_per_party_tables_show_costs_funding_and_gap_per_year(project: Project, 
     assert [row[1] for row in gap[1:]] == ["€ 0", "€ 0", "€ 20.000", "€ 20.000", "€ 20.000"]
 
 
-def test_the_balance_shows_the_proportional_split_and_its_caveat(
+def test_the_balance_splits_the_funded_total_and_its_verdicts_agree_with_the_table(
     project: Project, page: str
 ) -> None:
     balance = scenario_analysis(project, project.scenarios.get()).balance
     assert balance.value_known
-    rows = {row[0]: row for row in tables_of(page)["Balans tussen partijen: geld en waarde"][1:]}
+    caption = (
+        "Balans tussen partijen: wat elke partij betaalt van de financiering (€ 40.000) en haar "
+        "deel van de waarde"
+    )
+    table = tables_of(page)[caption]
+    assert table[0][-3:] == ["Naar waarde", "Verschil in euro", "Verschil in procentpunten"]
+    rows = {row[0]: row for row in table[1:]}
     for party in balance.parties:
-        assert rows[party.name][1:] == [
-            euro(party.paid),
-            percent(party.funding_share),
-            percent(party.value_share),
-            euro(party.proportional),
-            euro(party.difference),
+        assert rows[party.name][1:3] == [euro(party.paid, cents=True), percent(party.funding_share)]
+        assert rows[party.name][5:7] == [
+            euro(party.split, cents=True),
+            euro(party.difference, cents=True),
         ]
-    assert "een begin voor het gesprek, geen advies" in page
-    assert "geen bedrag in geld" in page
+    # the split divides what is paid, to the cent; the gap is said apart and not split
+    assert rows["Totaal"][1] == rows["Totaal"][5] == "€ 40.000,00"
+    assert rows["Totaal"][6] == "€ 0,00"
+    assert "Het tekort van € 60.000 (kosten die niemand betaalt) wordt niet verdeeld" in page
+    # "meer dan haar deel" only beside a positive difference, "minder" beside a negative one
+    findings = re.findall(r"<li>([^<]*?) betaalt [^<]*? (meer|minder) dan haar deel", page)
+    assert findings
+    for name, more in findings:
+        difference = rows[name][6]
+        assert difference.startswith("€ -") == (more == "minder"), (name, difference)
+    assert "Een begin voor het gesprek, geen advies" in page
+    assert "wie alles minder belangrijk noemt, verandert haar deel niet" in page
 
 
 def test_every_chart_is_inline_svg_safe_under_the_csp_with_a_text_alternative(page: str) -> None:

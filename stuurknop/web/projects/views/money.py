@@ -13,6 +13,14 @@ from stuurknop.charts.money import MoneyCharts, money_charts
 from stuurknop.engine import Analysis
 from stuurknop.engine.money import MoneyOverTime
 from stuurknop.gespreksmodel import Model
+from stuurknop.presentation.balance import (
+    CAVEAT,
+    HOW_VALUE_SHARES,
+    compared,
+    findings,
+    in_line,
+    weighting_notes,
+)
 from stuurknop.presentation.money import (
     balance_figures,
     coverage_notes,
@@ -92,7 +100,13 @@ def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, An
         "coverage_notes": coverage_notes(money),
         "cost_knobs": sorted({item.knob for item in money.cost_items}),
         "balance": analysis.balance,
-        "heavy_payers": [p for p in analysis.balance.parties if p.pays_more_than_it_gains],
+        # The balance in the words the plan and the command line use too.
+        "balance_compared": compared(analysis.balance),
+        "balance_how": HOW_VALUE_SHARES,
+        "balance_caveat": CAVEAT,
+        "balance_findings": findings(analysis.balance),
+        "balance_in_line": in_line(analysis.balance),
+        "balance_weighting": weighting_notes(analysis.balance),
     }
 
 
