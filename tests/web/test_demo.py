@@ -84,3 +84,14 @@ def test_each_demo_project_has_one_open_residents_questionnaire(db: None) -> Non
     for project in Project.objects.all():
         [questionnaire] = Questionnaire.objects.filter(project=project)
         assert questionnaire.is_open, project.name
+
+
+def test_the_demo_shows_a_meeting_with_its_decisions_and_actions(db: None) -> None:
+    from stuurknop.web.projects.models import Action, Decision, Meeting
+
+    load_demo()
+    project = Project.objects.get(name__contains="Thuisflat")
+    assert Meeting.objects.filter(project=project).count() == 2
+    assert Meeting.objects.filter(project=project).first().points.count() == 3  # type: ignore[union-attr]
+    assert Decision.objects.filter(project=project).count() == 2
+    assert Action.objects.filter(project=project, status="open").count() == 2

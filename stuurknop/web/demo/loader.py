@@ -7,8 +7,10 @@ database can be restarted as often as one likes. Only for a local demo (``STUURK
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -96,16 +98,31 @@ def load_demo() -> DemoSummary:
 
 
 def example_files() -> list[str]:
-    """The texts of the example projects shipped in ``stuurknop/examples`` (if any)."""
+    """The texts of the example projects shipped in ``stuurknop/examples`` (if any).
+
+    Thuisflat comes with a partner meeting's paper trail (``stuurknop.examples.meetings``: a
+    held meeting with its minutes, decisions and actions, and the next meeting's agenda), so
+    that a new user finds the Overleg tab, the decisions and the open actions filled in.
+    """
     try:
         folder = resources.files("stuurknop.examples")
     except ModuleNotFoundError:
         return []
-    return [
-        f.read_text(encoding="utf-8")
-        for f in sorted(folder.iterdir(), key=lambda f: f.name)
-        if f.name.endswith(".json")
-    ]
+    texts = []
+    for f in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not f.name.endswith(".json"):
+            continue
+        if f.name == "thuisflat.json":
+            texts.append(json.dumps(_thuisflat_with_meetings(), ensure_ascii=False))
+        else:
+            texts.append(f.read_text(encoding="utf-8"))
+    return texts
+
+
+def _thuisflat_with_meetings() -> dict[str, Any]:
+    from stuurknop.examples.meetings import thuisflat_with_meetings
+
+    return thuisflat_with_meetings()
 
 
 def _organisation(slug: str, name: str, party_type: str) -> Organisation:
