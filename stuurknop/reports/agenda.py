@@ -38,13 +38,16 @@ from stuurknop.reports.typesetting import typeset
 
 __all__ = ["agenda_data", "choose_meeting", "render_agenda"]
 
+# What a project without meetings gets: an empty agenda to fill in on paper.
+BLANK = Meeting(id="overleg", title="Overleg")
+
 
 def render_agenda(
     model: Model, document: ProjectDocument, scenario: Scenario, options: Options
 ) -> Rendered:
     """The agenda (and, once held, the minutes) of the meeting ``options.meeting``; without
     one, of the next meeting."""
-    meeting = choose_meeting(document, options.meeting, options.today)
+    meeting = choose_meeting(document, options.meeting, options.today) or BLANK
     minutes = has_minutes(document, meeting)
     kind = "verslag" if minutes else "agenda"
     stem = file_stem(kind, document.project.name, meeting.title, _iso(meeting.date))
@@ -52,9 +55,10 @@ def render_agenda(
     return Rendered(f"{stem}.pdf", PDF, typeset("agenda.typ", data, today=options.today))
 
 
-def choose_meeting(document: ProjectDocument, meeting_id: str, today: dt.date) -> Meeting:
-    """The meeting with ``meeting_id``; without an id the next meeting on or after ``today``
-    (the earliest), else the latest one held. A Dutch error when there is none."""
+def choose_meeting(document: ProjectDocument, meeting_id: str, today: dt.date) -> Meeting | None:
+    """The meeting with ``meeting_id`` (a Dutch error when there is none); without an id the
+    next meeting on or after ``today`` (the earliest), else the latest one held; None when the
+    project has no meetings yet."""
     if meeting_id:
         for meeting in document.meetings:
             if meeting.id == meeting_id:
@@ -62,9 +66,7 @@ def choose_meeting(document: ProjectDocument, meeting_id: str, today: dt.date) -
         known = ", ".join(m.id for m in document.meetings) or "nog geen"
         raise DocumentError(f"Het project heeft geen overleg {meeting_id!r}; wel: {known}.")
     if not document.meetings:
-        raise DocumentError(
-            "Het project heeft nog geen overleg. Maak eerst een overleg met een agenda."
-        )
+        return None
     dated = [m for m in document.meetings if m.date is not None]
     coming = [m for m in dated if m.date is not None and m.date >= today]
     if coming:
@@ -82,7 +84,7 @@ def agenda_data(
     kind = "Agenda en verslag" if minutes else "Agenda"
     points = point_texts(model, document, meeting)
     sections = [{**section_data(_point(p, minutes)), "notes": not minutes} for p in points] or [
-        section_data(Section("geen-punten", "Nog geen agendapunten", 2))
+        {**section_data(_no_points(meeting)), "notes": True}
     ]
     after = [section_data(s) for s in _taken(model, document, meeting, today)] if minutes else []
     project = document.project.name
@@ -102,6 +104,16 @@ def agenda_data(
         "points": sections,
         "after": after,
     }
+
+
+def _no_points(meeting: Meeting) -> Section:
+    note = (
+        "Dit project heeft nog geen overleg in Stuurknop. Maak een overleg met zijn "
+        "agendapunten; tot dan is dit een lege agenda om op papier in te vullen."
+        if meeting is BLANK
+        else "Dit overleg heeft nog geen agendapunten."
+    )
+    return Section("geen-punten", "Nog geen agendapunten", 2, (Paragraph(note, "note"),))
 
 
 def _point(point: PointText, minutes: bool) -> Section:

@@ -87,12 +87,22 @@ def test_without_a_choice_the_next_meeting_else_the_latest(document):
     assert choose_meeting(document, "stuurgroep-januari", BEFORE).id == "stuurgroep-januari"
 
 
-def test_an_unknown_meeting_or_none_at_all_is_a_dutch_error(model, document):
+def test_an_unknown_meeting_is_a_dutch_error(model, document):
     with pytest.raises(DocumentError, match="geen overleg 'weg'; wel: stuurgroep-januari"):
         render("agenda", model, document, options=Options(meeting="weg"))
     bare = document.model_copy(update={"meetings": [], "decisions": [], "actions": []})
-    with pytest.raises(DocumentError, match="nog geen overleg"):
-        render("agenda", model, bare, options=Options())
+    with pytest.raises(DocumentError, match="geen overleg 'weg'; wel: nog geen"):
+        render("agenda", model, bare, options=Options(meeting="weg"))
+
+
+def test_a_project_without_meetings_gets_an_empty_agenda_to_fill_in(model, document):
+    bare = document.model_copy(update={"meetings": [], "decisions": [], "actions": []})
+    text = agenda_text(model, bare)
+
+    assert text.startswith("AGENDA Overleg Project Thuisflat Parkzicht")
+    assert "datum nog niet bekend" in text
+    assert "nog geen overleg in Stuurknop" in text
+    assert "Aantekeningen" in text
 
 
 def test_text_from_the_project_prints_as_written(model, document):

@@ -22,7 +22,7 @@ from tests.reports.printed import pages_text
 from tests.reports.test_excel import assert_matches_engine
 from tests.reports.test_plan_docx import all_text, open_docx
 
-from .plan_projects import OPTIONS, example
+from .plan_projects import OPTIONS, with_meetings
 
 # What an outside probe put in names: C0 controls, DEL, a non-character, a lone surrogate.
 UNSAFE = "\x01\x0b\x1b\x7f\ufffe\ud800"
@@ -64,12 +64,23 @@ def tainted(doc: ProjectDocument) -> ProjectDocument:
     project = doc.project.model_copy(
         update={"name": PROJECT, "municipality": f"Zw{UNSAFE}olle", "neighbourhood": "-1"}
     )
-    return doc.model_copy(update={"parties": parties, "scenarios": scenarios, "project": project})
+    meetings = [
+        m.model_copy(update={"title": f"Stuur{UNSAFE}groep {i}"})
+        for i, m in enumerate(doc.meetings)
+    ]
+    return doc.model_copy(
+        update={
+            "parties": parties,
+            "scenarios": scenarios,
+            "project": project,
+            "meetings": meetings,
+        }
+    )
 
 
 @pytest.fixture(scope="module")
 def document() -> ProjectDocument:
-    return tainted(example("thuisflat"))
+    return tainted(with_meetings())  # Thuisflat with its meetings, decisions and actions
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +112,8 @@ SHOWN = {
     "worksheets": ["Hofzicht", "Plan Thuisflat-aanpak", "Koffietafel 1", "Uitwerking 1"],
     "worksheets-blank": ["Hofzicht", "Zwolle"],
     "poster": ["Hofzicht", "Zwolle", "Plan Thuisflat-aanpak"],
+    # the next meeting on the day of OPTIONS, held: its minutes and what it decided
+    "agenda": ["Hofzicht", "Stuurgroep 0", "calc'!A0 Welzijn Voorbeeldhaven", "Koffietafel 5"],
 }
 
 
