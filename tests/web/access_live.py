@@ -7,6 +7,10 @@ an open session started by anna, by its id and its join code, and one participan
 The participant's routes are public: a join code is all they need, and they show nothing of the
 project but the session's name and its parties' names (tests/web/live/test_security.py). Without
 the participant cookie, voting sends the visitor to the join page (never to the login page).
+
+The beamer link's page and state are public too: the token in the URL is the key (anyone who
+holds it sees the beamer of that one session, and nothing else; tests/web/live/
+test_beamer_link.py). Making or revoking the link is the facilitator's.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ ACCESS: dict[str, Access] = {
     "live_close": Access("beheerder", editable=True),
     "live_beamer": Access("beheerder"),
     "live_screen_state": Access("beheerder"),
+    # The beamer link: made (again) or revoked by the facilitator; opened without an account.
+    "live_beamer_link": Access("beheerder", method="POST", data={"action": "make"}),
+    "live_beamer_link_screen": Access("public"),
+    "live_beamer_link_state": Access("public"),
     "live_enter": Access("public"),
     "live_join": Access("public"),
     "live_vote_page": Access("public"),
@@ -40,9 +48,16 @@ ACCESS: dict[str, Access] = {
 def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:
     """Extra URL kwargs (name → value) for this area's routes; built inside the world's
     transaction after the project and its members exist."""
+    from stuurknop.web.live.beamer_links import beamer_link_make
     from stuurknop.web.live.services import participant_join, session_start
 
     session = session_start(project=project, by=people["anna"], name="Matrixsessie")
     party = project.parties.filter(at_table=True).values_list("key", flat=True).first()
     participant, _token = participant_join(session=session, name="Matrixdeelnemer", party=party)
-    return {"session_id": session.pk, "code": session.code, "participant_id": participant.pk}
+    beamer_token = beamer_link_make(session=session, by=people["anna"])
+    return {
+        "session_id": session.pk,
+        "code": session.code,
+        "participant_id": participant.pk,
+        "beamer_token": beamer_token,
+    }

@@ -24,6 +24,12 @@ class LiveSession(models.Model):
     revealed = models.JSONField(default=list, blank=True)  # the step keys whose results show
     # Counts every change (votes included), so a polling page re-renders only when it grew.
     revision = models.PositiveIntegerField(default=0)
+    # The step whose results the beamer shows per party ("" = none): set by the facilitator
+    # only once that step is revealed, cleared on every step change and on hiding.
+    breakdown = models.CharField(max_length=40, blank=True, default="")
+    # The beamer link (beamer_links.py): SHA-256 of its token ("" = no link), never the token.
+    beamer_token_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    beamer_link_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -38,7 +44,12 @@ class LiveSession(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["code"], condition=Q(closed_at__isnull=True), name="open_session_code"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["beamer_token_hash"],
+                condition=~Q(beamer_token_hash=""),
+                name="one_session_per_beamer_token",
+            ),
         ]
         verbose_name = _("live sessie")
         verbose_name_plural = _("live sessies")

@@ -23,6 +23,7 @@ from stuurknop.web.live.participants import (
 )
 from stuurknop.web.live.sessions import (
     open_session,
+    session_breakdown,
     session_close,
     session_move,
     session_perspectives,
@@ -41,6 +42,7 @@ __all__ = [
     "participant_remove",
     "parties_at_table",
     "removed_error",
+    "session_breakdown",
     "session_close",
     "session_move",
     "session_perspectives",

@@ -21,7 +21,7 @@ from stuurknop.web.live.models import (
     LiveSession,
     Vote,
 )
-from stuurknop.web.live.steps import item_by_key, steps_for
+from stuurknop.web.live.steps import item_by_key, step_by_key, steps_for
 from stuurknop.web.projects.models import Project, ProjectParty
 from stuurknop.web.projects.services.log import log_append
 from stuurknop.web.projects.services.perspectives import perspectives_add
@@ -73,7 +73,7 @@ def session_move(
         target = step
     else:
         raise LiveError("bad_step", _("Die stap bestaat niet."), "step")
-    bump(session, step=target)
+    bump(session, step=target, breakdown="")  # a new step starts without the breakdown
     return session
 
 
@@ -84,7 +84,30 @@ def session_reveal(*, session: LiveSession, by: User, revealed: bool = True) -> 
     shown = [key for key in session.revealed if key != session.step]
     if revealed:
         shown.append(session.step)
-    bump(session, revealed=shown)
+    bump(session, revealed=shown, breakdown="")  # hiding hides the breakdown too
+    return session
+
+
+@transaction.atomic
+def session_breakdown(*, session: LiveSession, by: User, shown: bool = True) -> LiveSession:
+    """Show (or hide) the current step's results per party on the beamer: refused until the
+    step is revealed, so that nobody sees a party's votes before everyone's."""
+    require_beheerder(by, session.project)
+    row = LiveSession.objects.select_for_update().get(pk=session.pk)
+    if row.closed_at is not None:
+        raise closed_error()
+    if not shown:
+        bump(session, breakdown="")
+        return session
+    if row.step not in row.revealed:
+        raise LiveError(
+            "not_revealed",
+            _("Toon eerst de uitslag van deze stap. Daarna kunt u de uitslag per partij tonen."),
+        )
+    step = step_by_key(steps_for(session.project.model_version), row.step)
+    if step is None or not any(item.scored for item in step.items):
+        raise LiveError("no_scores", _("Deze stap heeft geen cijfers om per partij te tonen."))
+    bump(session, breakdown=row.step)
     return session
 
 

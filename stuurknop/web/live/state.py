@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 
 from stuurknop.engine.votes import summarise
 from stuurknop.presentation.reasons import text as reason_text
+from stuurknop.web.live.breakdown import breakdown_context, median_text, party_breakdown
 from stuurknop.web.live.models import LiveSession, Participant, Vote
 from stuurknop.web.live.steps import Step, score_labels, step_by_key, steps_for
 
@@ -177,6 +178,7 @@ def screen_state(session: LiveSession) -> dict[str, Any]:
     if revealed:
         results = _tallies(step, [(row[1], row[2]) for row in votes])
         remarks = [{"party": row[4], "text": row[3]} for row in votes if row[3]]
+    parties = party_breakdown(session, step) if revealed else None
     context = {
         "session": session,
         "step": step,
@@ -186,6 +188,7 @@ def screen_state(session: LiveSession) -> dict[str, Any]:
         "revealed": revealed,
         "results": [_shown(r, step) for r in results or []],
         "remarks": remarks,
+        **breakdown_context(step, parties),
     }
     return {
         "type": "screen",
@@ -196,6 +199,7 @@ def screen_state(session: LiveSession) -> dict[str, Any]:
         "participants": participants,
         "voted": voted,
         "results": results,
+        "breakdown": parties,
         "html": render_to_string("live/_results.html", context),
     }
 
@@ -211,7 +215,7 @@ def participants_overview(session: LiveSession) -> list[Participant]:
     )
 
 
-BAR_WIDTH = 300  # the SVG's width for a bar of everyone
+BAR_WIDTH = 100  # a bar's length for the most-chosen answer, in its SVG's units
 
 
 def _shown(result: dict[str, Any], step: Step) -> dict[str, Any]:
@@ -222,15 +226,13 @@ def _shown(result: dict[str, Any], step: Step) -> dict[str, Any]:
     median = result["median"]
     return {
         **result,
-        "median_text": "–" if median is None else f"{median:g}".replace(".", ","),
+        "median_text": median_text(median),
         "rows": [
             {
                 "label": labels[d["score"]],
                 "count": d["count"],
                 "width": round(BAR_WIDTH * d["count"] / most),
-                "y": 8 + 40 * position,
-                "text_y": 30 + 40 * position,
             }
-            for position, d in enumerate(result["distribution"])
+            for d in result["distribution"]
         ],
     }

@@ -1,18 +1,16 @@
-"""The facilitator's pages: the project's sessions, the control page, the beamer, closing."""
+"""The facilitator's pages: the project's sessions, the control page, closing (the beamer and
+its link: beamer.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,6 +21,7 @@ from stuurknop.web.live.services import (
     LiveError,
     participant_remove,
     parties_at_table,
+    session_breakdown,
     session_close,
     session_move,
     session_reveal,
@@ -118,10 +117,11 @@ def live_control(
         join_url=_join_url(request, session),
         participants=participants_overview(session),
         may_remove=session.is_open and not project.archived,
+        may_break_down=any(item.scored for item in step.items),
     )
 
 
-ACTIONS = {"next", "previous", "goto", "reveal", "hide"}
+ACTIONS = {"next", "previous", "goto", "reveal", "hide", "breakdown-on", "breakdown-off"}
 
 
 @require_POST
@@ -134,6 +134,8 @@ def live_control_action(
     try:
         if action in ("reveal", "hide"):
             session_reveal(session=session, by=request.user, revealed=action == "reveal")
+        elif action in ("breakdown-on", "breakdown-off"):
+            session_breakdown(session=session, by=request.user, shown=action == "breakdown-on")
         elif action in ACTIONS:
             session_move(
                 session=session, by=request.user, action=action, step=request.POST.get("step")
@@ -246,27 +248,6 @@ def live_close(
 
 
 @project_role(Role.BEHEERDER)
-def live_beamer(
-    request: AuthenticatedHttpRequest, project: Project, session_id: int
-) -> HttpResponse:
-    """The beamer: join code and QR code, the step, and (once revealed) the results."""
-    session = _session(project, session_id)
-    join_url = _join_url(request, session)
-    return render(
-        request,
-        "live/beamer.html",
-        {
-            "project": project,
-            "session": session,
-            "screen": screen_state(session),
-            "join_url": join_url,
-            "enter_url": request.build_absolute_uri(reverse("live_enter")),
-            "qr": _qr_svg(join_url),
-        },
-    )
-
-
-@project_role(Role.BEHEERDER)
 def live_screen_state(
     request: AuthenticatedHttpRequest, project: Project, session_id: int
 ) -> JsonResponse:
@@ -276,11 +257,3 @@ def live_screen_state(
 
 def _join_url(request: HttpRequest, session: LiveSession) -> str:
     return request.build_absolute_uri(reverse("live_join", args=[session.code]))
-
-
-def _qr_svg(url: str) -> SafeString:
-    """The join link as an inline SVG QR code (made here: no third-party service, no style)."""
-    svg = segno.make(url, error="m").svg_inline(scale=8, svgclass="qr", lineclass="qr-line")
-    label = escape(_("QR-code om mee te doen"))
-    # segno's own output (paths and numbers only) with an accessible name added.
-    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))

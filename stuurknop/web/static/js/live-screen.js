@@ -2,6 +2,8 @@
  * follows the session over a WebSocket, or by polling where the socket cannot open. The server
  * renders the region; this only swaps it and announces the count politely. When the step or
  * the session's openness changes, the page reloads (its headings and buttons change too).
+ * A beamer link that stops working (revoked, replaced: the socket closes with 4403; polling
+ * gets 404 or 410) reloads too, into the page that says so.
  */
 (function () {
   "use strict";
@@ -46,7 +48,11 @@
       try { render(JSON.parse(event.data)); } catch (e) { /* not ours */ }
     };
     socket.onerror = function () { /* onclose follows and decides */ };
-    socket.onclose = function () {
+    socket.onclose = function (event) {
+      if (opened && (event.code === 4403 || event.code === 4410)) {
+        window.location.reload();
+        return;
+      }
       if (!opened) { failedOpens += 1; }
       if (failedOpens >= 2) { return startPolling(); }
       window.setTimeout(connect, backoff);
@@ -59,7 +65,13 @@
     fetch(box.getAttribute("data-state-url"), {
       credentials: "same-origin",
       headers: { "Accept": "application/json" }
-    }).then(function (response) { return response.json(); }).then(render).catch(function () {
+    }).then(function (response) {
+      if (response.status === 404 || response.status === 410) {
+        window.location.reload();
+        return {};
+      }
+      return response.json();
+    }).then(render).catch(function () {
       /* the next poll tries again */
     });
   }
