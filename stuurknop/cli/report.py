@@ -106,7 +106,10 @@ def analysis_sections(model: Model, analysis: Analysis) -> list[Section]:
                 (p.name, *[w for _, w in p.weights], fraction(p.score), percent(p.share))
                 for p in a.party_values
             ],
-            ["Belang per waarde (0–3) × potentieel, opgeteld; aandeel = deel van alle scores."],
+            [
+                "Belang per waarde (0–3) × potentieel, opgeteld. Aandeel: deel van de waarde, "
+                "met de gewichten van elke partij als delen van hetzelfde totaal."
+            ],
             ("left", *[RIGHT] * (len(model.values) + 2)),
         ),
         _money_by_year(a),

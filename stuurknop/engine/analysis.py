@@ -17,7 +17,7 @@ from stuurknop.engine.routes import (
     value_per_party,
     value_potential,
 )
-from stuurknop.engine.value_shares import value_shares
+from stuurknop.engine.value_shares import interest_weights, value_shares
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import ProjectDocument, Scenario
 
@@ -45,11 +45,10 @@ def analyse(model: Model, doc: ProjectDocument, scenario: str | Scenario | None 
     party_values = value_per_party(model, doc, chosen, values)
     money = money_over_time(model, doc, chosen)
     types = {p.id: p.party_type for p in doc.parties}
-    weights: dict[str, dict[str, int]] = {}
-    for interest in chosen.interests:
-        weights.setdefault(interest.party, {})[interest.value] = interest.weight
     shares = value_shares(
-        [p.id for p in doc.parties], weights, {v.value: v.potential for v in values}
+        [p.id for p in doc.parties],
+        interest_weights(chosen),
+        {v.value: v.potential for v in values},
     )
     parties = [(p.id, p.name) for p in doc.parties]
     balance = balance_between_parties(money, shares, parties, types)

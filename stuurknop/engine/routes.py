@@ -9,7 +9,8 @@ model and o(k) the opening (1–3) of a knob that is on (0 otherwise),
 
 so 1 means every knob that can drive the route is fully open. Value potential of value v is the
 mean activation of the routes that lead to v. A party's value is its interest weights (0–3)
-applied to those potentials.
+applied to those potentials; its *share* of the value counts every party's weights for the same
+total (:mod:`stuurknop.engine.value_shares`), so that saying values matter less lowers no share.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stuurknop.engine.reasons import Reason, reason
+from stuurknop.engine.value_shares import interest_weights, value_shares
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import KnobStatus, ProjectDocument, Scenario
 
@@ -61,7 +63,7 @@ class PartyValue:
     weights: tuple[tuple[str, int], ...]  # (value id, weight 0–3)
     score: float  # Σ weight × potential
     attainable: int  # Σ weight: the score if every potential were 1
-    share: float  # this party's part of all parties' scores
+    share: float  # its share of the value (value_shares: every party's weights as parts of 1)
     reason: Reason
 
     @property
@@ -144,11 +146,9 @@ def value_per_party(
 ) -> tuple[PartyValue, ...]:
     """Each party's value from its interests (0–3 per value) and the value potentials."""
     potential = {p.value: p.potential for p in potentials}
-    weights: dict[str, dict[str, int]] = {}
-    for interest in scenario.interests:
-        weights.setdefault(interest.party, {})[interest.value] = interest.weight
+    weights = interest_weights(scenario)
     scores = {party: sum(w * potential[v] for v, w in ws.items()) for party, ws in weights.items()}
-    total = sum(scores.values())
+    shares = value_shares([p.id for p in doc.parties], weights, potential)
     results = []
     for party in doc.parties:
         ws = weights.get(party.id, {})
@@ -167,7 +167,7 @@ def value_per_party(
                 weights=ordered,
                 score=score,
                 attainable=sum(ws.values()),
-                share=score / total if total else 0.0,
+                share=shares.of(party.id).share,
                 reason=why,
             )
         )

@@ -32,6 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from stuurknop.projectfile.schema import Scenario
+
 WEIGHTS = "gewichten"  # the only basis so far: stated interests over the routes' potentials
 
 
@@ -59,6 +61,14 @@ class ValueShares:
 
     def of(self, party: str) -> PartyShare:
         return next(p for p in self.parties if p.party == party)
+
+
+def interest_weights(scenario: Scenario) -> dict[str, dict[str, int]]:
+    """Each party's stated weight (0–3) per value in ``scenario``."""
+    weights: dict[str, dict[str, int]] = {}
+    for interest in scenario.interests:
+        weights.setdefault(interest.party, {})[interest.value] = interest.weight
+    return weights
 
 
 def normalised(weights: Mapping[str, int]) -> dict[str, Fraction]:

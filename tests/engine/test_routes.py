@@ -145,8 +145,11 @@ def test_value_per_party_weighs_the_potentials_by_each_partys_interests(model, m
     assert result["zorg"].score == pytest.approx(zorg)
     assert result["woco"].attainable == 3 + 2
     assert result["woco"].relative == pytest.approx(woco / 5)
-    assert result["woco"].share == pytest.approx(woco / (woco + zorg))
-    assert result["zorg"].share == pytest.approx(zorg / (woco + zorg))
+    # the share counts each party's weights as parts of the same total
+    woco_part = 3 / 5 * pot["goed_wonen"] + 2 / 5 * 0.0
+    zorg_part = 2 / 3 * pot["minder_zorgvraag"] + 1 / 3 * pot["efficient_werken"]
+    assert result["woco"].share == pytest.approx(woco_part / (woco_part + zorg_part))
+    assert result["zorg"].share == pytest.approx(zorg_part / (woco_part + zorg_part))
     assert result["woco"].weights == (
         ("goed_wonen", 3),
         ("minder_zorgvraag", 0),
