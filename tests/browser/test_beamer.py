@@ -147,12 +147,38 @@ def breakdown_of_a_knob(room: Room) -> None:
     session_breakdown(session=room.refresh(), by=room.anna)
 
 
+REMARK = (
+    "Wij willen eerst weten wie de ontmoetingsruimte beheert en wat dat per jaar kost, "
+    "voordat we iets toezeggen; de bewoners vragen ook om een vaste contactpersoon."
+)
+
+
+def remarks(room: Room) -> None:
+    """The last step, revealed: everyone's remark at once (the longest text a beamer shows)."""
+    session_move(session=room.refresh(), by=room.anna, action="goto", step="remarks")
+    for number, participant in enumerate(room.participants):
+        vote_cast(participant=participant, item="remarks", score=None, remark=f"{number}. {REMARK}")
+    session_reveal(session=room.refresh(), by=room.anna)
+
+
+def many_remarks(room: Room) -> None:
+    """Everyone's remark of nearly the longest kind (500 characters at most): more than a
+    screen holds, so the beamer says how many more the facilitator sees."""
+    session_move(session=room.refresh(), by=room.anna, action="goto", step="remarks")
+    for number, participant in enumerate(room.participants):
+        text = f"{number}. " + " ".join([REMARK] * 3)
+        vote_cast(participant=participant, item="remarks", score=None, remark=text[:480])
+    session_reveal(session=room.refresh(), by=room.anna)
+
+
 STATES: dict[str, tuple[Callable[[Room], None], str]] = {
     "waiting": (waiting, "Doe mee met uw telefoon"),
     "voting": (voting, "4 van 8 gestemd"),
     "revealed": (revealed, "Mediaan"),
     "breakdown-values": (breakdown_of_values, "Per partij"),
     "breakdown-knob": (breakdown_of_a_knob, "Per partij"),
+    "remarks": (remarks, "Opmerkingen"),
+    "many-remarks": (many_remarks, "die passen niet op het scherm"),
 }
 
 

@@ -1,5 +1,6 @@
-"""The current step's results per party, for the beamer: only when the facilitator switched
-it on for a revealed step (``LiveSession.breakdown``), never before the reveal.
+"""What the beamer shows beyond the plain results: the current step's results per party, only
+when the facilitator switched it on for a revealed step (``LiveSession.breakdown``), never
+before the reveal; and how many remarks fit on the screen.
 
 Per party that takes part (a removed participant's party only if others remain), in the
 project's order of parties: per scored item the number of votes, the distribution and the
@@ -84,4 +85,29 @@ def breakdown_context(step: Step, parties: list[dict[str, Any]] | None) -> dict[
         "breakdown_single": len(scored) == 1,
         "breakdown_answers": [label for _score, label in score_labels(scored[0].kind)],
         "breakdown_items": scored,
+    }
+
+
+# How much remark text a beamer shows, in characters (a remark costs its text, its party and
+# about a line): up to NORMAL in two columns of the normal size, up to DENSE in three columns
+# of a smaller one (still 2 % of the screen's height); the rest only on the facilitator's page,
+# the beamer saying how many more there are. Measured at 1280×720 and 1920×1080
+# (tests/browser/test_beamer.py).
+REMARKS_NORMAL = 1500
+REMARKS_DENSE = 2100
+REMARK_LINE = 60
+
+
+def remarks_context(remarks: list[dict[str, str]]) -> dict[str, Any]:
+    """The remarks, each marked ``extra`` once the beamer's room for them is used up."""
+    costs = [len(r["text"]) + len(r["party"]) + REMARK_LINE for r in remarks]
+    dense = sum(costs) > REMARKS_NORMAL
+    shown, used = [], 0
+    for remark, cost in zip(remarks, costs, strict=True):
+        used += cost
+        shown.append({**remark, "extra": used > REMARKS_DENSE})
+    return {
+        "remarks": shown,
+        "remarks_dense": dense,
+        "remarks_extra": sum(1 for r in shown if r["extra"]),
     }

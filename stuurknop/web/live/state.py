@@ -13,7 +13,12 @@ from django.template.loader import render_to_string
 
 from stuurknop.engine.votes import summarise
 from stuurknop.presentation.reasons import text as reason_text
-from stuurknop.web.live.breakdown import breakdown_context, median_text, party_breakdown
+from stuurknop.web.live.breakdown import (
+    breakdown_context,
+    median_text,
+    party_breakdown,
+    remarks_context,
+)
 from stuurknop.web.live.models import LiveSession, Participant, Vote
 from stuurknop.web.live.steps import Step, score_labels, step_by_key, steps_for
 
@@ -187,7 +192,7 @@ def screen_state(session: LiveSession) -> dict[str, Any]:
         "voted": voted,
         "revealed": revealed,
         "results": [_shown(r, step) for r in results or []],
-        "remarks": remarks,
+        **remarks_context(remarks),
         **breakdown_context(step, parties),
     }
     return {

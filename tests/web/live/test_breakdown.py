@@ -200,3 +200,26 @@ def test_the_values_step_shows_a_median_per_party_and_value(
     assert medians[name(live, "bewoners")]["value-goed_wonen"] == "1"
     assert medians[name(live, "bewoners")]["value-werkplezier"] == "–"  # nobody voted on it yet
     assert "Iedereen" in state["html"]
+
+
+def test_the_beamer_leaves_out_the_remarks_that_do_not_fit_and_counts_them() -> None:
+    from stuurknop.web.live.breakdown import REMARK_LINE, REMARKS_DENSE, remarks_context
+
+    short = [{"party": "Bewoners", "text": "Graag een vaste contactpersoon."}] * 3
+    few = remarks_context(short)
+    assert (few["remarks_dense"], few["remarks_extra"]) == (False, 0)
+    assert [r["text"] for r in few["remarks"]] == [r["text"] for r in short]
+    long = [{"party": "Bewoners", "text": "x" * 480} for _ in range(8)]
+    many = remarks_context(long)
+    shown = [r for r in many["remarks"] if not r["extra"]]
+    assert many["remarks_dense"] is True
+    assert many["remarks_extra"] == 8 - len(shown) > 0
+
+    # What is shown stays within the dense budget; one more would not.
+    def cost(remark: dict[str, object]) -> int:
+        return len(str(remark["text"])) + len(str(remark["party"])) + REMARK_LINE
+
+    used = sum(cost(r) for r in shown)
+    assert used <= REMARKS_DENSE < used + cost(long[len(shown)])
+    # The first ones are shown, the later ones are left out (never a gap in between).
+    assert [r["extra"] for r in many["remarks"]] == sorted(r["extra"] for r in many["remarks"])
