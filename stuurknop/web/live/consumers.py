@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils.translation import gettext as _
@@ -49,6 +50,17 @@ UNKNOWN = 4403  # … or the participant is not known (or was removed)
 # Channels ships no type information (typeshed's stubs disagree with django-stubs about
 # routing), so its consumer is Any to mypy.
 class JsonSocket(AsyncWebsocketConsumer):  # type: ignore[misc]
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Hand ``message`` to its handler, as Channels does, without first closing old
+        database connections: Channels does that on its one database thread before every
+        message, so each vote of fifty would queue there behind the others' work. Every
+        database call of these sockets goes through ``database_sync_to_async``, which closes
+        old connections itself, in the thread that holds them."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def send_json(self, content: dict[str, Any]) -> None:
         await self.send(text_data=dumps(content))
 

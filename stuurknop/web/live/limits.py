@@ -23,10 +23,13 @@ import hashlib
 import hmac
 import ipaddress
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -91,6 +94,33 @@ def count(name: str, seconds: int) -> Window:
     return Window(_hit(f"live:{name}:{number}", seconds), left)
 
 
+def count_each(names: Sequence[str], seconds: int) -> list[Window]:
+    """Count one more of each of ``names`` (a name twice counts twice), as :func:`count` one
+    after the other would; on Redis in one round trip instead of three per name."""
+    number, left = _window(seconds)
+    keys = [f"live:{name}:{number}" for name in names]
+    client = _redis_client()
+    if client is None:
+        return [Window(_hit(key, seconds), left) for key in keys]
+    pipe = client.pipeline(transaction=False)
+    for key in keys:  # the add() and incr() of _hit, each atomic in Redis
+        full = cache.make_and_validate_key(key)
+        pipe.set(full, 0, ex=seconds * 2, nx=True)
+        pipe.incr(full)
+    answers = pipe.execute()
+    return [Window(int(answers[2 * i + 1]), left) for i in range(len(keys))]
+
+
+def _redis_client() -> Any:
+    """The Redis client of the default cache, or None when it is not Redis. (Django's cache
+    has no call that counts many keys at once; its integers are stored as plain Redis
+    integers, so INCR here and get() there agree.)"""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        return None
+    return backend._cache.get_client(write=True)
+
+
 def peek(name: str, seconds: int) -> Window:
     """The current window's count of ``name``, without counting."""
     number, left = _window(seconds)
@@ -115,6 +145,11 @@ def client_key(request: HttpRequest) -> str:
 
 def vote_window(participant_id: int) -> Window:
     return count(f"votes:{participant_id}", RATE_SECONDS)
+
+
+def vote_windows(participant_ids: Sequence[int]) -> list[Window]:
+    """:func:`vote_window` for each of ``participant_ids`` (a batch of votes), in order."""
+    return count_each([f"votes:{pk}" for pk in participant_ids], RATE_SECONDS)
 
 
 def code_guesses_used_up(client: str) -> Window | None:

@@ -18,16 +18,16 @@ from stuurknop.web.live.guards import (
     removed_error,
     require_beheerder,
 )
-from stuurknop.web.live.limits import CLIENT_ID_MAX, RATE_VOTES, vote_window
+from stuurknop.web.live.limits import CLIENT_ID_MAX, RATE_VOTES, vote_windows
 from stuurknop.web.live.models import (
     REMARK_MAX,
     BehalfEntry,
     LiveSession,
     Participant,
-    Vote,
 )
 from stuurknop.web.live.participants import clean_name, participant_join, party_at_table
 from stuurknop.web.live.steps import Item, item_by_key, steps_for
+from stuurknop.web.live.vote_rows import Row, votes_upsert
 from stuurknop.web.projects.services.log import log_append
 
 
@@ -87,9 +87,8 @@ def _score(score: object, item_key: str) -> int:
     return score
 
 
-def _rate_limit(participant: Participant) -> None:
-    if vote_window(participant.pk).count > RATE_VOTES:
-        raise LiveError("too_fast", _("U stemt te snel. Wacht even en probeer het opnieuw."))
+def _too_fast() -> LiveError:
+    return LiveError("too_fast", _("U stemt te snel. Wacht even en probeer het opnieuw."))
 
 
 @dataclass(frozen=True)
@@ -145,9 +144,15 @@ def votes_cast(
     passed: list[_Checked] = []
     for position, ballot in enumerate(ballots):
         try:
-            passed.append(_checked(session, position, ballot, entered_by))
+            passed.append(_checked(session, position, ballot))
         except LiveError as error:
             outcomes[position] = error
+    if entered_by is None:  # each participant's limit, counted for the well-formed votes
+        windows = vote_windows([vote.participant.pk for vote in passed])
+        for vote, window in zip(passed, windows, strict=True):
+            if window.count > RATE_VOTES:
+                outcomes[vote.position] = _too_fast()
+        passed = [vote for vote in passed if outcomes[vote.position] is None]
     if passed:
         try:
             with transaction.atomic():
@@ -159,15 +164,11 @@ def votes_cast(
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _checked(
-    session: LiveSession, position: int, ballot: Ballot, entered_by: User | None
-) -> _Checked:
+def _checked(session: LiveSession, position: int, ballot: Ballot) -> _Checked:
     checked, value, text = _check(session, ballot.item, ballot.score, ballot.remark)
     ident = ballot.client_id if isinstance(ballot.client_id, str) else ""
     if len(ident) > CLIENT_ID_MAX:
         raise LiveError("bad_message", _("Dit bericht kan niet worden gelezen."), checked.key)
-    if entered_by is None:
-        _rate_limit(ballot.participant)
     return _Checked(position, ballot.participant, checked.key, value, text.strip(), ident)
 
 
@@ -185,30 +186,20 @@ def _store(
         ).values_list("pk", flat=True)
     )
     outcomes: dict[int, CastVote | LiveError] = {}
-    rows: dict[tuple[int, str], Vote] = {}  # the last ballot per participant and item
+    rows: dict[tuple[int, str], Row] = {}  # the last ballot per participant and item
+    by = entered_by.pk if entered_by is not None else None
     for vote in passed:
-        if vote.participant.pk not in present:
+        pk = vote.participant.pk
+        if pk not in present:
             outcomes[vote.position] = removed_error()
             continue
         outcomes[vote.position] = CastVote(
             vote.item, vote.score, vote.remark, vote.client_id, revision
         )
-        rows[(vote.participant.pk, vote.item)] = Vote(
-            participant=vote.participant,
-            item=vote.item,
-            score=vote.score,
-            remark=vote.remark,
-            client_id=vote.client_id,
-            entered_by=entered_by,
-        )
+        rows[(pk, vote.item)] = (pk, vote.item, vote.score, vote.remark, vote.client_id, by)
     if not rows:
         raise removed_error()  # rolls the bump back: nothing changed
-    Vote.objects.bulk_create(
-        list(rows.values()),
-        update_conflicts=True,
-        unique_fields=["participant", "item"],
-        update_fields=["score", "remark", "client_id", "entered_by", "updated_at"],
-    )
+    votes_upsert(list(rows.values()))
     if entered_by is not None:
         BehalfEntry.objects.bulk_create(
             BehalfEntry(
