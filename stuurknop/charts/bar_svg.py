@@ -32,7 +32,7 @@ AXIS_COLOUR = "#666666"
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 WIDTH, HEIGHT = 720, 380
-SIZE, SMALL = 13.0, 11.0  # font sizes
+SIZE, SMALL = 13.0, 12.0  # font sizes; a page shows the chart at its own size, so 12 px
 CHAR = 0.6  # average character width in em
 LABEL_WIDTH = 16  # characters per line of a category label
 LEGEND_COLUMNS = 4

@@ -6,9 +6,11 @@ A test names the page it visits and the values it has (``project_id``, ``scenari
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.urls import NoReverseMatch, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 
 def route_params(name: str) -> list[str] | None:
@@ -32,3 +34,166 @@ def url_of(name: str, **values: Any) -> str:
         return reverse(name, kwargs={p: values[p] for p in params})
     except NoReverseMatch as exc:  # pragma: no cover - a value of the wrong form
         raise AssertionError(f"route {name!r}: {exc}") from None
+
+
+# --- every page of the app, in one list ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AppPage:
+    """A page a person opens, as the width tests (``test_widths.py``) visit it.
+
+    ``user``: who is signed in (None: nobody); ``values``: a route parameter taken from another
+    of the world's values than its own name (``{"token": "invitation_token"}``); ``query``:
+    added to the path; ``phone``: False for a screen that is only ever shown on a beamer;
+    ``participant``: the page of someone who joined the live session (joined first).
+    """
+
+    route: str
+    name: str
+    user: str | None = "anna"
+    values: Mapping[str, str] = field(default_factory=dict)
+    query: str = ""
+    phone: bool = True
+    participant: bool = False
+
+    def path(self, world: Mapping[str, Any]) -> str:
+        params = route_params(self.route) or []
+        given = {p: world[self.values.get(p, p)] for p in params if self.values.get(p, p) in world}
+        return url_of(self.route, **given) + self.query.format_map(world)
+
+
+def _knob_pages() -> list[AppPage]:
+    return [
+        AppPage("knob_page", f"stuurknop-{n}", values={"knob": f"knob_{n}"}) for n in range(1, 11)
+    ]
+
+
+# To add a page: one line here. ``test_every_route_is_a_page_or_said_not_to_be`` fails on a
+# route that is in neither this list nor NOT_PAGES.
+APP_PAGES: list[AppPage] = [
+    # Signing in and the password
+    AppPage("login", "inloggen", user=None),
+    AppPage("password_reset", "wachtwoord-vergeten", user=None),
+    AppPage("password_reset_done", "wachtwoord-verstuurd", user=None),
+    AppPage(
+        "password_reset_confirm",
+        "wachtwoord-herstellen",
+        user=None,
+        values={"uidb64": "reset_uidb64", "token": "reset_token"},
+    ),
+    AppPage("password_reset_complete", "wachtwoord-hersteld", user=None),
+    AppPage("invitation_accept", "uitnodiging", user=None, values={"token": "invitation_token"}),
+    # Projects
+    AppPage("project_list", "projecten"),
+    AppPage("project_archive_list", "archief"),
+    AppPage("project_create", "project-nieuw"),
+    AppPage("project_import", "importeren"),
+    AppPage("project_detail", "project"),
+    AppPage("project_basics", "projectgegevens"),
+    AppPage("project_parties", "partijen"),
+    AppPage("project_party_edit", "partij-wijzigen"),
+    AppPage("project_archive", "archiveren"),
+    # A scenario's pages, every worksheet among them
+    AppPage("scenario_overview", "overzicht"),
+    *_knob_pages(),
+    AppPage("knob_page", "stuurknop-4-kostenpost-wijzigen", query="?wijzig={cost_dom_id}"),
+    AppPage("values_page", "waarden-en-routes"),
+    AppPage("interest_edit", "belangen-invullen"),
+    AppPage("money_page", "geld"),
+    AppPage("checks_page", "controles"),
+    AppPage("documents_page", "documenten"),
+    AppPage("scenario_list", "scenarios"),
+    AppPage("scenario_edit", "scenario-wijzigen"),
+    AppPage("scenario_delete", "scenario-verwijderen"),
+    AppPage("scenario_compare", "scenarios-vergelijken"),
+    # The project's people, history and perspectives
+    AppPage("project_history", "geschiedenis"),
+    AppPage("project_members", "leden"),
+    AppPage("perspectives_page", "perspectieven"),
+    AppPage("perspective_edit", "perspectief-invullen"),
+    AppPage("divergence_page", "verschillen"),
+    # Meetings: the agenda, its minutes, decisions and actions (world: tests/browser/meeting_world)
+    AppPage("meetings_page", "overleg"),
+    AppPage("meeting_page", "overleg-agenda"),
+    AppPage("meeting_page", "overleg-agenda-lezer", user="carla"),
+    AppPage("meeting_edit", "overleg-wijzigen"),
+    AppPage("point_follow_up", "besluit-vastleggen"),
+    AppPage("decisions_page", "besluiten-en-acties"),
+    # Live sessions
+    AppPage("live_sessions", "live-sessies"),
+    AppPage("live_control", "live-leiden"),
+    AppPage("live_behalf", "live-namens"),
+    AppPage("live_close", "live-sluiten"),
+    AppPage("live_beamer", "live-scherm", phone=False),
+    AppPage("live_enter", "live-meedoen", user=None),
+    AppPage("live_join", "live-aanmelden", user=None),
+    AppPage("live_vote_page", "live-stemmen", user=None, participant=True),
+    # The residents' questionnaire
+    AppPage("residents_manage", "bewoners"),
+    AppPage("residents_form", "bewonersvragenlijst", user=None),
+    AppPage("residents_thanks", "bewoners-bedankt", user=None),
+]
+
+# Routes that are no page of their own, each with the reason.
+NOT_PAGES: dict[str, str] = {
+    "logout": "a POST that signs out",
+    "set_language": "a POST that switches the language",
+    "view_on_site": "the admin's redirect",
+    "project_export": "a JSON download",
+    "project_unarchive": "only for an archived project; its page is archive_confirm's twin",
+    "project_party_add": "a POST of the parties page",
+    "scenario_switch": "a redirect to the other scenario's page",
+    "knob_save": "a POST of the knob page",
+    "cost_item_create": "a POST of the knob page",
+    "cost_item_update": "a POST of the knob page",
+    "cost_item_delete": "a POST of the knob page",
+    "funding_line_create": "a POST of the knob page",
+    "funding_line_update": "a POST of the knob page",
+    "funding_line_delete": "a POST of the knob page",
+    "scenario_create": "a POST of the scenarios page",
+    "scenario_choose": "a POST of the scenarios page",
+    "member_role": "a POST of the members page",
+    "member_remove": "a POST of the members page",
+    "invitation_create": "a POST of the members page",
+    "invitation_revoke": "a POST of the members page",
+    "document_download": "a file download",
+    "perspectives_reveal": "a POST of the perspectives page",
+    "perspectives_hide": "a POST of the perspectives page",
+    "agenda_point_add": "a POST of the divergence page",
+    "point_create": "a POST of the meeting page",
+    "point_reorder": "a POST of the meeting page",
+    "point_minutes": "a POST of the meeting page",
+    "action_done": "a POST of the decisions page",
+    "checks_agenda_add": "a POST of the checks page",
+    "live_session_start": "a POST of the live sessions page",
+    "live_control_action": "a POST of the facilitator's page",
+    "live_participant_remove": "a POST of the facilitator's page",
+    "live_screen_state": "JSON for the beamer's script",
+    "live_beamer_link": "a POST of the facilitator's page",
+    "live_beamer_link_screen": "the beamer through its link: test_beamer.py, 1280×720, 1920×1080",
+    "live_beamer_link_state": "JSON for the beamer's script",
+    "live_state": "JSON for the phone's script",
+    "live_vote": "a POST of the vote page",
+    "residents_create": "a POST of the residents page",
+    "residents_open": "a POST of the residents page",
+    "residents_close": "a POST of the residents page",
+    "residents_new_link": "a POST of the residents page",
+    "residents_take_in": "a POST of the residents page",
+    "residents_poster": "a PDF download",
+}
+
+
+def app_route_names() -> set[str]:
+    """The names of the app's routes (the admin's, Django's own, are left out)."""
+    names: set[str] = set()
+
+    def walk(patterns: list[Any], admin: bool) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, admin or p.app_name == "admin")
+            elif isinstance(p, URLPattern) and p.name and not admin:
+                names.add(p.name)
+
+    walk(get_resolver().url_patterns, False)
+    return names
