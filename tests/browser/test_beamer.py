@@ -26,7 +26,7 @@ from stuurknop.web.live.services import (
     vote_cast,
 )
 from stuurknop.web.live.steps import steps_for
-from stuurknop.web.projects.models import Project
+from stuurknop.web.projects.models import Project, ProjectParty
 from tests.browser.accessibility import assert_accessible
 from tests.browser.conftest import sign_in
 from tests.browser.routes import url_of
@@ -92,17 +92,30 @@ def assert_fits(page: Page, what: str) -> None:
     assert "Uitloggen" not in page.locator("body").inner_text(), f"{what}: 'Uitloggen' shows"
 
 
+# Three more at the table, as a large partner meeting has them (eight parties).
+MORE_PARTIES = {
+    "fonds": "Fonds Wonen en Welzijn Friesland",
+    "huisartsen": "Huisartsenpraktijk De Linde en Apotheek",
+    "school": "Vereniging Buurtcentrum en Speeltuin Parkzicht",
+}
+
+
 class Room:
-    """A session on the shared project with a participant or two per party, all named long."""
+    """A session on the shared project with a participant or two per party (eight parties),
+    all named long."""
 
     def __init__(self, project: Project, people: People) -> None:
         for key, name in LONG_NAMES.items():
             project.parties.filter(key=key).update(name=name)
+        for position, (key, name) in enumerate(MORE_PARTIES.items(), start=10):
+            ProjectParty.objects.create(
+                project=project, key=key, name=name, party_type="overig", position=position
+            )
         self.project = project
         self.anna = people.anna
         self.session = session_start(project=project, by=people.anna, name="Partneroverleg mei")
         self.participants: list[Participant] = []
-        for number, key in enumerate([*LONG_NAMES, "woco", "zorg", "bewoners"]):
+        for number, key in enumerate([*LONG_NAMES, *MORE_PARTIES, "woco", "zorg", "bewoners"]):
             participant, _token = participant_join(
                 session=self.session, name=f"Deelnemer {number}", party=key
             )
@@ -173,7 +186,7 @@ def many_remarks(room: Room) -> None:
 
 STATES: dict[str, tuple[Callable[[Room], None], str]] = {
     "waiting": (waiting, "Doe mee met uw telefoon"),
-    "voting": (voting, "4 van 8 gestemd"),
+    "voting": (voting, "4 van 11 gestemd"),
     "revealed": (revealed, "Mediaan"),
     "breakdown-values": (breakdown_of_values, "Per partij"),
     "breakdown-knob": (breakdown_of_a_knob, "Per partij"),
@@ -206,7 +219,7 @@ def test_the_beamer_fits_the_screen_in_every_state(
         expect(page.get_by_role("img", name="QR-code om mee te doen")).to_have_count(0)
         expect(page.locator(".beamer-join-line")).to_contain_text(room.session.code)
     if state.startswith("breakdown"):
-        for name in LONG_NAMES.values():
+        for name in [*LONG_NAMES.values(), *MORE_PARTIES.values()]:
             expect(page.locator(".live-breakdown")).to_contain_text(name)
     screenshot(f"beamer-{state}-{size[0]}x{size[1]}")  # to look at by eye
     assert_fits(page, f"the beamer ({state}) at {size[0]}×{size[1]}")
