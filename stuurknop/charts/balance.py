@@ -1,10 +1,11 @@
 """The balance charts and their table, from the engine's ``Analysis.balance``.
 
 What is compared: each party's part of the funded total (what the parties pay; the unfunded gap
-is no one's payment) against its share of the value. The table carries exactly the figures the
-verdict is taken from (:mod:`stuurknop.engine.balance`): both shares as whole percentages, their
-difference in percentage points, and the split of the funded total to the cent with the
-difference in euros; a total row shows that the split adds up.
+is no one's payment) against its share of the value. Each chart has its table, and together
+they carry exactly the figures the verdict is taken from (:mod:`stuurknop.engine.balance`):
+both shares as whole percentages with their difference in percentage points, and the split of
+the funded total to the cent with the difference in euros; a total row shows that the split
+adds up.
 """
 
 from __future__ import annotations
@@ -21,16 +22,14 @@ from stuurknop.presentation.reasons import text as reason_text
 MILLION = Decimal(1_000_000)
 NONE = "–"
 
-COLUMNS = (
+SHARES_COLUMNS = (
     "Partij",
-    "Betaalt",
     "Deel van de financiering",
     "Deel van de waarde",
-    "Deel zonder eigen weging",
-    "Naar waarde",
-    "Verschil in euro",
     "Verschil in procentpunten",
+    "Deel van de waarde zonder eigen weging",
 )
+SPLIT_COLUMNS = ("Partij", "Betaalt", "Naar waarde", "Verschil in euro (betaalt − naar waarde)")
 
 
 def points(number: int) -> str:
@@ -86,47 +85,61 @@ def balance_split_chart(balance: Balance, *, id_prefix: str) -> Chart:
     )
 
 
-def balance_table(balance: Balance) -> Table:
-    """Per party the figures of the verdict, with a total row when there are parties."""
-    rows = tuple(_row(p, balance.value_known) for p in balance.parties)
+def shares_table(balance: Balance) -> Table:
+    """Per party both shares as whole percentages, their difference in points (the verdict's
+    figures), and the share of the value without the party's own weighting."""
+    return Table(
+        caption=(
+            f"Deel van de financiering ({euro(balance.total_funding)}) en deel van de waarde "
+            "per partij"
+        ),
+        columns=SHARES_COLUMNS,
+        rows=tuple(_shares_row(p, balance.value_known) for p in balance.parties),
+    )
+
+
+def split_table(balance: Balance) -> Table:
+    """Per party what it pays, its part of the funded total by value (to the cent) and the
+    difference in euros; a total row shows that the split adds up to what is paid."""
+    known = balance.value_known
+    rows = tuple(
+        (
+            p.name,
+            euro(p.paid, cents=True),
+            euro(p.split, cents=True) if known else NONE,
+            euro(p.difference, cents=True) if known else NONE,
+        )
+        for p in balance.parties
+    )
     if rows:
+        difference = sum((p.difference for p in balance.parties), ZERO)
         rows += (
             (
                 "Totaal",
                 euro(balance.total_funding, cents=True),
-                "100%" if balance.total_funding else NONE,
-                "100%" if balance.value_known else NONE,
-                "",
-                euro(balance.total_split, cents=True) if balance.value_known else NONE,
-                euro(sum((p.difference for p in balance.parties), ZERO), cents=True)
-                if balance.value_known
-                else NONE,
-                "",
+                euro(balance.total_split, cents=True) if known else NONE,
+                euro(difference, cents=True) if known else NONE,
             ),
         )
     return Table(
         caption=(
-            f"Balans tussen partijen: wat elke partij betaalt van de financiering "
-            f"({euro(balance.total_funding)}) en haar deel van de waarde"
+            f"Verdeling van de financiering ({euro(balance.total_funding)}) naar het deel van de "
+            "waarde"
         ),
-        columns=COLUMNS,
+        columns=SPLIT_COLUMNS,
         rows=rows,
     )
 
 
-def _row(p: PartyBalance, value_known: bool) -> tuple[str, ...]:
+def _shares_row(p: PartyBalance, value_known: bool) -> tuple[str, ...]:
     known = value_known and p.stated
+    without_own = p.value_share_without_own
     return (
         p.name,
-        euro(p.paid, cents=True),
         percent(p.funding_share),
         percent(p.value_share) if known else NONE,
-        percent(p.value_share_without_own)
-        if value_known and p.value_share_without_own is not None
-        else NONE,
-        euro(p.split, cents=True) if value_known else NONE,
-        euro(p.difference, cents=True) if value_known else NONE,
         points(p.points) if known else NONE,
+        percent(without_own) if value_known and without_own is not None else NONE,
     )
 
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from stuurknop.charts.balance import balance_shares_chart, balance_split_chart, balance_table
+from stuurknop.charts.balance import (
+    balance_shares_chart,
+    balance_split_chart,
+    shares_table,
+    split_table,
+)
 from stuurknop.charts.bars import grouped_bar_chart, stacked_bar_chart
 from stuurknop.charts.chart import Chart, Table
 from stuurknop.charts.drawing import Mark
@@ -35,7 +40,8 @@ class MoneyCharts:
     gap_per_party: Chart
     balance_shares: Chart | None
     balance_split: Chart | None
-    balance_table: Table
+    balance_shares_table: Table
+    balance_split_table: Table
 
 
 def money_charts(money: MoneyOverTime, balance: Balance, *, id_prefix: str = "geld") -> MoneyCharts:
@@ -54,7 +60,8 @@ def money_charts(money: MoneyOverTime, balance: Balance, *, id_prefix: str = "ge
             if balance.value_known
             else None
         ),
-        balance_table=balance_table(balance),
+        balance_shares_table=shares_table(balance),
+        balance_split_table=split_table(balance),
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from stuurknop.charts.balance import balance_table
+from stuurknop.charts.balance import shares_table, split_table
 from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.compare import Comparison
 from stuurknop.gespreksmodel.schema import Model
@@ -208,7 +208,6 @@ def _money_by_party(a: Analysis) -> Section:
 
 def _balance(a: Analysis) -> Section:
     b = a.balance
-    table = balance_table(b)
     blocks: list[Block] = [Paragraph(compared(b)), Paragraph(HOW_VALUE_SHARES), Paragraph(CAVEAT)]
     if not b.value_known:
         blocks.append(
@@ -216,9 +215,10 @@ def _balance(a: Analysis) -> Section:
         )
     blocks += [Paragraph(line) for line in (*findings(b), in_line(b)) if line]
     blocks += [Paragraph(line) for line in weighting_notes(b)]
-    if table.rows:
-        align: tuple[Align, ...] = ("left", *(RIGHT,) * (len(table.columns) - 1))
-        blocks.append(PlanTable("", table.columns, table.rows, align, total=True))
+    for table, total in ((shares_table(b), False), (split_table(b), True)):
+        if table.rows:
+            align: tuple[Align, ...] = ("left", *(RIGHT,) * (len(table.columns) - 1))
+            blocks.append(PlanTable("", table.columns, table.rows, align, total=total))
     return Section("balans-tussen-partijen", "Balans tussen partijen", 1, tuple(blocks))
 
 

@@ -82,24 +82,33 @@ def party_year_table(party: PartyMoney, money: MoneyOverTime) -> PlanTable:
     )
 
 
-def balance_table(charts: MoneyCharts) -> PlanTable:
-    """Per party: what it pays, both shares, the split by value, the differences; a total."""
-    table = charts.balance_table
-    return PlanTable(
-        table.caption,
-        table.columns,
-        table.rows,
-        (LEFT, *(RIGHT,) * (len(table.columns) - 1)),
-        total=bool(table.rows),
-        empty="Er zijn nog geen partijen ingevuld.",
+def balance_tables(charts: MoneyCharts) -> tuple[PlanTable, PlanTable]:
+    """The shares (both shares, the points between them, the share without the party's own
+    weighting) and the split of the funded total by value (with a total row)."""
+    shares, split = charts.balance_shares_table, charts.balance_split_table
+    return (
+        PlanTable(
+            shares.caption,
+            shares.columns,
+            shares.rows,
+            (LEFT, *(RIGHT,) * (len(shares.columns) - 1)),
+            empty="Er zijn nog geen partijen ingevuld.",
+        ),
+        PlanTable(
+            split.caption,
+            split.columns,
+            split.rows,
+            (LEFT, *(RIGHT,) * (len(split.columns) - 1)),
+            total=bool(split.rows),
+            empty="Er zijn nog geen partijen ingevuld.",
+        ),
     )
 
 
 def balance_figures(balance: Balance, charts: MoneyCharts) -> tuple[Block, ...]:
-    """The two balance charts with the balance table, or the table alone while no party has
-    said which values count for it (then there is no share in the value to draw)."""
-    table = balance_table(charts)
+    """The two balance charts, each with its table, or the two tables alone while no value
+    lands with any party (then there is no share in the value to draw)."""
+    shares, split = balance_tables(charts)
     if balance.value_known and charts.balance_shares and charts.balance_split:
-        # The balance table holds the figures of both charts: one table after the two.
-        return (Figure(charts.balance_shares, None), Figure(charts.balance_split, table))
-    return (table,)
+        return (Figure(charts.balance_shares, shares), Figure(charts.balance_split, split))
+    return (shares, split)

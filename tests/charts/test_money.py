@@ -9,7 +9,6 @@ import pytest
 
 from stuurknop.charts.money import (
     axis_euro,
-    balance_table,
     money_charts,
 )
 from stuurknop.engine import analyse
@@ -120,24 +119,25 @@ def test_the_charts_on_one_page_share_no_id(charts):
         seen |= ids
 
 
-def test_the_balance_table_shows_the_figures_of_the_verdict_and_adds_up(analysis):
-    table = balance_table(analysis.balance)
-    rows = {row[0]: row for row in table.rows}
-    woco = next(p for p in analysis.balance.parties if p.party == "woco")
-    assert rows["Woco"] == (
-        "Woco",
-        "€ 5.000,00",
-        "11%",
-        percent(woco.value_share),
-        percent(woco.value_share_without_own),
-        euro(woco.split, cents=True),
-        euro(woco.paid - woco.split, cents=True),
-        f"{woco.points:+d}",
+def test_the_balance_tables_show_the_figures_of_the_verdict_and_the_split_adds_up(charts):
+    shares, split = charts.balance_shares_table, charts.balance_split_table
+    assert shares.columns == (
+        "Partij",
+        "Deel van de financiering",
+        "Deel van de waarde",
+        "Verschil in procentpunten",
+        "Deel van de waarde zonder eigen weging",
     )
-    assert rows["Welzijn"][3] == rows["Welzijn"][-1] == "–"  # stated nothing: no share
-    assert rows["Totaal"][1] == rows["Totaal"][5] == "€ 45.000,00"
-    assert rows["Totaal"][6] == "€ 0,00"
-    assert "financiering (€ 45.000)" in table.caption
+    rows = {row[0]: row for row in shares.rows}
+    assert rows["Woco"][1] == "11%" and rows["Gemeente"][1] == "89%"  # of € 45.000 paid
+    woco_points = int(rows["Woco"][1][:-1]) - int(rows["Woco"][2][:-1])
+    assert rows["Woco"][3] == f"{woco_points:+d}"
+    assert rows["Welzijn"][2] == rows["Welzijn"][3] == "–"  # stated nothing: no share
+    assert "financiering (€ 45.000)" in shares.caption
+    money = {row[0]: row for row in split.rows}
+    assert money["Woco"][1] == "€ 5.000,00"
+    assert money["Totaal"][1] == money["Totaal"][2] == "€ 45.000,00"
+    assert money["Totaal"][3] == "€ 0,00"
 
 
 @pytest.mark.parametrize(

@@ -48,14 +48,16 @@ def test_the_year_figure_carries_its_charts_figures_with_the_numbers_right(analy
     assert [figure.table.alignment(i) for i in range(3)] == ["left", "right", "right"]
 
 
-def test_the_balance_charts_share_one_table_and_without_interests_only_the_table_is_left(
+def test_each_balance_chart_has_its_table_and_without_value_only_the_tables_are_left(
     analysis, model, make_document
 ):
     shares, split = balance_figures(
         analysis.balance, money_charts(analysis.money, analysis.balance)
     )
-    assert isinstance(shares, Figure) and shares.table is None
+    assert isinstance(shares, Figure) and isinstance(shares.table, PlanTable)
+    assert shares.table.columns[3] == "Verschil in procentpunten"
     assert isinstance(split, Figure) and isinstance(split.table, PlanTable)
+    assert split.table.total and split.table.rows[-1][0] == "Totaal"
     empty = analyse(model, make_document())
-    (table,) = balance_figures(empty.balance, money_charts(empty.money, empty.balance))
-    assert isinstance(table, PlanTable)
+    tables = balance_figures(empty.balance, money_charts(empty.money, empty.balance))
+    assert [type(t) for t in tables] == [PlanTable, PlanTable]

@@ -52,34 +52,32 @@ def test_the_plan_compares_with_the_funded_total_and_keeps_the_gap_apart(model, 
         "Zorg betaalt 10% van de financiering en krijgt 50% van de waarde: 40 procentpunten en "
         "€ 80.000 minder dan haar deel (de grens is 15 procentpunten).",
     ]
-    [table] = [b.table for b in blocks if isinstance(b, Figure) and b.table]
-    rows = {row[0]: row for row in table.rows}
-    assert rows["Woco"][1:] == (
-        "€ 180.000,00",
-        "90%",
-        "50%",
-        "50%",
-        "€ 100.000,00",
-        "€ 80.000,00",
-        "+40",
-    )
-    assert rows["Gemeente"][3] == "–"  # stated no interest: outside the split
-    assert table.total and rows["Totaal"][5] == "€ 200.000,00" and rows["Totaal"][6] == "€ 0,00"
+    shares, split = [b.table for b in blocks if isinstance(b, Figure) and b.table]
+    rows = {row[0]: row for row in shares.rows}
+    assert rows["Woco"][1:] == ("90%", "50%", "+40", "50%")
+    assert rows["Gemeente"][2] == "–"  # stated no interest: outside the split
+    money = {row[0]: row for row in split.rows}
+    assert money["Woco"][1:] == ("€ 180.000,00", "€ 100.000,00", "€ 80.000,00")
+    assert split.total and money["Totaal"][1:] == ("€ 200.000,00", "€ 200.000,00", "€ 0,00")
 
 
 def test_the_word_chapter_has_the_same_table_and_verdicts(model, reported):
     word = Document(BytesIO(render("docx", model, reported, options=OPTIONS).content))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "40 procentpunten en € 80.000 meer dan haar deel" in text
-    tables = [
-        [tuple(c.text for c in row.cells) for row in t.rows]
+    tables = {
+        t.rows[0].cells[-1].text: [tuple(c.text for c in row.cells) for row in t.rows]
         for t in word.tables
-        if t.rows[0].cells[-1].text == "Verschil in procentpunten"
-    ]
-    [table] = tables
-    woco = next(row for row in table if row[0] == "Woco")
-    assert woco[5:] == ("€ 100.000,00", "€ 80.000,00", "+40")
-    assert table[-1][0] == "Totaal" and table[-1][5] == "€ 200.000,00"
+    }
+    shares = tables["Deel van de waarde zonder eigen weging"]
+    split = tables["Verschil in euro (betaalt − naar waarde)"]
+    assert next(row for row in shares if row[0] == "Woco")[1:4] == ("90%", "50%", "+40")
+    assert next(row for row in split if row[0] == "Woco")[1:] == (
+        "€ 180.000,00",
+        "€ 100.000,00",
+        "€ 80.000,00",
+    )
+    assert split[-1] == ("Totaal", "€ 200.000,00", "€ 200.000,00", "€ 0,00")
 
 
 def test_the_command_line_says_the_same(model, reported):
@@ -87,6 +85,9 @@ def test_the_command_line_says_the_same(model, reported):
     balance = report[report.index("Balans tussen partijen") :]
     assert "Woco betaalt 90% van de financiering en krijgt 50% van de waarde" in balance
     assert "Het tekort van € 524.412" in balance
-    woco = next(line for line in balance.splitlines() if line.startswith("Woco  "))
-    assert "€ 180.000,00" in woco and "€ 100.000,00" in woco and woco.rstrip().endswith("+40")
+    woco = [line.split() for line in balance.splitlines() if line.startswith("Woco  ")]
+    assert woco == [
+        ["Woco", "90%", "50%", "+40", "50%"],
+        ["Woco", "€", "180.000,00", "€", "100.000,00", "€", "80.000,00"],
+    ]
     assert "duidelijk meer dan het deel van de waarde dat daar landt" not in report

@@ -173,34 +173,32 @@ def test_per_party_tables_show_costs_funding_and_gap_per_year(project: Project, 
     assert [row[1] for row in gap[1:]] == ["€ 0", "€ 0", "€ 20.000", "€ 20.000", "€ 20.000"]
 
 
-def test_the_balance_splits_the_funded_total_and_its_verdicts_agree_with_the_table(
+def test_the_balance_splits_the_funded_total_and_its_verdicts_agree_with_the_tables(
     project: Project, page: str
 ) -> None:
     balance = scenario_analysis(project, project.scenarios.get()).balance
     assert balance.value_known
-    caption = (
-        "Balans tussen partijen: wat elke partij betaalt van de financiering (€ 40.000) en haar "
-        "deel van de waarde"
-    )
-    table = tables_of(page)[caption]
-    assert table[0][-3:] == ["Naar waarde", "Verschil in euro", "Verschil in procentpunten"]
-    rows = {row[0]: row for row in table[1:]}
+    tables = tables_of(page)
+    shares = tables["Deel van de financiering (€ 40.000) en deel van de waarde per partij"]
+    split = tables["Verdeling van de financiering (€ 40.000) naar het deel van de waarde"]
+    share_rows = {row[0]: row for row in shares[1:]}
+    split_rows = {row[0]: row for row in split[1:]}
     for party in balance.parties:
-        assert rows[party.name][1:3] == [euro(party.paid, cents=True), percent(party.funding_share)]
-        assert rows[party.name][5:7] == [
+        assert share_rows[party.name][1] == percent(party.funding_share)
+        assert split_rows[party.name][1:] == [
+            euro(party.paid, cents=True),
             euro(party.split, cents=True),
             euro(party.difference, cents=True),
         ]
     # the split divides what is paid, to the cent; the gap is said apart and not split
-    assert rows["Totaal"][1] == rows["Totaal"][5] == "€ 40.000,00"
-    assert rows["Totaal"][6] == "€ 0,00"
+    assert split_rows["Totaal"][1:] == ["€ 40.000,00", "€ 40.000,00", "€ 0,00"]
     assert "Het tekort van € 60.000 (kosten die niemand betaalt) wordt niet verdeeld" in page
-    # "meer dan haar deel" only beside a positive difference, "minder" beside a negative one
+    # "meer dan haar deel" only beside positive differences, "minder" beside negative ones
     findings = re.findall(r"<li>([^<]*?) betaalt [^<]*? (meer|minder) dan haar deel", page)
     assert findings
     for name, more in findings:
-        difference = rows[name][6]
-        assert difference.startswith("€ -") == (more == "minder"), (name, difference)
+        points, difference = share_rows[name][3], split_rows[name][3]
+        assert points.startswith("-") == difference.startswith("€ -") == (more == "minder")
     assert "Een begin voor het gesprek, geen advies" in page
     assert "wie alles minder belangrijk noemt, verandert haar deel niet" in page
 
@@ -217,8 +215,8 @@ def test_every_chart_is_inline_svg_safe_under_the_csp_with_a_text_alternative(pa
         ids += [e.get("id", "") for e in root.iter() if e.get("id")]
     assert len(ids) == len(set(ids))  # several charts on one page, no id twice
     assert "style=" not in page and "<style" not in page and "<script>" not in page
-    # the balance charts share one table, after the second: the plan's blocks
-    assert page.count('<details class="chart-table">') == 4
+    # every chart has its table, the balance charts too: the plan's blocks
+    assert page.count('<details class="chart-table">') == 5
 
 
 def test_the_charts_are_cached_until_the_project_changes(
@@ -345,7 +343,7 @@ def test_the_pages_charts_and_tables_are_the_blocks_of_the_plans_money_chapters(
         for block in plan.section(anchor).blocks
     )
     assert page_tables == plan_tables
-    assert len(page_tables) == 3 + len(page["party_tables"]) + 1
+    assert len(page_tables) == 3 + len(page["party_tables"]) + 2  # two balance tables
 
 
 def test_money_that_comes_a_year_late_is_a_timing_gap_not_a_shortfall(
