@@ -39,6 +39,7 @@ def test_a_beamer_without_sign_in_follows_the_session_through_its_link(
         expect(control.get_by_role("heading", level=1)).to_contain_text("Beamerlink")
         link = control.locator(".live-beamer-url a").inner_text().strip()
         assert "/scherm/" in link
+        assert_accessible(control, "the page that shows the beamer link once")
 
         # Another machine: a fresh browser, never signed in.
         beamer_context = people.context(viewport={"width": 1280, "height": 720})
@@ -61,6 +62,8 @@ def test_a_beamer_without_sign_in_follows_the_session_through_its_link(
         control.get_by_role("button", name="Uitslag tonen").click()
         expect(beamer.locator("#live-results")).to_contain_text("Mediaan: 3", timeout=LIVE)
         control.get_by_role("button", name="Uitslag per partij tonen").click()
+        expect(control.get_by_role("button", name="Uitslag per partij verbergen")).to_be_visible()
+        assert_accessible(control, "the control page with the breakdown and the link")
         breakdown = beamer.locator(".live-breakdown")
         expect(breakdown).to_contain_text("Per partij", timeout=LIVE)
         assert_fits(beamer, "the beamer link's page with the breakdown")
