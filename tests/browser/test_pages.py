@@ -54,6 +54,8 @@ MAIN_PAGES = [
     MainPage("documenten", "documents_page"),
     MainPage("perspectieven", "perspectives_page"),
     MainPage("verschillen", "divergence_page"),
+    MainPage("overleg", "meetings_page"),
+    MainPage("besluiten-en-acties", "decisions_page"),
     MainPage("live-sessies", "live_sessions"),
     MainPage("bewonersvragenlijst", "residents_manage"),
     MainPage("importeren", "project_import"),

@@ -83,13 +83,14 @@ def test_two_parties_answer_apart_and_the_beheerder_reveals_the_differences(
     assert_accessible(page, "the divergence page after the reveal")
     page.context.clear_cookies()
 
-    # Bram puts the largest difference on the agenda; the log has it.
+    # Bram puts the largest difference on the agenda of the next meeting; the log has it.
     sign_in(page, "bram")
     page.goto(divergence_path)
     page.get_by_role(
         "button", name="Zet op de agenda: Stuurknop 3: Financiering ontmoetingsruimte"
     ).click()
     expect(page.get_by_role("status")).to_contain_text("Op de agenda gezet")
+    expect(page.get_by_role("link", name="Bekijk de agenda")).to_be_visible()
     assert_accessible(page, "the divergence page after putting a point on the agenda")
     latest = LogEntry.objects.filter(project=project).latest("id")
-    assert latest.what.startswith("Agendapunt: verschil over Stuurknop 3")
+    assert latest.what.startswith("Agendapunt 'Verschil over Stuurknop 3")
