@@ -42,7 +42,9 @@ class PartyShare:
     party: str
     stated: bool  # the party stated at least one interest
     part: Fraction  # its share of the value, exact (0–1); 0 when it stated nothing
-    without_own: float | None  # the share with the others' mean weights in place of its own
+    # the share with the others' mean weights in place of its own (None: it stated nothing, or
+    # no other party did)
+    without_own: float | None
 
     @property
     def share(self) -> float:
@@ -97,7 +99,7 @@ def value_shares(
         share = reach[party] / total if party in stated and total else Fraction(0)
         others = [spread[q] for q in stated if q != party]
         without_own = None
-        if others:
+        if others and party in stated:
             mean = {v: sum((o.get(v, Fraction(0)) for o in others), Fraction(0)) for v in pot}
             stand_in = _reach({v: m / len(others) for v, m in mean.items()}, pot)
             rest = total - reach.get(party, Fraction(0))

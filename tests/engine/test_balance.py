@@ -76,6 +76,9 @@ def test_weights_count_as_parts_of_the_same_total(model, reported, make_document
     assert rows["woco"].value_share == rows["zorg"].value_share == pytest.approx(0.5)
     assert not rows["gemeente"].stated and rows["gemeente"].split == 0
     assert rows["gemeente"].verdict is Verdict.NO_INTERESTS
+    # a party that stated nothing has no weighting of its own to leave out
+    assert rows["gemeente"].value_share_without_own is None
+    assert rows["gemeente"].own_weighting is None
 
 
 def test_the_split_adds_up_to_the_cent(model, make_document):
