@@ -139,7 +139,6 @@ APP_PAGES: list[AppPage] = [
 NOT_PAGES: dict[str, str] = {
     "logout": "a POST that signs out",
     "set_language": "a POST that switches the language",
-    "view_on_site": "the admin's redirect",
     "project_export": "a JSON download",
     "project_unarchive": "only for an archived project; its page is archive_confirm's twin",
     "project_party_add": "a POST of the parties page",
