@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from stuurknop.web.live.beamer_links import beamer_link_make
+from stuurknop.web.live.beamer_links import beamer_link_make, beamer_link_revoke
 from stuurknop.web.live.models import LiveSession, Participant
 from stuurknop.web.live.services import (
     participant_join,
@@ -28,7 +28,7 @@ from stuurknop.web.live.services import (
 from stuurknop.web.live.steps import steps_for
 from stuurknop.web.projects.models import Project, ProjectParty
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import Watch, sign_in
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
@@ -237,3 +237,29 @@ def test_the_signed_in_beamer_has_no_site_frame_and_fits(
     expect(page.locator("#live-results")).to_contain_text("Mediaan")
     assert_fits(page, "the signed-in beamer")
     assert_accessible(page, "the signed-in beamer")
+
+
+def test_the_link_follows_by_polling_and_says_when_it_was_revoked(
+    page: Page, project: Project, people: People, watch: Watch
+) -> None:
+    """On a server without sockets the link's page polls its own state: it follows the reveal,
+    and when the facilitator revokes the link it says so instead of the session."""
+    room = Room(project, people)
+    room.vote_all(0)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url_of("live_beamer_link_screen", beamer_token=room.token))
+    expect(page.locator(".beamer-code")).to_have_text(room.session.code)
+    session_reveal(session=room.refresh(), by=room.anna)
+    expect(page.locator("#live-results")).to_contain_text("Mediaan", timeout=15_000)
+    expect(page.get_by_role("img", name="QR-code om mee te doen")).to_have_count(0)
+    beamer_link_revoke(session=room.refresh(), by=room.anna)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Deze link werkt niet meer", timeout=15_000
+    )
+    assert room.session.code not in page.locator("body").inner_text()
+    assert_fits(page, "the revoked link's page")
+    assert_accessible(page, "the revoked link's page")
+    # The poll that learnt of it was answered 404 on purpose; nothing else may have been.
+    revoked_state = url_of("live_beamer_link_state", beamer_token=room.token)
+    assert any(b.endswith(revoked_state) for b in watch.broken_resources)
+    watch.broken_resources[:] = [b for b in watch.broken_resources if not b.endswith(revoked_state)]
