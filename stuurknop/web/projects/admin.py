@@ -14,21 +14,29 @@ from django.db.models import Model
 from django.http import HttpRequest
 
 from stuurknop.web.projects.entities import (
+    ACTION_ROW,
+    AGENDA_POINT,
     COST_ITEM,
+    DECISION_ROW,
     FUNDING_LINE,
     INTEREST,
     KNOB_SETTING,
+    MEETING_ROW,
     PROJECT_PARTY,
     RowEntity,
     column,
 )
 from stuurknop.web.projects.models import (
+    Action,
+    AgendaPoint,
     CostItem,
+    Decision,
     FundingLine,
     Interest,
     Invitation,
     KnobSetting,
     LogEntry,
+    Meeting,
     Project,
     ProjectMember,
     ProjectParty,
@@ -207,3 +215,40 @@ class LogEntryAdmin(ReadOnlyAdmin[LogEntry]):
     search_fields = ["who", "what", "project__name"]
     date_hierarchy = "at"
     list_select_related = ["project"]
+
+
+# The meeting's paper trail: looked at for support, written only through the app.
+@admin.register(Meeting)
+class MeetingAdmin(ReadOnlyAdmin[Meeting]):
+    list_display = (*admin_columns(MEETING_ROW, first="title", owner="project"), "version")
+    search_fields = ["title", "place", "project__name"]
+    list_select_related = ["project"]
+
+
+@admin.register(AgendaPoint)
+class AgendaPointAdmin(ReadOnlyAdmin[AgendaPoint]):
+    list_display = admin_columns(
+        AGENDA_POINT,
+        first="title",
+        long=("explanation", "minutes", "outcome"),
+        owner="meeting",
+        last=("version",),
+    )
+    list_filter = ["origin", "knob"]
+    search_fields = ["title", "meeting__title", "meeting__project__name"]
+    list_select_related = ["meeting", "brought_by"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin[Decision]):
+    list_display = admin_columns(DECISION_ROW, first="title", long=("why",), owner="project")
+    search_fields = ["title", "project__name"]
+    list_select_related = ["project", "meeting", "point"]
+
+
+@admin.register(Action)
+class ActionAdmin(ReadOnlyAdmin[Action]):
+    list_display = admin_columns(ACTION_ROW, first="title", owner="project")
+    list_filter = ["status"]
+    search_fields = ["title", "owner_person", "project__name"]
+    list_select_related = ["project", "owner_party", "decision", "meeting", "point"]
