@@ -4,6 +4,8 @@ decisions and actions from a point, follow them up on the decisions page and the
 from __future__ import annotations
 
 import datetime as dt
+import re
+import time
 from typing import TYPE_CHECKING
 
 from django.test import Client
@@ -179,9 +181,6 @@ def test_a_check_goes_on_the_agenda_of_the_chosen_meeting(project: Project, peop
     client = client_for(people.bram)
     page = client.get(reverse("checks_page", args=[project.pk, scenario.pk])).content.decode()
     assert "Zet op de agenda" in page
-    item = AgendaPoint.objects.none()
-    import re
-
     key = re.search(r'name="punt" value="([^"]+)"', page)
     assert key is not None
     response = client.post(
@@ -213,3 +212,25 @@ def test_the_history_says_each_step_in_words(project: Project, people: People) -
     assert "Agendapunt &#x27;Tweede&#x27; omhoog op de agenda" in html
     assert "volgorde van de agenda &#x27;Eerste&#x27;, &#x27;Tweede&#x27; → " in html
     assert "Actie &#x27;Bellen&#x27; toegevoegd" in html
+
+
+def test_the_agenda_is_shared_as_a_link_and_an_a4_pdf_readers_can_download(
+    project: Project, people: People
+) -> None:
+    meeting = _meeting(project, people)
+    point_add(meeting=meeting, by=people.bram, title="Begeleider", knob=4)
+    client = client_for(people.carla)
+    html = client.get(reverse("meeting_page", args=[project.pk, meeting.pk])).content.decode()
+    page_link = f"http://testserver{reverse('meeting_page', args=[project.pk, meeting.pk])}"
+    assert f'value="{page_link}"' in html
+    found = re.search(r'href="(http://testserver/[^"]+/agenda/\?overleg=[^"]+)"', html)
+    assert found is not None, "the agenda's PDF is offered"
+    response = client.get(found.group(1).removeprefix("http://testserver"))
+    for _ in range(20):
+        if response.status_code != 202:
+            break
+        time.sleep(0.5)
+        response = client.get(found.group(1).removeprefix("http://testserver"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
