@@ -63,7 +63,7 @@ def beamer_link_make(*, session: LiveSession, by: User) -> str:
     require_beheerder(by, session.project)
     row = LiveSession.objects.select_for_update().get(pk=session.pk)
     if row.closed_at is not None:
-        raise LiveError("closed", _("Deze sessie is gesloten. Een beamerlink kan niet meer."))
+        raise LiveError("closed", _("Deze sessie is gesloten. Een beamerlink maken kan niet meer."))
     token = new_beamer_token()
     now = timezone.now()
     LiveSession.objects.filter(pk=row.pk).update(

@@ -242,3 +242,19 @@ def test_the_socket_refuses_a_wrong_or_closed_link(project: Project, people: Peo
         assert not await opens(f"/ws/live/beamer/{token}/")
 
     run_in_own_thread(body)
+
+
+def test_the_link_shows_parties_never_the_names_of_people(
+    live: LiveSession, token: str, join: Join, people: People
+) -> None:
+    from stuurknop.web.live.services import session_move, session_reveal, vote_cast
+
+    ans, _ans_token = join("Annemarie Zwaluw", "woco")
+    session_move(session=live, by=people.anna, action="goto", step="remarks")
+    vote_cast(participant=ans, item="remarks", score=None, remark="Graag een vaste contactpersoon")
+    session_reveal(session=live, by=people.anna)
+    page = Client().get(screen(token)).content.decode()
+    polled = Client().get(state(token)).content.decode()
+    for seen in (page, polled):
+        assert "Graag een vaste contactpersoon" in seen
+        assert "Annemarie" not in seen and "Zwaluw" not in seen
