@@ -21,7 +21,8 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from channels.db import DatabaseSyncToAsync
+from asgiref.sync import sync_to_async
+from django.db import close_old_connections
 
 from stuurknop.web.live.broadcast import announce_async
 from stuurknop.web.live.guards import LiveError
@@ -33,7 +34,20 @@ logger = logging.getLogger(__name__)
 # One thread: the batches of a process are written one after the other, so a participant's
 # later vote is never overtaken by an earlier one (last one counts).
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-votes")
-_store = DatabaseSyncToAsync(votes_cast, thread_sensitive=False, executor=_writer)
+
+
+def _votes_cast(session: LiveSession, ballots: list[Ballot]) -> list[CastVote | LiveError]:
+    # Closing old connections here, inside the call, not around it as database_sync_to_async
+    # does: there the writer's connection was not seen, and stayed open after a test's
+    # database had to go (PostgreSQL refuses to drop a database still in use).
+    close_old_connections()
+    try:
+        return votes_cast(session=session, ballots=ballots)
+    finally:
+        close_old_connections()
+
+
+_store = sync_to_async(_votes_cast, thread_sensitive=False, executor=_writer)
 
 
 @dataclass
@@ -66,7 +80,7 @@ async def _drain(box: _Box) -> None:
         while box.waiting:
             batch, box.waiting = box.waiting, []
             try:
-                outcomes = await _store(session=box.session, ballots=[b for b, _f in batch])
+                outcomes = await _store(box.session, [b for b, _f in batch])
             except Exception as error:  # the database failed: each sender hears of it
                 logger.exception(
                     "Storing %d votes of live session %s failed", len(batch), session_id
