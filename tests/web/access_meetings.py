@@ -22,6 +22,8 @@ ACCESS: dict[str, Access] = {
     "point_create": Access("bewerker", method="POST", editable=True),
     "point_reorder": Access("bewerker", method="POST", editable=True),
     "point_minutes": Access("bewerker", method="POST", editable=True),
+    # Removing a point: the world's point has an action, so the POST is refused (a redirect).
+    "point_remove": Access("bewerker", method="POST", editable=True),
     "point_follow_up": Access("bewerker", editable=True),
     "decisions_page": Access("lezer"),
     "action_done": Access("bewerker", method="POST", editable=True),

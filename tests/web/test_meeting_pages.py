@@ -234,3 +234,21 @@ def test_the_agenda_is_shared_as_a_link_and_an_a4_pdf_readers_can_download(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_a_point_is_taken_off_the_agenda_unless_something_came_of_it(
+    project: Project, people: People
+) -> None:
+    meeting = _meeting(project, people)
+    gone = point_add(meeting=meeting, by=people.bram, title="Vergissing")
+    kept = point_add(meeting=meeting, by=people.bram, title="Begeleider")
+    point_follow_up(point=kept, by=people.bram, actions=[{"title": "Bellen"}])
+    client = client_for(people.bram)
+    for point in (gone, kept):
+        client.post(
+            reverse("point_remove", args=[project.pk, meeting.pk, point.pk]),
+            {"version": point.version},
+        )
+    assert [p.title for p in meeting.points.all()] == ["Begeleider"]
+    html = client.get(reverse("meeting_page", args=[project.pk, meeting.pk])).content.decode()
+    assert "er zijn besluiten of acties uit dit agendapunt" in html.lower()

@@ -31,6 +31,7 @@ from stuurknop.web.projects.services.meetings import (
     meeting_create,
     meeting_update,
     point_add,
+    point_delete,
     point_move,
     point_update,
 )
@@ -227,6 +228,29 @@ def point_minutes(
     return _meeting_page(request, project, meeting, minutes_forms={point.pk: form}, status=400)
 
 
+@require_POST
+@meeting_role(Role.BEWERKER)
+def point_remove(
+    request: AuthenticatedHttpRequest, project: Project, meeting: Meeting, point_id: int
+) -> HttpResponse:
+    """Take a point off the agenda (one that decisions or actions came from stays)."""
+    require_editable(request.user, project)
+    point = _point(meeting, point_id)
+    try:
+        point_delete(
+            point=point, by=request.user, expected_version=_int(request.POST.get("version"))
+        )
+    except DocumentInvalid as exc:
+        message = exc.errors[0].message
+        messages.error(request, message[:1].upper() + message[1:] + ".")
+        return redirect(_at(project, meeting, point))
+    except Conflict as exc:
+        messages.error(request, str(exc))
+        return redirect(_at(project, meeting, point))
+    messages.success(request, _("Van de agenda gehaald: %(t)s") % {"t": point.title})
+    return redirect("meeting_page", project.pk, meeting.pk)
+
+
 def _point(meeting: Meeting, point_id: int) -> AgendaPoint:
     point = meeting.points.filter(pk=point_id).select_related("meeting").first()
     if point is None:
@@ -274,5 +298,10 @@ urlpatterns = [
         "projecten/<int:project_id>/overleg/<int:meeting_id>/punten/<int:point_id>/verslag/",
         point_minutes,
         name="point_minutes",
+    ),
+    path(
+        "projecten/<int:project_id>/overleg/<int:meeting_id>/punten/<int:point_id>/weghalen/",
+        point_remove,
+        name="point_remove",
     ),
 ]
