@@ -88,11 +88,16 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
     page.get_by_role("button", name="Overleg toevoegen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Partneroverleg")
     meeting_url = page.url
+    # Shared before the meeting: the page's link (and its PDF's) to copy for the partners.
+    expect(page.get_by_label("Link naar deze agenda")).to_have_value(meeting_url)
+    page.get_by_role("button", name="Kopieer de link", exact=True).click()
+    expect(page.get_by_text("De link is gekopieerd.")).to_be_visible()
+    expect(page.get_by_role("link", name="Agenda als PDF (A4)")).to_be_visible()
 
     # A point from the divergence page: it goes on this (the next) meeting's agenda.
     page.goto(url_of("divergence_page", project_id=project.pk))
     page.get_by_role("button", name=f"Zet op de agenda: {DIFFERENCE[13:]}").click()
-    expect(page.get_by_role("status")).to_contain_text("bij Partneroverleg")
+    expect(page.get_by_role("status")).to_contain_text("bij Partneroverleg")  # (no message)
     page.get_by_role("link", name="Bekijk de agenda").click()
     expect(_point(page, DIFFERENCE)).to_contain_text("Ingebracht door Zorg")
 
@@ -101,7 +106,7 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
     page.get_by_label(label("Stuurknop")).select_option("4")
     page.get_by_label(label("Ingebracht door")).select_option("woco")
     page.get_by_role("button", name="Op de agenda zetten").click()
-    expect(page.get_by_role("status")).to_contain_text("Punt op de agenda gezet")
+    expect(page.locator("ul.messages")).to_contain_text("Punt op de agenda gezet")
     up = page.get_by_role("button", name=f"{BY_HAND} een plaats omhoog")
     up.focus()
     page.keyboard.press("Enter")
@@ -119,7 +124,7 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
         point.get_by_label(label("Verslag")).fill(said)
         point.get_by_label(label("Uitkomst")).fill(outcome)
         point.get_by_role("button", name=re.compile("Verslag opslaan")).click()
-        expect(page.get_by_role("status")).to_contain_text("Verslag opgeslagen")
+        expect(page.locator("ul.messages")).to_contain_text("Verslag opgeslagen")
         expect(_point(page, title).get_by_label(label("Uitkomst"))).to_have_value(outcome)
 
     # From the first point: a decision with a review date soon, and two actions.
@@ -140,7 +145,7 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
     second.get_by_label(label("Persoon")).fill("Bram")
     second.get_by_label(label("Klaar op")).fill((today + dt.timedelta(days=20)).isoformat())
     page.get_by_role("button", name="Vastleggen").click()
-    expect(page.get_by_role("status")).to_contain_text("Besluit en 2 actie(s) vastgelegd")
+    expect(page.locator("ul.messages")).to_contain_text("Besluit en 2 actie(s) vastgelegd")
     expect(_point(page, BY_HAND)).to_contain_text("Actie: Subsidie aanvragen")
 
     # From the second point: a decision and one action.
@@ -151,7 +156,7 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
         "Huurcontract opstellen"
     )
     page.get_by_role("button", name="Vastleggen").click()
-    expect(page.get_by_role("status")).to_contain_text("Besluit en 1 actie(s) vastgelegd")
+    expect(page.locator("ul.messages")).to_contain_text("Besluit en 1 actie(s) vastgelegd")
     assert Decision.objects.filter(project=project).count() == 2
     assert Action.objects.filter(project=project).count() == 3
     assert page.url.startswith(meeting_url)
@@ -171,7 +176,7 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
     assert_accessible(page, "the decisions and actions")
     _no_sideways_scroll(page, "the decisions and actions")
     page.get_by_role("button", name=named("Klaar", "Subsidie aanvragen")).click()
-    expect(page.get_by_role("status")).to_contain_text("Actie klaar: Subsidie aanvragen")
+    expect(page.locator("ul.messages")).to_contain_text("Actie klaar: Subsidie aanvragen")
     assert Action.objects.get(title="Subsidie aanvragen").status == "klaar"
     page.get_by_role("link", name="Toon alleen open acties").click()
     expect(page.get_by_role("table", name="Open acties")).not_to_contain_text("Subsidie aanvragen")
