@@ -3,24 +3,21 @@
 Screens get the whole screen state (made once per change, not once per socket); participants
 get a nudge to re-read their own state when the step, the reveal or the openness changed (the
 state carries the revealed results, or none), and the revealed results as votes change them.
-Called after the change committed.
+Called after the change committed. (The sockets' votes are told from ``ballot_box.py``, which
+makes the screens' update right after each batch of votes with ``messages_for``.)
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from typing import Any
 
 from asgiref.sync import async_to_sync
-from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
 from stuurknop.web.live.models import LiveSession
 from stuurknop.web.live.state import people_results, screen_state
 
 Message = tuple[str, dict[str, Any]]
-logger = logging.getLogger(__name__)
 
 
 def screen_group(session_id: int) -> str:
@@ -84,45 +81,3 @@ def announce_removed(session_id: int, participant_id: int) -> None:
         person_group(session_id, participant_id), {"type": "live.removed"}
     )
     announce(session_id)
-
-
-# Votes arriving together share one screen update: while a session's update is being made and
-# sent, further votes only mark it dirty, and the running update goes round once more. Fifty
-# votes at once then cost a few screen states instead of fifty, and each vote reaches the
-# beamer with the next update that is made after it was stored. One event loop per process
-# runs every consumer, so the two structures below need no lock.
-_dirty: set[int] = set()
-_running: dict[int, asyncio.Task[None]] = {}
-
-
-async def announce_async(session_id: int, *, step_changed: bool = False) -> None:
-    """From a consumer: the same, without blocking the event loop on the database. A plain
-    change (a vote) is coalesced with the others that arrive while an update is under way."""
-    layer = get_channel_layer()
-    if layer is None:  # pragma: no cover
-        return
-    if step_changed:
-        await _send(layer, session_id, step_changed=True)
-        return
-    _dirty.add(session_id)
-    if session_id not in _running:
-        _running[session_id] = asyncio.ensure_future(_drain(layer, session_id))
-
-
-async def _drain(layer: Any, session_id: int) -> None:
-    try:
-        while session_id in _dirty:
-            _dirty.discard(session_id)
-            await _send(layer, session_id, step_changed=False)
-    except Exception:  # nobody awaits this task: say what went wrong instead of losing it
-        logger.exception("Sending live session %s's update failed", session_id)
-    finally:
-        # No await between the last check and this line: a vote stored meanwhile either was
-        # seen by the check or finds no update running and starts one.
-        _running.pop(session_id, None)
-
-
-async def _send(layer: Any, session_id: int, *, step_changed: bool) -> None:
-    messages = await database_sync_to_async(messages_for)(session_id, step_changed=step_changed)
-    for group, message in messages:
-        await layer.group_send(group, message)

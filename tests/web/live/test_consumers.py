@@ -288,32 +288,3 @@ def _announce(session_id: int, *, step_changed: bool) -> None:
     from stuurknop.web.live.broadcast import announce
 
     announce(session_id, step_changed=step_changed)
-
-
-def test_votes_that_arrive_together_share_one_screen_update_that_counts_them_all(
-    live: LiveSession, join: Join, people: People
-) -> None:
-    from stuurknop.web.live.broadcast import announce_async
-    from stuurknop.web.live.services import vote_cast
-
-    voters = [join(f"Deelnemer {i}") for i in range(5)]
-    cookies = signed_in_cookies(people.anna)
-
-    async def body() -> None:
-        screen = socket(f"/ws/live/scherm/{live.pk}/", cookies)
-        connected, _code = await screen.connect()
-        assert connected
-        await receive(screen, "screen")  # the state on connecting
-        for participant, _token in voters:
-            await sync_to_async(vote_cast)(
-                participant=participant, item="value-goed_wonen", score=2, remark=""
-            )
-        # Five announcements in a row, as five consumers would make them at once.
-        for _ in voters:
-            await announce_async(live.pk)
-        update = await receive(screen, "screen")
-        assert update["voted"] == 5
-        assert await screen.receive_nothing(timeout=0.3), "one update, not five"
-        await screen.disconnect()
-
-    run(body)
