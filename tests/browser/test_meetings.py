@@ -24,6 +24,7 @@ from stuurknop.web.projects.services.perspectives import (
 )
 from tests.browser.accessibility import assert_accessible
 from tests.browser.conftest import sign_in
+from tests.browser.meeting_world import meeting_values
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
@@ -180,3 +181,38 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
     assert Action.objects.get(title="Subsidie aanvragen").status == "klaar"
     page.get_by_role("link", name="Toon alleen open acties").click()
     expect(page.get_by_role("table", name="Open acties")).not_to_contain_text("Subsidie aanvragen")
+
+
+def test_a_reader_opens_the_shared_agenda_and_its_pdf(
+    page: Page, project: Project, people: People
+) -> None:
+    cache.clear()
+    values = meeting_values(project, people.anna)
+    sign_in(page, "carla")
+    page.goto(url_of("meeting_page", project_id=project.pk, meeting_id=values["meeting_id"]))
+    expect(page.get_by_role("heading", name="Deel de agenda")).to_be_visible()
+    expect(page.get_by_role("button", name="Op de agenda zetten")).to_have_count(0)
+    expect(page.locator("li.agenda-point")).to_have_count(3)
+    assert_accessible(page, "the agenda as a reader sees it")
+    _no_sideways_scroll(page, "the agenda as a reader sees it")
+    href = page.get_by_role("link", name="Agenda als PDF (A4)").get_attribute("href")
+    assert href is not None
+    response = page.request.get(href)
+    for _ in range(20):
+        if response.status != 202:
+            break
+        page.wait_for_timeout(500)
+        response = page.request.get(href)
+    assert response.status == 200
+    assert response.body().startswith(b"%PDF")
+
+
+def test_the_meeting_form_pages_pass_axe(page: Page, project: Project, people: People) -> None:
+    cache.clear()
+    values = meeting_values(project, people.anna)
+    sign_in(page, "anna")
+    for route in ("meeting_edit", "point_follow_up"):
+        page.goto(url_of(route, project_id=project.pk, **values))
+        assert page.locator("h1").count() == 1
+        assert_accessible(page, route)
+        _no_sideways_scroll(page, route)
