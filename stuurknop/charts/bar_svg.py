@@ -32,6 +32,7 @@ AXIS_COLOUR = "#666666"
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 WIDTH, HEIGHT = 720, 380
+PHONE_WIDTH = 288  # a phone of 320 px less the page's margins
 SIZE, SMALL = 13.0, 12.0  # font sizes; a page shows the chart at its own size, so 12 px
 CHAR = 0.6  # average character width in em
 LABEL_WIDTH = 16  # characters per line of a category label
@@ -47,9 +48,10 @@ PATTERN_LINES = {
 }
 
 
-def bar_svg(drawing: Drawing) -> str:
-    """``drawing`` as a standalone SVG document (viewBox, no fixed size)."""
-    return _Canvas(drawing).svg()
+def bar_svg(drawing: Drawing, *, width: int = WIDTH) -> str:
+    """``drawing`` as a standalone SVG document (viewBox, no fixed size), ``width`` wide:
+    ``PHONE_WIDTH`` draws the variant a page shows on a phone, its legend one entry a line."""
+    return _Canvas(drawing, width).svg()
 
 
 _SIZED = re.compile(r"<text (?![^>]*font-size)")
@@ -64,13 +66,18 @@ def _number(value: float) -> str:
 
 
 class _Canvas:
-    def __init__(self, drawing: Drawing) -> None:
+    def __init__(self, drawing: Drawing, width: int) -> None:
         self.d = drawing
+        self.width = width
+        self.columns = LEGEND_COLUMNS if width >= WIDTH else 1
+        # Crowded labels are turned: a little on a wide chart, upright on a narrow one, so
+        # that none runs into the next or past the chart's left edge.
+        self.angle = 30 if width >= WIDTH else 90
         self.parts: list[str] = []
         self.defs: list[str] = []
         count = len(drawing.labels)
-        width = max((len(w) for label in drawing.labels for w in label.split()), default=0)
-        self.crowded = count * max(width, LABEL_WIDTH * 0.6) > 84
+        longest = max((len(w) for label in drawing.labels for w in label.split()), default=0)
+        self.crowded = count * max(longest, LABEL_WIDTH * 0.6) > 84 * width / WIDTH
         self.wrapped = [
             textwrap.wrap(label, LABEL_WIDTH, break_long_words=False) or [""]
             for label in drawing.labels
@@ -86,19 +93,25 @@ class _Canvas:
     def _label_height(self) -> float:
         if self.crowded:
             longest = max((len(label) for label in self.d.labels), default=0)
-            return _text_width("x" * longest, SMALL) * math.sin(math.radians(30)) + SMALL + 10
+            turned = _text_width("x" * longest, SMALL) * math.sin(math.radians(self.angle))
+            return turned + SMALL + 10
         lines = max((len(w) for w in self.wrapped), default=1)
         return lines * SIZE * 1.2 + 8
 
     def svg(self) -> str:
         d = self.d
         items = self._legend_items()
-        legend_rows = math.ceil(len(items) / LEGEND_COLUMNS) if items else 0
+        legend_rows = math.ceil(len(items) / self.columns) if items else 0
+        self.height: float = HEIGHT
+        if self.width < WIDTH:
+            # A narrow variant's legend and upright labels take more room: it grows by that,
+            # to keep the plot's height.
+            self.height += max(0, legend_rows - 1) * 22 + max(0, self._label_height() - 60)
         top = 12 + (2 * SMALL * 1.3 + 6 if d.marks else 0)
         axis_width = max((_text_width(t, SIZE) for t in d.tick_labels), default=0) + 12
-        self.left, self.right = axis_width + 4, WIDTH - 10
+        self.left, self.right = axis_width + 4, self.width - 10
         self.top = top
-        self.bottom = HEIGHT - 8 - legend_rows * 22 - self._label_height()
+        self.bottom = self.height - 8 - legend_rows * 22 - self._label_height()
         self._patterns()
         self._grid()
         self._bars()
@@ -111,7 +124,7 @@ class _Canvas:
         body = _SIZED.sub(f'<text font-size="{_number(SIZE)}" ', "".join(self.parts))
         body = body.replace("<text ", f'<text font-family="{FONT}" ')
         return (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '
             f'fill="{TEXT_COLOUR}">{defs}{body}</svg>'
         )
 
@@ -228,10 +241,12 @@ class _Canvas:
             x = self.x(p)
             if self.crowded:
                 y = self.bottom + 8 + SMALL * 0.8
+                if self.angle == 90:  # upright: the text's middle, not its baseline, on the tick
+                    x, y = x + SMALL * 0.35, self.bottom + 8
                 self.parts.append(
                     f'<text x="{_number(x)}" y="{_number(y)}" text-anchor="end" '
                     f'font-size="{_number(SMALL)}" '
-                    f'transform="rotate(-30 {_number(x)} {_number(y)})">'
+                    f'transform="rotate(-{self.angle} {_number(x)} {_number(y)})">'
                     f"{xml_escape(d.labels[p])}</text>"
                 )
                 continue
@@ -254,10 +269,12 @@ class _Canvas:
             )
 
     def _legend(self, items: list[tuple[str, int, str]], top: float) -> None:
-        rows = [items[i : i + LEGEND_COLUMNS] for i in range(0, len(items), LEGEND_COLUMNS)]
+        rows = [items[i : i + self.columns] for i in range(0, len(items), self.columns)]
+        widest = max((36 + _text_width(name, SIZE) + 18 for _, _, name in items), default=0)
         for r, row in enumerate(rows):
             widths = [36 + _text_width(name, SIZE) + 18 for _, _, name in row]
-            x = (WIDTH - sum(widths)) / 2
+            # One entry a line (a narrow chart): the entries start under one another.
+            x = max(4.0, (self.width - (widest if self.columns == 1 else sum(widths))) / 2)
             y = top + r * 22 + 8
             for (kind, index, name), width in zip(row, widths, strict=True):
                 if kind == "bar":

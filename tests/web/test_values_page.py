@@ -113,8 +113,9 @@ def test_a_lezer_sees_the_map_with_its_tables_and_every_figure_with_its_reason(
     # The interests per party: weight in words, unset values said so.
     assert "Goed wonen 3 – heel belangrijk" in words
     assert "Werkplezier nog niet ingevuld" in words
-    # Two bar charts beside their tables, and a status region for edits.
-    assert html.count('role="img"') == 3
+    # The map and two bar charts beside their tables (each bar chart drawn for a phone too,
+    # chart_images.py), and a status region for edits.
+    assert html.count('role="img"') == 5 and html.count('-telefoon-title"') == 2
     assert 'id="belangen-status" class="values-status" role="status"' in html
 
 
