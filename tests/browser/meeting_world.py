@@ -1,7 +1,7 @@
 """A meeting with everything its pages can show, for the page tests over every route
 (``routes.APP_PAGES``): an agenda of three points (one minuted), a decision due for review, a
-late action, an open one and a done one. Returns the route values ``meeting_id`` and
-``point_id``."""
+late action, an open one and a done one. Returns the route values ``meeting_id``,
+``point_id``, ``decision_id`` and ``action_id``."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def meeting_values(project: Project, by: Any) -> dict[str, Any]:
         minutes="Iedereen wil de begeleider houden. De zorggroep wil meebetalen.",
         outcome="Besloten: de begeleider blijft; in het najaar opnieuw bekijken.",
     )
-    _decision, actions = point_follow_up(
+    decision, actions = point_follow_up(
         point=first,
         by=by,
         decision={
@@ -67,4 +67,10 @@ def meeting_values(project: Project, by: Any) -> dict[str, Any]:
     )
     done = actions[-1]
     action_done(action=done, by=by, expected_version=done.version)
-    return {"meeting_id": meeting.pk, "point_id": first.pk}
+    assert decision is not None
+    return {
+        "meeting_id": meeting.pk,
+        "point_id": first.pk,
+        "decision_id": decision.pk,
+        "action_id": actions[0].pk,
+    }

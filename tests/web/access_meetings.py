@@ -25,6 +25,9 @@ ACCESS: dict[str, Access] = {
     # Removing a point: the world's point has an action, so the POST is refused (a redirect).
     "point_remove": Access("bewerker", method="POST", editable=True),
     "point_follow_up": Access("bewerker", editable=True),
+    "point_edit": Access("bewerker", editable=True),
+    "decision_edit": Access("bewerker", editable=True),
+    "action_edit": Access("bewerker", editable=True),
     "decisions_page": Access("lezer"),
     "action_done": Access("bewerker", method="POST", editable=True),
     "checks_agenda_add": Access("bewerker", method="POST", editable=True),
@@ -39,7 +42,16 @@ def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:
 
     meeting = meeting_create(project=project, by=people["anna"], title="Matrixoverleg")
     point = point_add(meeting=meeting, by=people["anna"], title="Matrixpunt", knob=4)
-    _decision, [action] = point_follow_up(
-        point=point, by=people["anna"], actions=[{"title": "Matrixactie"}]
+    decision, [action] = point_follow_up(
+        point=point,
+        by=people["anna"],
+        decision={"title": "Matrixbesluit", "date": "2026-12-10"},
+        actions=[{"title": "Matrixactie"}],
     )
-    return {"meeting_id": meeting.pk, "point_id": point.pk, "action_id": action.pk}
+    assert decision is not None
+    return {
+        "meeting_id": meeting.pk,
+        "point_id": point.pk,
+        "decision_id": decision.pk,
+        "action_id": action.pk,
+    }

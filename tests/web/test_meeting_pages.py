@@ -252,3 +252,58 @@ def test_a_point_is_taken_off_the_agenda_unless_something_came_of_it(
     assert [p.title for p in meeting.points.all()] == ["Begeleider"]
     html = client.get(reverse("meeting_page", args=[project.pk, meeting.pk])).content.decode()
     assert "er zijn besluiten of acties uit dit agendapunt" in html.lower()
+
+
+def test_a_point_a_decision_and_an_action_are_corrected_on_their_own_pages(
+    project: Project, people: People
+) -> None:
+    meeting = _meeting(project, people)
+    point = point_add(meeting=meeting, by=people.bram, title="Begeleidr")
+    decision, [action] = point_follow_up(
+        point=point,
+        by=people.bram,
+        decision={"title": "Inzetten", "date": "2030-03-04"},
+        actions=[{"title": "Bellen"}],
+    )
+    assert decision is not None
+    client = client_for(people.bram)
+    url = reverse("point_edit", args=[project.pk, meeting.pk, point.pk])
+    assert 'value="Begeleidr"' in client.get(url).content.decode()
+    client.post(url, {"title": "Begeleider", "knob": "4", "version": point.version})
+    point.refresh_from_db()
+    assert (point.title, point.knob) == ("Begeleider", 4)
+    url = reverse("decision_edit", args=[project.pk, decision.pk])
+    refused = client.post(
+        url,
+        {
+            "title": "Inzetten",
+            "date": "2030-03-04",
+            "review_date": "2030-01-01",
+            "version": decision.version,
+        },
+    )
+    assert refused.status_code == 400
+    assert "vóór zijn datum" in refused.content.decode()
+    client.post(
+        url,
+        {
+            "title": "Inzetten",
+            "date": "2030-03-04",
+            "review_date": "2030-09-01",
+            "version": decision.version,
+        },
+    )
+    decision.refresh_from_db()
+    assert decision.review_date == dt.date(2030, 9, 1)
+    url = reverse("action_edit", args=[project.pk, action.pk])
+    stale = action.version
+    client.post(
+        url, {"title": "Bellen", "owner_party": "zorg", "due": "2030-04-01", "version": stale}
+    )
+    action.refresh_from_db()
+    assert (action.owner_party.key, action.due) == ("zorg", dt.date(2030, 4, 1))  # type: ignore[union-attr]
+    conflict = client.post(url, {"title": "Mailen", "version": stale})
+    assert conflict.status_code == 400
+    assert "door iemand anders gewijzigd" in conflict.content.decode()
+    action.refresh_from_db()
+    assert action.title == "Bellen"

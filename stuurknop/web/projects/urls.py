@@ -6,6 +6,7 @@ from stuurknop.web.projects.views import (
     decisions,
     documents,
     history,
+    meeting_edits,
     meetings,
     members,
     money,
@@ -32,4 +33,5 @@ urlpatterns = [
     *perspectives.urlpatterns,
     *meetings.urlpatterns,
     *decisions.urlpatterns,
+    *meeting_edits.urlpatterns,
 ]

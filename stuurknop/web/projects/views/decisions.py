@@ -57,8 +57,8 @@ def point_follow_up_view(
         prefix="besluit",
         model=context["model"],
         parties=parties,
-        cost_items=_cost_items(project),
-        funding_lines=_funding_lines(project),
+        cost_items=cost_item_choices(project),
+        funding_lines=funding_line_choices(project),
         initial={
             "date": meeting.date or timezone.localdate(),
             "knobs": [str(point.knob)] if point.knob else [],
@@ -113,7 +113,7 @@ def _spread_errors(exc: DocumentInvalid, decision: DecisionForm, actions: list[A
             add_document_errors(decision, DocumentInvalid([error]))
 
 
-def _cost_items(project: Project) -> list[tuple[str, str]]:
+def cost_item_choices(project: Project) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for key, description, scenario in project.scenarios.values_list(
         "cost_items__key", "cost_items__description", "name"
@@ -123,7 +123,7 @@ def _cost_items(project: Project) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def _funding_lines(project: Project) -> list[tuple[str, str]]:
+def funding_line_choices(project: Project) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for key, item, party, scenario in project.scenarios.values_list(
         "funding_lines__key",
