@@ -119,6 +119,9 @@ APP_PAGES: list[AppPage] = [
     AppPage("meeting_page", "overleg-agenda-lezer", user="carla"),
     AppPage("meeting_edit", "overleg-wijzigen"),
     AppPage("point_follow_up", "besluit-vastleggen"),
+    AppPage("point_edit", "agendapunt-wijzigen"),
+    AppPage("decision_edit", "besluit-wijzigen"),
+    AppPage("action_edit", "actie-wijzigen"),
     AppPage("decisions_page", "besluiten-en-acties"),
     # Live sessions
     AppPage("live_sessions", "live-sessies"),
@@ -163,6 +166,7 @@ NOT_PAGES: dict[str, str] = {
     "point_create": "a POST of the meeting page",
     "point_reorder": "a POST of the meeting page",
     "point_minutes": "a POST of the meeting page",
+    "point_remove": "a POST of the meeting page",
     "action_done": "a POST of the decisions page",
     "checks_agenda_add": "a POST of the checks page",
     "live_session_start": "a POST of the live sessions page",
