@@ -17,6 +17,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from stuurknop.web.projects.models import Action, Decision, Project
+from stuurknop.web.projects.services.meetings import meeting_create
 from stuurknop.web.projects.services.perspectives import (
     perspective_set,
     perspective_version,
@@ -95,8 +96,15 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
     expect(page.get_by_text("De link is gekopieerd.")).to_be_visible()
     expect(page.get_by_role("link", name="Agenda als PDF (A4)")).to_be_visible()
 
-    # A point from the divergence page: it goes on this (the next) meeting's agenda.
+    # A point from the divergence page: it goes on this (the next) meeting's agenda, the one
+    # chosen first of the meetings to come.
+    meeting_create(
+        project=project, by=people.anna, title="Najaarsoverleg", date=today + dt.timedelta(days=90)
+    )
     page.goto(url_of("divergence_page", project_id=project.pk))
+    choice = page.get_by_label("Naar overleg").first
+    expect(choice.locator("option:checked")).to_contain_text("Partneroverleg")
+    _no_sideways_scroll(page, "the divergence page with a choice of meetings")
     page.get_by_role("button", name=f"Zet op de agenda: {DIFFERENCE[13:]}").click()
     expect(page.get_by_role("status")).to_contain_text("bij Partneroverleg")  # (no message)
     page.get_by_role("link", name="Bekijk de agenda").click()
