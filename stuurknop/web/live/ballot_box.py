@@ -86,9 +86,10 @@ async def vote(session: LiveSession, ballot: Ballot) -> CastVote:
 
 # Before the first write of a burst, the votes already on their way may join it: wait while
 # they keep coming, a tick at a time, at most SETTLE in all. Without it the first vote of fifty
-# is written alone and the other 49 wait for that write before theirs can start.
-TICK = 0.0005  # s
-SETTLE = 0.003  # s
+# is written alone and the other 49 wait for that write (and its screen update) before theirs
+# can start. A lone vote waits one tick.
+TICK = 0.001  # s
+SETTLE = 0.004  # s
 
 
 async def _settle(box: _Box) -> None:
