@@ -45,6 +45,8 @@ ITEM_LABELS: Mapping[str, str] = {
     "decided_by": "partij",
     "cost_items": "kostenpost",
     "funding_lines": "financiering",
+    "lessons": "les",
+    "themes": "thema",
 }
 # A field whose title differs per entity (a cost item's party is "wie maakt de kosten", a
 # funding line's "wie betaalt") is named by its common word where the entity is not known.

@@ -57,6 +57,10 @@ def reference_errors(doc: ProjectDocument, model: Model, data: Any = None) -> li
             if value not in value_ids:
                 out.add(["resident_input", i, "values", value], f"onbekende waarde {value!r}")
     _meetings(out, doc, value_ids, parties)
+    _unique(out, ["lessons"], [x.id for x in doc.lessons], "id", "les-id")
+    if doc.scale_up is not None:
+        for j, party in enumerate(doc.scale_up.decided_by):
+            _party(out, ["scale_up", "decided_by", j], party, parties)
     return out.errors
 
 

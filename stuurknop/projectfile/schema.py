@@ -44,6 +44,7 @@ from stuurknop.projectfile.fields import (
     Year,
     Years,
 )
+from stuurknop.projectfile.lessons import MAX_LESSONS, Lesson, ScaleUp, ScaleUpVerdict
 from stuurknop.projectfile.log import (
     LOG_VALUE_LENGTH,
     MAX_LOG_CHANGES,
@@ -296,6 +297,8 @@ class ProjectDocument(Doc):
         default_factory=list, max_length=MAX_DECISIONS, title="besluiten"
     )
     actions: list[Action] = Field(default_factory=list, max_length=MAX_ACTIONS, title="acties")
+    lessons: list[Lesson] = Field(default_factory=list, max_length=MAX_LESSONS, title="lessen")
+    scale_up: ScaleUp | None = Field(None, title="opschaling")
     # Not bounded: every save appends a line, so a bound would one day refuse all edits. What
     # prints the log (the plan) shows its most recent lines only.
     log: list[LogEntry] = Field(default_factory=list, title="logboek")
@@ -325,6 +328,7 @@ __all__ = [
     "MAX_DECISIONS",
     "MAX_FUNDING_LINES",
     "MAX_INTERESTS",
+    "MAX_LESSONS",
     "MAX_LOG_CHANGES",
     "MAX_MEASUREMENTS",
     "MAX_MEETINGS",
@@ -355,6 +359,7 @@ __all__ = [
     "KnobNumber",
     "KnobSetting",
     "KnobStatus",
+    "Lesson",
     "LogChange",
     "LogEntity",
     "LogEntry",
@@ -373,6 +378,8 @@ __all__ = [
     "Phase",
     "ProjectDocument",
     "ResidentInput",
+    "ScaleUp",
+    "ScaleUpVerdict",
     "Scenario",
     "ShortText",
     "Timestamp",

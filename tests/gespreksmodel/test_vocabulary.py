@@ -24,6 +24,7 @@ ENUMS: dict[str, type[StrEnum]] = {
     "perspective_origin": doc.PerspectiveOrigin,
     "agenda_origin": doc.AgendaOrigin,
     "action_status": doc.ActionStatus,
+    "scale_up_verdict": doc.ScaleUpVerdict,
     "severity": Severity,
 }
 
