@@ -36,6 +36,19 @@ def reason(code: str, **params: Param) -> Reason:
     return Reason(code, params)
 
 
+# An indicator's status: the latest measurement and its date, the value expected on the path
+# by then, the baseline and the target with their dates (dates as ISO text; "" when absent).
+_INDICATOR_PARAMS = (
+    "name",
+    "latest",
+    "latest_date",
+    "expected",
+    "baseline",
+    "baseline_date",
+    "target",
+    "target_date",
+)
+
 # Every code the engine gives, with the names of its parameters.
 CODES: dict[str, tuple[str, ...]] = {
     # routes.py: route activation, value potential, value per party
@@ -115,4 +128,21 @@ CODES: dict[str, tuple[str, ...]] = {
     "votes.summary": ("count", "median", "spread", "lowest", "highest"),
     # divergence.py
     "divergence.spread": ("lowest", "lowest_parties", "highest", "highest_parties", "views"),
+    # indicators.py: an indicator's status by its rule, and whether a value appears
+    **{
+        f"indicator.{code}": _INDICATOR_PARAMS
+        for code in (
+            "target_reached",
+            "on_track",
+            "behind",
+            "off_track",
+            "on_track_past_due",
+            "behind_past_due",
+            "off_track_past_due",
+        )
+    },
+    "indicator.no_target": ("name",),
+    "indicator.no_data": ("name",),
+    "monitoring.value": ("on_track", "behind", "off_track", "no_data", "total"),
+    "monitoring.no_indicators": (),
 }

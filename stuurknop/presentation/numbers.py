@@ -62,3 +62,14 @@ def dutch_datetime(moment: dt.datetime) -> str:
     """``2026-12-06 14:05`` → ``6 december 2026, 14:05``, in the moment's own time zone (the
     caller converts to local time)."""
     return f"{dutch_date(moment)}, {dutch_time(moment)}"
+
+
+def measured(number: Decimal) -> str:
+    """``Decimal('1234.50')`` → ``1.234,5``: a measured figure, at most two decimals, no zeros
+    at its end, thousands with a dot."""
+    rounded = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    text = f"{abs(rounded):,f}"
+    sign = "-" if rounded < 0 else ""
+    return sign + text.replace(",", "_").replace(".", ",").replace("_", ".")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from stuurknop.engine.reasons import Param, Reason
+from stuurknop.presentation.indicator_reasons import INDICATOR_TEMPLATES
 from stuurknop.presentation.numbers import decimal, euro, figure, percent
 
 Params = Mapping[str, Param]
@@ -279,6 +280,7 @@ TEMPLATES: dict[str, Template] = {
     "votes.none": "nog geen stemmen",
     "votes.summary": _votes_summary,
     "divergence.spread": _divergence_spread,
+    **INDICATOR_TEMPLATES,
 }
 
 

@@ -117,6 +117,8 @@ class EvidenceKind(StrEnum):
     ONDERZOEK = "onderzoek"
     EXPERT = "expert"
     EIGEN_GEGEVENS = "eigen_gegevens"
+    PILOT = "pilot"
+    EIGEN_METING = "eigen_meting"
     ANDERS = "anders"
 
 

@@ -14,6 +14,17 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from stuurknop.gespreksmodel.schema import Numeral
+from stuurknop.projectfile.evidence import (
+    Direction,
+    EvidenceFile,
+    EvidenceNeed,
+    EvidencePlan,
+    EvidenceStatus,
+    Frequency,
+    Indicator,
+    Measurement,
+    MeasurementSource,
+)
 from stuurknop.projectfile.fields import (
     MAX_COST_ITEMS,
     MAX_FUNDING_LINES,
@@ -179,36 +190,6 @@ class EffectEstimate(Doc):
     evidence: LongText = Field("", title="bewijsvoering")
 
 
-class EvidenceNeed(Doc):
-    kind: EvidenceKind = Field(title="soort")
-    description: Name = Field(title="omschrijving")
-    available: bool = Field(False, title="beschikbaar")
-
-
-class Measurement(Doc):
-    date: Date = Field(title="datum")
-    value: Measured = Field(title="waarde")
-    note: ShortText = Field("", title="notitie")
-
-
-class Indicator(Doc):
-    id: Id = Field(title="id")
-    name: Name = Field(title="naam")
-    unit: ShortText = Field("", title="eenheid")
-    target: Measured | None = Field(None, title="streefwaarde")
-    measurements: list[Measurement] = Field(
-        default_factory=list, max_length=MAX_MEASUREMENTS, title="metingen"
-    )
-
-
-class EvidencePlan(Doc):
-    value: Id = Field(title="waarde")
-    before_decision: list[EvidenceNeed] = Field(
-        default_factory=list, max_length=50, title="bewijs vooraf"
-    )
-    indicators: list[Indicator] = Field(default_factory=list, max_length=50, title="indicatoren")
-
-
 class Scenario(Doc):
     name: Name = Field(title="naam")
     chosen: bool = Field(False, title="gekozen")
@@ -347,9 +328,13 @@ __all__ = [
     "Decision",
     "Doc",
     "EffectEstimate",
+    "Direction",
+    "EvidenceFile",
     "EvidenceKind",
     "EvidenceNeed",
     "EvidencePlan",
+    "EvidenceStatus",
+    "Frequency",
     "FundingLine",
     "FundingStatus",
     "HelpCounts",
@@ -368,6 +353,7 @@ __all__ = [
     "LongText",
     "Measured",
     "Measurement",
+    "MeasurementSource",
     "Meeting",
     "Money",
     "Name",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from stuurknop.engine.indicators import IndicatorState
 from stuurknop.engine.routes import MAX_OPENING
 from stuurknop.gespreksmodel import available_versions, load_model
 from stuurknop.gespreksmodel.schema import Model, Severity
@@ -26,6 +27,11 @@ ENUMS: dict[str, type[StrEnum]] = {
     "action_status": doc.ActionStatus,
     "scale_up_verdict": doc.ScaleUpVerdict,
     "severity": Severity,
+    "evidence_status": doc.EvidenceStatus,
+    "indicator_direction": doc.Direction,
+    "measurement_frequency": doc.Frequency,
+    "measurement_source": doc.MeasurementSource,
+    "indicator_status": IndicatorState,
 }
 
 PACKAGE = Path(__file__).resolve().parents[2] / "stuurknop"
