@@ -13,7 +13,7 @@ from stuurknop.engine.money import MoneyOverTime
 from stuurknop.engine.reasons import Reason, reason
 from stuurknop.engine.routes import ValuePotential
 from stuurknop.gespreksmodel.schema import Model
-from stuurknop.projectfile.schema import KnobStatus, ProjectDocument, Scenario
+from stuurknop.projectfile.schema import EvidenceStatus, KnobStatus, ProjectDocument, Scenario
 
 
 class ItemKind(StrEnum):
@@ -178,6 +178,8 @@ def checklist(
         missing = []
         if plan is None or not plan.before_decision:
             missing.append("bewijs_vooraf")
+        elif any(need.status is not EvidenceStatus.BINNEN for need in plan.before_decision):
+            missing.append("bewijs_binnen")
         if plan is None or not plan.indicators:
             missing.append("monitoring")
         items.append(

@@ -107,7 +107,8 @@ CODES: dict[str, tuple[str, ...]] = {
     "checklist.cost_uncovered": ("cost", "amount", "year"),
     "checklist.payer_not_at_table": ("party",),
     "checklist.value_unreached": ("value",),
-    "checklist.value_unproven": ("value", "missing"),  # missing: ("bewijs_vooraf", "monitoring")
+    # missing: ("bewijs_vooraf" or "bewijs_binnen", "monitoring")
+    "checklist.value_unproven": ("value", "missing"),
     # next_steps.py: what to do, and why
     "step.discuss_knobs": ("knobs",),
     "step.discuss_knobs.why": (),

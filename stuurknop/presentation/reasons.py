@@ -134,7 +134,11 @@ def _money_timing_gap(p: Params) -> str:
 
 
 _KNOB_MISSING = {"uitwerking": "een uitwerking", "trekker": "een trekker"}
-_EVIDENCE_MISSING = {"bewijs_vooraf": "bewijs vooraf", "monitoring": "monitoring"}
+_EVIDENCE_MISSING = {
+    "bewijs_vooraf": "nog geen bewijs vooraf",
+    "bewijs_binnen": "nog niet al het bewijs vooraf binnen",
+    "monitoring": "nog geen monitoring",
+}
 
 
 def _knob_incomplete(p: Params) -> str:
@@ -143,8 +147,10 @@ def _knob_incomplete(p: Params) -> str:
 
 
 def _value_unproven(p: Params) -> str:
-    missing = " en geen ".join(_EVIDENCE_MISSING[m] for (m,) in _pairs(p, "missing"))
-    return f"waarde {p['value']} heeft nog geen {missing}"
+    said = [_EVIDENCE_MISSING[m] for (m,) in _pairs(p, "missing")]
+    if said[:1] == ["nog geen bewijs vooraf"] and said[1:] == ["nog geen monitoring"]:
+        said = ["nog geen bewijs vooraf", "geen monitoring"]
+    return f"waarde {p['value']} heeft {' en '.join(said)}"
 
 
 def _discuss_knobs(p: Params) -> str:

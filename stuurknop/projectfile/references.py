@@ -11,6 +11,7 @@ from typing import Any
 
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.errors import DocumentError, dutch_location, technical_path
+from stuurknop.projectfile.evidence_references import evidence_reference_errors
 from stuurknop.projectfile.schema import CostKind, KnobStatus, ProjectDocument, Scenario
 
 
@@ -204,13 +205,8 @@ def _scenario(
     for i, plan in enumerate(scenario.evidence):
         if plan.value not in value_ids:
             out.add([*loc, "evidence", i, "value"], f"onbekende waarde {plan.value!r}")
-        _unique(
-            out,
-            [*loc, "evidence", i, "indicators"],
-            [x.id for x in plan.indicators],
-            "id",
-            "indicator-id",
-        )
+    for place, message in evidence_reference_errors(loc, scenario.evidence, model, parties):
+        out.add(place, message)
 
 
 def _party(out: _Collector, loc: list[int | str], party: str, parties: set[str]) -> None:

@@ -133,11 +133,16 @@ def test_an_aimed_value_needs_evidence_before_the_decision_and_monitoring(model,
         evidence=[
             {
                 "value": "minder_zorgvraag",
-                "before_decision": [{"kind": "onderzoek", "description": "Effectstudie"}],
+                "before_decision": [
+                    {"kind": "onderzoek", "description": "Effectstudie", "status": "binnen"}
+                ],
             },
             {
                 "value": "werkplezier",
-                "before_decision": [{"kind": "expert", "description": "Teamleider"}],
+                "before_decision": [
+                    {"kind": "expert", "description": "Teamleider", "status": "binnen"},
+                    {"kind": "pilot", "description": "Proef", "available": True},  # older files
+                ],
                 "indicators": [{"id": "verzuim", "name": "Ziekteverzuim", "unit": "%"}],
             },
         ],
@@ -148,6 +153,48 @@ def test_an_aimed_value_needs_evidence_before_the_decision_and_monitoring(model,
         ("minder_zorgvraag", False, "waarde Verminderen zorgbehoefte heeft nog geen monitoring"),
         ("werkplezier", True, ""),
     ]
+
+
+def test_evidence_still_being_gathered_keeps_the_point_open(model, make_document):
+    need = {"kind": "onderzoek", "description": "Effectstudie", "status": "wordt_verzameld"}
+    doc = make_document(
+        interests={"zorg": {"werkplezier": 1}},
+        evidence=[{"value": "werkplezier", "before_decision": [need]}],
+    )
+    [item] = items(checklist_of(model, doc), ItemKind.VALUE_EVIDENCE)
+    assert (item.done, text(item.open_point)) == (
+        False,
+        "waarde Werkplezier heeft nog niet al het bewijs vooraf binnen en nog geen monitoring",
+    )
+
+
+def test_a_complete_project_reaches_one_hundred_percent(model, make_document):
+    # Knob 6 on, worked out, with a lead; the others deliberately off; one value it leads to,
+    # with its evidence in and an indicator.
+    value = model.route(model.knob(6).route_ids()[0]).values[0]
+    knobs: dict[int, object] = {k: "uit" for k in range(1, 11)}
+    knobs[6] = {
+        "status": "aan",
+        "opening": 2,
+        "elaboration": "Buurtwerk.",
+        "lead_party": "gemeente",
+    }
+    evidence = {
+        "value": value,
+        "before_decision": [{"kind": "pilot", "description": "Proef", "status": "binnen"}],
+        "indicators": [{"id": "i1", "name": "Deelname"}],
+    }
+    doc = make_document(knobs=knobs, interests={"zorg": {value: 2}}, evidence=[evidence])
+    checklist = checklist_of(model, doc)
+    assert [i for i in checklist.items if not i.done] == []
+    assert checklist.percentage == 100
+    evidence["before_decision"][0]["status"] = "nodig"  # type: ignore[index]
+    assert (
+        checklist_of(
+            model, make_document(knobs=knobs, interests={"zorg": {value: 2}}, evidence=[evidence])
+        ).percentage
+        < 100
+    )
 
 
 def test_a_cost_paid_a_year_late_is_funded_but_not_on_time(model, make_document):
