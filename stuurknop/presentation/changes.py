@@ -25,7 +25,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from stuurknop.gespreksmodel.schema import Model
-from stuurknop.presentation.actual_changes import ACTUAL_ENTITIES
 from stuurknop.presentation.change_values import (
     Context,
     CostItemName,
@@ -262,7 +261,6 @@ ENTITIES: Mapping[LogEntity, EntityWords] = {
     ),
     LogEntity.MEMBER: EntityWords(_member_name, _MEMBER),
     **MEETING_ENTITIES,
-    **ACTUAL_ENTITIES,
 }
 
 
