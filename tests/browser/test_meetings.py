@@ -118,8 +118,9 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
     expect(page.locator("ul.messages")).to_contain_text("Punt op de agenda gezet")
     up = page.get_by_role("button", name=f"{BY_HAND} een plaats omhoog")
     up.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    expect(up).to_be_focused()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.locator("li.agenda-point h3")).to_have_text([BY_HAND, DIFFERENCE])
     assert_accessible(page, "the meeting's agenda")
 
