@@ -83,6 +83,17 @@ CODES: dict[str, tuple[str, ...]] = {
     "money.cliff": ("year", "drop", "sources", "before", "after"),
     "money.shortfall": ("cost", "amount", "years"),
     "money.timing_gap": ("cost", "amount", "years", "covered_years"),
+    # actuals.py and actual_cliffs.py: realised money against the plan
+    "actual.overspent": ("cost", "amount", "years"),
+    "actual.underspent": ("cost", "amount", "years"),
+    "actual.received_late": ("party", "source", "cost", "amount", "years", "received_years"),
+    "actual.not_received": ("party", "source", "cost", "amount", "years"),
+    "actual.received_less": ("party", "source", "cost", "amount", "years"),
+    "actual.received_more": ("party", "source", "cost", "amount", "years"),
+    "actual.cliff_pending": ("year", "sources", "drop"),
+    "actual.cliff_continued": ("year", "sources", "amount"),
+    "actual.cliff_taken_over": ("year", "sources", "drop", "takers", "uncovered"),
+    "actual.cliff_gap": ("year", "sources", "drop", "uncovered"),
     # checks.py: the findings of the coherence checks
     "check.funding_line": ("party", "amount", "source", "cost"),
     "check.knob_on_other_not": ("knob", "opening", "other"),
@@ -146,4 +157,8 @@ CODES: dict[str, tuple[str, ...]] = {
     "indicator.no_data": ("name",),
     "monitoring.value": ("on_track", "behind", "off_track", "no_data", "total"),
     "monitoring.no_indicators": (),
+    # instruments.py: an instrument over a round of respondents
+    "instrument.mean": ("instrument", "mean", "scored", "unscored", "low", "high"),
+    "instrument.share": ("instrument", "categories", "count", "scored", "unscored", "share"),
+    "instrument.no_scores": ("instrument", "respondents"),
 }

@@ -14,7 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from stuurknop.engine.reasons import Param, Reason
+from stuurknop.presentation.actual_reasons import TEMPLATES as ACTUAL_TEMPLATES
 from stuurknop.presentation.indicator_reasons import INDICATOR_TEMPLATES
+from stuurknop.presentation.instruments import INSTRUMENT_TEMPLATES
+from stuurknop.presentation.lists import and_list as _and_list
+from stuurknop.presentation.lists import year_list as year_list
 from stuurknop.presentation.numbers import decimal, euro, figure, percent
 
 Params = Mapping[str, Param]
@@ -75,10 +79,6 @@ def _money_cliff(p: Params) -> str:
     )
 
 
-def _and_list(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" en {parts[-1]}"
-
-
 def cliff_list(cliffs: Iterable[tuple[Any, Any]]) -> str:
     """``((30000, 2029), (8000, 2028))`` → ``€ 30.000 per jaar vanaf 2029 en € 8.000 per jaar
     vanaf 2028``: every cliff, in the order given (largest drop first)."""
@@ -94,17 +94,6 @@ def _step_cliff(p: Params) -> str:
             "per jaar aan tijdelijk geld."
         )
     return f"Spreek af wie betaalt als tijdelijk geld stopt: {cliff_list(cliffs)}."
-
-
-def year_list(years: Iterable[Any]) -> str:
-    """``(2027, 2028, 2029, 2031)`` → ``2027–2029 en 2031``: years, runs joined by a dash."""
-    runs: list[list[int]] = []
-    for year in sorted(int(str(y)) for y in years):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return _and_list([f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs]) if runs else ""
 
 
 def _money_shortfall(p: Params) -> str:
@@ -227,6 +216,7 @@ TEMPLATES: dict[str, Template] = {
     "money.cliff": _money_cliff,
     "money.shortfall": _money_shortfall,
     "money.timing_gap": _money_timing_gap,
+    **ACTUAL_TEMPLATES,
     "check.funding_line": "{party} betaalt {amount:euro} uit bron {source} voor '{cost}'",
     "check.knob_on_other_not": (
         "stuurknop {knob} staat aan (stand {opening}), stuurknop {other} niet"
@@ -287,6 +277,7 @@ TEMPLATES: dict[str, Template] = {
     "votes.summary": _votes_summary,
     "divergence.spread": _divergence_spread,
     **INDICATOR_TEMPLATES,
+    **INSTRUMENT_TEMPLATES,
 }
 
 
