@@ -100,7 +100,9 @@ def test_a_decision_and_actions_are_made_from_a_point_in_one_step(
     client = client_for(people.bram)
     url = reverse("point_follow_up", args=[project.pk, meeting.pk, point.pk])
     form = client.get(url).content.decode()
-    assert 'value="4" checked' in form or 'value="4"\n' in form or "checked" in form
+    assert re.search(r'name="besluit-knobs" value="4"[^>]*checked', form)  # the point's knob
+    today = timezone.localdate().isoformat()
+    assert f'name="besluit-date" value="{today}"' in form  # the date: today
     response = client.post(
         url,
         {

@@ -60,7 +60,7 @@ def point_follow_up_view(
         cost_items=cost_item_choices(project),
         funding_lines=funding_line_choices(project),
         initial={
-            "date": meeting.date or timezone.localdate(),
+            "date": timezone.localdate(),
             "knobs": [str(point.knob)] if point.knob else [],
             "decided_by": [p.key for p in parties if p.at_table],
         },
