@@ -94,6 +94,17 @@ CODES: dict[str, tuple[str, ...]] = {
     "actual.cliff_continued": ("year", "sources", "amount"),
     "actual.cliff_taken_over": ("year", "sources", "drop", "takers", "uncovered"),
     "actual.cliff_gap": ("year", "sources", "drop", "uncovered"),
+    # actuals.py and actual_cliffs.py: realised money against the plan
+    "actual.overspent": ("cost", "amount", "years"),
+    "actual.underspent": ("cost", "amount", "years"),
+    "actual.received_late": ("party", "source", "cost", "amount", "years", "received_years"),
+    "actual.not_received": ("party", "source", "cost", "amount", "years"),
+    "actual.received_less": ("party", "source", "cost", "amount", "years"),
+    "actual.received_more": ("party", "source", "cost", "amount", "years"),
+    "actual.cliff_pending": ("year", "sources", "drop"),
+    "actual.cliff_continued": ("year", "sources", "amount"),
+    "actual.cliff_taken_over": ("year", "sources", "drop", "takers", "uncovered"),
+    "actual.cliff_gap": ("year", "sources", "drop", "uncovered"),
     # checks.py: the findings of the coherence checks
     "check.funding_line": ("party", "amount", "source", "cost"),
     "check.knob_on_other_not": ("knob", "opening", "other"),

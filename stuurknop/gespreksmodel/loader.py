@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from stuurknop.gespreksmodel.library import IndicatorsFile
+from stuurknop.gespreksmodel.library_checks import library_problems
 from stuurknop.gespreksmodel.schema import (
     NUMERALS,
     ChecksFile,
@@ -88,6 +90,7 @@ def load_model_folder(folder: Path) -> Model:
     checks = _load(folder, "checks.yaml", ChecksFile, errors)
     questionnaire = _load(folder, "questionnaire.yaml", QuestionnaireFile, errors)
     scales = _load(folder, "scales.yaml", ScalesFile, errors)
+    library = _load(folder, "indicators.yaml", IndicatorsFile, errors)
     knobs: list[tuple[str, Knob]] = []
     knob_dir = folder / "knobs"
     knob_files = sorted(knob_dir.glob("*.yaml")) if knob_dir.is_dir() else []
@@ -102,6 +105,17 @@ def load_model_folder(folder: Path) -> Model:
     all_knobs_loaded = len(knobs) == len(knob_files)
     errors.extend(_cross_references(core, sources, lessons, checks, knobs, all_knobs_loaded))
     errors.extend(_questionnaire_references(core, questionnaire, knobs))
+    if scales is not None:
+        errors += _duplicates("scales.yaml", "vocabularies", [v.id for v in scales.vocabularies])
+    if library is not None:
+        routes = {r.id: tuple(r.values) for r in core.routes} if core else None
+        words = (
+            {v.id: tuple(w.key for w in v.words) for v in scales.vocabularies} if scales else None
+        )
+        errors.extend(
+            ModelError("indicators.yaml", path, reason)
+            for path, reason in library_problems(library, routes, words)
+        )
     if (
         errors
         or core is None
@@ -110,6 +124,7 @@ def load_model_folder(folder: Path) -> Model:
         or checks is None
         or questionnaire is None
         or scales is None
+        or library is None
     ):
         raise ModelInvalid(errors)
     return Model(
@@ -129,6 +144,9 @@ def load_model_folder(folder: Path) -> Model:
         questionnaire=tuple(questionnaire.items),
         scales=scales.scales,
         vocabularies=scales.vocabularies,
+        citations=tuple(library.citations),
+        instruments=tuple(library.instruments),
+        indicators=tuple(library.indicators),
     )
 
 

@@ -11,17 +11,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+from stuurknop.gespreksmodel.base import Slug, Strict, Text
+from stuurknop.gespreksmodel.library import Citation, Instrument, LibraryIndicator
+
 Numeral = Literal["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 NUMERALS: tuple[Numeral, ...] = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 KnobNumber = Annotated[int, Field(ge=1, le=10)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Domain(StrEnum):
@@ -280,6 +277,19 @@ class Model(Strict):
     questionnaire: tuple[QuestionnaireItem, ...] = ()
     scales: tuple[Scale, ...] = ()
     vocabularies: tuple[Vocabulary, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    instruments: tuple[Instrument, ...] = ()
+    indicators: tuple[LibraryIndicator, ...] = ()
+
+    def indicator(self, indicator_id: str) -> LibraryIndicator:
+        """A ready-made indicator of the library (``indicators.yaml``)."""
+        return _by_id(self.indicators, indicator_id)
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        return _by_id(self.instruments, instrument_id)
+
+    def citation(self, citation_id: str) -> Citation:
+        return _by_id(self.citations, citation_id)
 
     def scale(self, scale_id: str) -> Scale:
         """A numbered scale: ``opening`` (stand 0–3) or ``weight`` (belang 0–3)."""
@@ -337,7 +347,7 @@ class Model(Strict):
         return frozenset(self.source_by_numeral(numeral).party_types)
 
 
-_T = TypeVar("_T", Value, Route, PartyType, CheckText)
+_T = TypeVar("_T", Value, Route, PartyType, CheckText, LibraryIndicator, Instrument, Citation)
 
 
 def _by_id(items: tuple[_T, ...], item_id: str) -> _T:

@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.actual_changes import ACTUAL_ENTITIES
 from stuurknop.presentation.change_values import (
     Context,
     CostItemName,
@@ -261,6 +262,7 @@ ENTITIES: Mapping[LogEntity, EntityWords] = {
     ),
     LogEntity.MEMBER: EntityWords(_member_name, _MEMBER),
     **MEETING_ENTITIES,
+    **ACTUAL_ENTITIES,
 }
 
 

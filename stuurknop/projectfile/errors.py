@@ -34,6 +34,7 @@ ITEM_LABELS: Mapping[str, str] = {
     "answers": "antwoord",
     "before_decision": "bewijs vooraf",
     "indicators": "indicator",
+    "actuals": "gerealiseerd bedrag",
     "measurements": "meting",
     "values": "waarde",
     "remarks": "opmerking",

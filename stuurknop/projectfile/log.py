@@ -67,6 +67,7 @@ class LogEntity(StrEnum):
     AGENDA_POINT = "agenda_point"  # key: "<meeting id>/<point id>"
     DECISION = "decision"  # key: the decision's id
     ACTION = "action"  # key: the action's id
+    ACTUAL = "actual"  # key: the realised amount's id
 
 
 class ChangeAction(StrEnum):

@@ -207,6 +207,32 @@ def _scenario(
             out.add([*loc, "evidence", i, "value"], f"onbekende waarde {plan.value!r}")
     for place, message in evidence_reference_errors(loc, scenario.evidence, model, parties):
         out.add(place, message)
+    _actuals(out, loc, scenario, years)
+
+
+def _actuals(out: _Collector, loc: list[int | str], scenario: Scenario, years: range) -> None:
+    """Realised money names one cost item or funding line of the scenario, in a year of the
+    horizon, once per thing and year."""
+    _unique(out, [*loc, "actuals"], [a.id for a in scenario.actuals], "id", "realisatie-id")
+    cost_ids = {c.id for c in scenario.costs}
+    line_ids = {f.id for f in scenario.funding}
+    seen: set[tuple[str | None, str | None, int]] = set()
+    for i, actual in enumerate(scenario.actuals):
+        here = [*loc, "actuals", i]
+        if (actual.cost_item is None) == (actual.funding_line is None):
+            out.add([*here, "cost_item"], "noem óf een kostenpost óf een financieringsregel")
+            continue
+        if actual.cost_item is not None and actual.cost_item not in cost_ids:
+            out.add([*here, "cost_item"], f"onbekende kostenpost {actual.cost_item!r}")
+        if actual.funding_line is not None and actual.funding_line not in line_ids:
+            out.add(
+                [*here, "funding_line"], f"onbekende financieringsregel {actual.funding_line!r}"
+            )
+        _in_horizon(out, [*here, "year"], actual.year, years)
+        key = (actual.cost_item, actual.funding_line, actual.year)
+        if key in seen:
+            out.add([*here, "year"], f"voor {actual.ref!r} staat {actual.year} al ingevuld")
+        seen.add(key)
 
 
 def _party(out: _Collector, loc: list[int | str], party: str, parties: set[str]) -> None:

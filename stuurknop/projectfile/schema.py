@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from stuurknop.gespreksmodel.schema import Numeral
+from stuurknop.projectfile.actuals import MAX_ACTUALS, Actual
 from stuurknop.projectfile.evidence import (
     Direction,
     EvidenceFile,
@@ -214,6 +215,7 @@ class Scenario(Doc):
         default_factory=list, max_length=MAX_COST_ITEMS, title="effectschattingen"
     )
     evidence: list[EvidencePlan] = Field(default_factory=list, max_length=20, title="bewijsvoering")
+    actuals: list[Actual] = Field(default_factory=list, max_length=MAX_ACTUALS, title="gerealiseerd")
 
     def setting(self, knob: int) -> KnobSetting:
         """The setting of ``knob``; a knob the scenario does not mention is not discussed."""
@@ -305,6 +307,7 @@ __all__ = [
     "FORMAT",
     "LOG_VALUE_LENGTH",
     "MAX_ACTIONS",
+    "MAX_ACTUALS",
     "MAX_COST_ITEMS",
     "MAX_DECISIONS",
     "MAX_FUNDING_LINES",
@@ -318,6 +321,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Action",
     "ActionStatus",
+    "Actual",
     "AgendaOrigin",
     "AgendaPoint",
     "Basics",

@@ -12,7 +12,7 @@ import pytest
 
 from stuurknop.engine.indicators import IndicatorState
 from stuurknop.engine.routes import MAX_OPENING
-from stuurknop.gespreksmodel import available_versions, load_model
+from stuurknop.gespreksmodel import available_versions, library, load_model
 from stuurknop.gespreksmodel.schema import Model, Severity
 from stuurknop.projectfile import schema as doc
 
@@ -32,6 +32,10 @@ ENUMS: dict[str, type[StrEnum]] = {
     "measurement_frequency": doc.Frequency,
     "measurement_source": doc.MeasurementSource,
     "indicator_status": IndicatorState,
+    "measure_kind": library.MeasureKind,
+    "definition_status": library.DefinitionStatus,
+    "instrument_kind": library.InstrumentKind,
+    "instrument_statistic": library.Statistic,
 }
 
 PACKAGE = Path(__file__).resolve().parents[2] / "stuurknop"
