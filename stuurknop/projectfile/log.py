@@ -67,6 +67,8 @@ class LogEntity(StrEnum):
     AGENDA_POINT = "agenda_point"  # key: "<meeting id>/<point id>"
     DECISION = "decision"  # key: the decision's id
     ACTION = "action"  # key: the action's id
+    LESSON = "lesson"  # key: the lesson's id
+    SCALE_UP = "scale_up"  # the scale-up assessment; no key
     ACTUAL = "actual"  # key: the realised amount's id
 
 

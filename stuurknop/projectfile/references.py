@@ -60,8 +60,8 @@ def reference_errors(doc: ProjectDocument, model: Model, data: Any = None) -> li
     _meetings(out, doc, value_ids, parties)
     _unique(out, ["lessons"], [x.id for x in doc.lessons], "id", "les-id")
     if doc.scale_up is not None:
-        for j, party in enumerate(doc.scale_up.decided_by):
-            _party(out, ["scale_up", "decided_by", j], party, parties)
+        for j, who in enumerate(doc.scale_up.decided_by):
+            _party(out, ["scale_up", "decided_by", j], who, parties)
     return out.errors
 
 

@@ -123,6 +123,11 @@ APP_PAGES: list[AppPage] = [
     AppPage("decision_edit", "besluit-wijzigen"),
     AppPage("action_edit", "actie-wijzigen"),
     AppPage("decisions_page", "besluiten-en-acties"),
+    # Lessons and the scale-up verdict (world: tests/browser/lesson_world)
+    AppPage("lessons_page", "lessen"),
+    AppPage("lessons_page", "lessen-lezer", user="carla"),
+    AppPage("lesson_edit", "les-wijzigen"),
+    AppPage("scale_up_page", "opschalen"),
     # Live sessions
     AppPage("live_sessions", "live-sessies"),
     AppPage("live_control", "live-leiden"),
@@ -168,6 +173,7 @@ NOT_PAGES: dict[str, str] = {
     "point_minutes": "a POST of the meeting page",
     "point_remove": "a POST of the meeting page",
     "action_done": "a POST of the decisions page",
+    "lesson_delete": "a POST of the lessons page",
     "checks_agenda_add": "a POST of the checks page",
     "live_session_start": "a POST of the live sessions page",
     "live_control_action": "a POST of the facilitator's page",

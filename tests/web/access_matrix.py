@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import (
     access_documents,
+    access_lessons,
     access_live,
     access_meetings,
     access_perspectives,
@@ -77,7 +78,14 @@ ACCESS: dict[str, Access] = {
 }
 
 # Each later area keeps its own part of the table (and the URL kwargs its routes need).
-AREAS = (access_documents, access_perspectives, access_live, access_residents, access_meetings)
+AREAS = (
+    access_documents,
+    access_perspectives,
+    access_live,
+    access_residents,
+    access_meetings,
+    access_lessons,
+)
 for _area in AREAS:
     _twice = set(ACCESS) & set(_area.ACCESS)
     assert not _twice, f"{_area.__name__} repeats {_twice}"

@@ -64,6 +64,7 @@ from stuurknop.web.projects.models import (
     FundingLine,
     Interest,
     KnobSetting,
+    Lesson,
     Meeting,
     Project,
     ProjectParty,
@@ -292,3 +293,18 @@ ACTION_ROW = RowEntity(
 )
 # The project's, in the document's order (a decision refers to a meeting, an action to both).
 MEETING_ENTITIES = (MEETING_ROW, DECISION_ROW, ACTION_ROW)
+
+# What the project learned (stuurknop.projectfile.lessons); the scale-up assessment is one per
+# project, kept as its data on the project (services/lessons.py).
+LESSON_ROW = RowEntity(
+    schema=doc.Lesson,
+    model=Lesson,
+    list_name="lessons",
+    related_name="lessons",
+    prefix="l",
+    log=LogEntity.LESSON,
+    id_word="les-id",
+    named=lambda lesson: f"Les {lesson.title!r}",
+    logged_as=lambda lesson: f"Les {lesson.title!r}",
+    bookkeeping=PROJECT_ROW,
+)

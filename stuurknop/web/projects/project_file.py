@@ -21,6 +21,7 @@ from stuurknop.web.projects.entities import (
     FUNDING_LINE,
     INTEREST,
     KNOB_SETTING,
+    LESSON_ROW,
     MEETING_ROW,
     PROJECT_PARTY,
     row_data,
@@ -58,6 +59,8 @@ def project_data(project: Project) -> dict[str, Any]:
         "perspectives": list(project.perspectives),
         "resident_input": list(project.resident_input),
         **meetings_data(project),
+        "lessons": [row_data(LESSON_ROW, x) for x in project.lessons.all()],
+        "scale_up": project.scale_up,
         "log": [log_entry_data(e) for e in LogEntry.objects.filter(project=project)],
     }
 

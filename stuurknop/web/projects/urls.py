@@ -6,6 +6,7 @@ from stuurknop.web.projects.views import (
     decisions,
     documents,
     history,
+    lessons,
     meeting_edits,
     meetings,
     members,
@@ -33,5 +34,6 @@ urlpatterns = [
     *perspectives.urlpatterns,
     *meetings.urlpatterns,
     *decisions.urlpatterns,
+    *lessons.urlpatterns,
     *meeting_edits.urlpatterns,
 ]

@@ -1,6 +1,7 @@
 """The rows of a project. Each mirrors a part of the project document; see ``export.py``."""
 
 from stuurknop.web.projects.models.invitation import Invitation
+from stuurknop.web.projects.models.lesson import Lesson
 from stuurknop.web.projects.models.log import LogEntry
 from stuurknop.web.projects.models.meeting import Action, AgendaPoint, Decision, Meeting
 from stuurknop.web.projects.models.money import CostItem, FundingLine
@@ -16,6 +17,7 @@ __all__ = [
     "Interest",
     "Invitation",
     "KnobSetting",
+    "Lesson",
     "LogEntry",
     "Meeting",
     "Project",

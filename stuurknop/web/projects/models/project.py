@@ -32,6 +32,8 @@ class Project(Versioned):
     # data (amounts as strings, so they stay exact).
     perspectives = models.JSONField(default=list, blank=True)
     resident_input = models.JSONField(default=list, blank=True)
+    # The partners' scale-up assessment (the document's ``scale_up``), validated, or None.
+    scale_up = models.JSONField(null=True, blank=True)
     # Each party's own view stays hidden from the others until a beheerder reveals the answers
     # (against group-think); hiding them again starts a new round. The per-party counters are
     # the optimistic lock of a party's own view (see services/perspectives.py).

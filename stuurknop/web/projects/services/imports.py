@@ -30,6 +30,7 @@ from stuurknop.web.projects.entities import (
     COST_ITEM,
     DECISION,
     DECISION_ROW,
+    LESSON_ROW,
     MEETING,
     MEETING_ROW,
     PARTY,
@@ -118,6 +119,7 @@ def project_import(
         # A file that holds perspectives was seen by everyone who had it: start revealed.
         perspectives_revealed=bool(document.perspectives),
         resident_input=[r.model_dump(mode="json") for r in document.resident_input],
+        scale_up=document.scale_up.model_dump(mode="json") if document.scale_up else None,
         created_by=by,
         created_by_organisation=organisation,
     )
@@ -220,6 +222,8 @@ def _import_meetings(
         decisions[decision.id] = row(DECISION_ROW, decision, i, project=project)
     for i, action in enumerate(document.actions):
         row(ACTION_ROW, action, i, project=project)
+    for i, lesson in enumerate(document.lessons):
+        row(LESSON_ROW, lesson, i, project=project)
 
 
 def _import_log(project: Project, entries: list[doc.LogEntry]) -> None:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Knob, Model
 from stuurknop.presentation.money import coverage_notes
+from stuurknop.web.projects.lesson_sharing import fingerprint, shared_lessons
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import require_editable, scenario_role
 from stuurknop.web.projects.project_file import cost_item_data, funding_line_data
@@ -263,6 +264,9 @@ def render_knob_page(
         return render(request, "projects/knobs/money_fragment.html", {**context, **money_part()})
     if setting is not None:
         focus(setting)
+    # Lessons other projects of the organisations at this table share about this knob: they
+    # change without this project changing, so they are part of the cache key.
+    shared = shared_lessons(project, knob.number)
 
     def build() -> dict[str, Any]:
         part = money_part()
@@ -281,6 +285,8 @@ def render_knob_page(
             "setting_conflict": setting_conflict,
             "mechanisms": mechanism_rows(model, knob, sheet.setting["routes"]),
             "lessons": model.lessons_for_knob(knob.number),
+            "shared_lessons": shared,
+            "lessons_count": len(model.lessons_for_knob(knob.number)) + len(shared),
             "previous_knob": model.knobs[here - 1] if here > 0 else None,
             "next_knob": model.knobs[here + 1] if here + 1 < len(numbers) else None,
         }
@@ -289,7 +295,7 @@ def render_knob_page(
         request,
         "projects/knobs/knob_page.html",
         context,
-        cache_as=f"knob:{knob.number}",
+        cache_as=f"knob:{knob.number}:{fingerprint(shared)}",
         build=build,
         status=status,
     )
