@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 import click
 
 from stuurknop import __version__
+from stuurknop.cli.realised import realised_data, realised_report
 from stuurknop.cli.report import (
     analysis_sections,
     comparison_sections,
@@ -116,10 +117,10 @@ def analyse_command(project: Path, scenario: str | None, fmt: str) -> None:
     model = load_model(doc.model_version)
     analysis = analyse(model, doc, scenario)
     if fmt == "json":
-        echo_json(to_data(analysis, reason_text=reason_text))
+        echo_json(to_data(analysis, reason_text=reason_text) | realised_data(model, doc, scenario))
         return
     title = f'{doc.project.name}: scenario "{analysis.scenario}" (model {model.version})'
-    sections = analysis_sections(model, analysis)
+    sections = analysis_sections(model, analysis) + realised_report(model, doc, scenario)
     if doc.actions or doc.decisions:  # what the meetings left to do, as of today
         sections.append(follow_up_section(model, doc, dt.date.today()))
     echo_report(fmt, title, sections)

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from stuurknop.engine.money_items import cents, euros
 from stuurknop.engine.money_terms import cost_years, funding_years
-from stuurknop.engine.reasons import Reason, reason
+from stuurknop.engine.reasons import Param, Reason, reason
 from stuurknop.projectfile.schema import CostKind, FundingLine, Scenario
 
 
@@ -123,7 +123,7 @@ def realised_cliffs(
         )
         all_spent = sum(sum(spent[c][i] for i in after) for c in items if c in spent)
         uncovered = euros(max(0, all_spent - sum(got(line.id) for line in lines)))
-        said = {"year": year, "sources": sources}
+        said: dict[str, Param] = {"year": year, "sources": sources}
         if continued:
             why = reason("actual.cliff_continued", **said, amount=euros(continued))
         elif takers:

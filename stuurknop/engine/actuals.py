@@ -127,9 +127,9 @@ def realised(model: Model, doc: ProjectDocument, scenario: Scenario) -> Realised
     done = 0 if through is None else through - first + 1  # realised years from the start
     spent: dict[str, Cents] = defaultdict(lambda: [0] * span)
     received: dict[str, Cents] = defaultdict(lambda: [0] * span)
-    for actual in recorded:
-        into = spent if actual.cost_item is not None else received
-        into[actual.ref][actual.year - first] += cents(actual.amount)
+    for row in recorded:
+        into = spent if row.cost_item is not None else received
+        into[row.ref][row.year - first] += cents(row.amount)
 
     def track(planned: Cents, actual: Cents) -> Track:
         return _track(horizon, done, planned, actual)
