@@ -60,7 +60,7 @@ def conditions_blocks(
         empty="Geen geld dat blijft: alle financiering per jaar stopt voor de kosten stoppen.",
     )
     stopped = PlanTable(
-        "Tijdelijk geld dat stopte",
+        "Tijdelijk geld dat stopt of stopte",
         ("Kostenpost", "Wie betaalde", "Bron", "Laatste jaar", "Daarna"),
         tuple(
             (
@@ -85,11 +85,11 @@ def conditions_blocks(
 
 
 def _after(taken_over: bool, by: Sequence[str]) -> str:
-    if not taken_over:
-        return "niet overgenomen: er ontstaat een tekort"
+    if taken_over:
+        return f"overgenomen door {', '.join(by)}" if by else "overgenomen door ander geld"
     if by:
-        return f"overgenomen door {', '.join(by)}"
-    return "overgenomen door ander geld"
+        return f"deels overgenomen door {', '.join(by)}; er blijft een tekort"
+    return "niet overgenomen: er ontstaat een tekort"
 
 
 def verdict_blocks(

@@ -119,6 +119,23 @@ FORMATS: dict[str, Format] = {
             "stuurknop.reports.agenda:render_agenda",
             (MEETING,),
         ),
+        Format(
+            "evaluation",
+            "Evaluatie (PDF)",
+            "Het project zoals het loopt: stuurknoppen, partijen, geld gepland en gerealiseerd, "
+            "wat de indicatoren laten zien, de lessen, de besluiten en het oordeel over opschalen.",
+            "pdf",
+            PDF,
+            "stuurknop.reports.evaluation_render:render_evaluation_pdf",
+        ),
+        Format(
+            "evaluation-docx",
+            "Evaluatie (Word)",
+            "Dezelfde evaluatie als Word-bestand, om verder aan te schrijven.",
+            "docx",
+            DOCX,
+            "stuurknop.reports.evaluation_render:render_evaluation_docx",
+        ),
     )
 }
 

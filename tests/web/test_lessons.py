@@ -271,7 +271,7 @@ def test_the_partners_record_the_verdict_beside_the_conditions_the_project_shows
     url = reverse("scale_up_page", args=[project.pk])
     page = client.get(url).content.decode()
     assert "Stuurknoppen die aan staan" in page
-    assert "Tijdelijk geld dat stopte" in page
+    assert "Tijdelijk geld dat stopt of stopte" in page
     assert "nog geen oordeel" in page
     saved = client.post(
         url,
