@@ -50,6 +50,7 @@ from stuurknop.presentation.change_values import (
     yes_no,
 )
 from stuurknop.presentation.change_words import EntityWords, FieldWords, fields_of, known
+from stuurknop.presentation.evidence_changes import EVIDENCE_ENTITIES
 from stuurknop.presentation.lesson_changes import LESSON_ENTITIES
 from stuurknop.presentation.meeting_changes import MEETING_ENTITIES
 from stuurknop.projectfile import schema as doc
@@ -265,6 +266,7 @@ ENTITIES: Mapping[LogEntity, EntityWords] = {
     **MEETING_ENTITIES,
     **LESSON_ENTITIES,
     **ACTUAL_ENTITIES,
+    **EVIDENCE_ENTITIES,
 }
 
 

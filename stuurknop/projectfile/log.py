@@ -70,6 +70,9 @@ class LogEntity(StrEnum):
     LESSON = "lesson"  # key: the lesson's id
     SCALE_UP = "scale_up"  # the scale-up assessment; no key
     ACTUAL = "actual"  # key: the realised amount's id
+    EVIDENCE_NEED = "evidence_need"  # key: "<value id>/<number of the need>"
+    INDICATOR = "indicator"  # key: the indicator's id
+    MEASUREMENT = "measurement"  # key: "<indicator id>/<date>"
 
 
 class ChangeAction(StrEnum):

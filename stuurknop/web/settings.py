@@ -256,6 +256,8 @@ if DEV:
     # Development serves static files from the apps; an empty STATIC_ROOT keeps WhiteNoise
     # from warning on every start that it does not exist (production runs collectstatic).
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Uploaded files (a finding's file of the evidence), kept by their SHA-256 under this folder.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import (
     access_documents,
+    access_evidence,
     access_lessons,
     access_live,
     access_meetings,
@@ -85,6 +86,7 @@ AREAS = (
     access_residents,
     access_meetings,
     access_lessons,
+    access_evidence,
 )
 for _area in AREAS:
     _twice = set(ACCESS) & set(_area.ACCESS)

@@ -26,6 +26,7 @@ KNOB = "knob_page"  # (project, scenario, knob): the worksheet with the knob's c
 MONEY = "money_page"  # (project, scenario)
 VALUES = "values_page"  # (project, scenario): values, routes and each party's interests
 PARTIES = "project_parties"  # (project): who is at the table
+EVIDENCE = "evidence_page"  # (project, scenario): evidence and monitoring per aimed value
 
 FIX_PAGES: dict[str, FixPage] = {
     # Checklist items.
@@ -35,8 +36,7 @@ FIX_PAGES: dict[str, FixPage] = {
     "kosten_op_tijd_gedekt": FixPage(KNOB),  # the funding line's years, on the same page
     "betaler_aan_tafel": FixPage(PARTIES),
     "waarde_bereikt": FixPage(VALUES),
-    # Evidence and monitoring have no page of their own yet; the values page names the value.
-    "waarde_onderbouwd": FixPage(VALUES),
+    "waarde_onderbouwd": FixPage(EVIDENCE),
     # Checks.
     "activiteiten_zonder_ruimte": FixPage(KNOB, knob=2),  # the room (knob 2) is missing
     "servicekosten_en_buurt": FixPage(MONEY),
@@ -91,5 +91,6 @@ def _label(url_name: str, knob: int | None) -> str:
         MONEY: _("Naar geld"),
         VALUES: _("Naar waarden en routes"),
         PARTIES: _("Naar de partijen"),
+        EVIDENCE: _("Naar bewijs en monitoring"),
     }
     return str(labels[url_name])

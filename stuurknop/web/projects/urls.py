@@ -5,7 +5,9 @@ from stuurknop.web.projects.views import (
     common,
     decisions,
     documents,
+    evidence,
     history,
+    indicators,
     lessons,
     meeting_edits,
     meetings,
@@ -24,6 +26,8 @@ urlpatterns = [
     *common.urlpatterns,
     *worksheet.urlpatterns,
     *values.urlpatterns,
+    *indicators.urlpatterns,  # before evidence: "indicator/…" is not a value
+    *evidence.urlpatterns,
     *money.urlpatterns,
     *checks.urlpatterns,
     *scenarios.urlpatterns,

@@ -22,7 +22,13 @@ from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.selectors import cached_for_revision, project_revision
 
 # The scenario pages a switcher can go to; each is routed with (project_id, scenario_id).
-SCENARIO_PAGES = ("scenario_overview", "values_page", "money_page", "checks_page")
+SCENARIO_PAGES = (
+    "scenario_overview",
+    "values_page",
+    "evidence_page",
+    "money_page",
+    "checks_page",
+)
 
 
 def default_scenario(project: Project) -> Scenario:
