@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
@@ -30,8 +31,6 @@ from stuurknop.web.projects.services.lessons import (
 )
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User
-
     from tests.web.conftest import People
 
 
@@ -303,3 +302,26 @@ def test_a_reader_sees_the_verdict_but_cannot_record_one(
     url = reverse("scale_up_page", args=[project.pk])
     assert "Oordeel vastleggen" not in client.get(url).content.decode()
     assert client.post(url, {"verdict": "niet", "version": "0"}).status_code == 403
+
+
+def test_the_demo_shows_the_running_project_and_its_shared_lessons_elsewhere(
+    db: None, client: Client
+) -> None:
+    from stuurknop.web.demo.loader import load_demo
+
+    load_demo()
+    esch = Project.objects.get(name="Ontmoetingsruimte De Esch")
+    assert esch.phase == "evaluatie"
+    assert esch.lessons.count() == 3 and esch.scale_up is not None
+    other = Project.objects.get(name__contains="Thuisflat")
+    titles = [x.title for x in shared_lessons(other, 6)]
+    assert "Spreek vooraf af wie betaalt als het fonds stopt" in titles
+    assert "Het signalenoverleg werkt als iedereen komt" not in titles  # not shared
+    client.force_login(User.objects.get(username="carla"))  # a reader in every demo project
+    page = client.get(reverse("decisions_page", args=[esch.pk])).content.decode()
+    assert "Herzieningen: wat de indicatoren zeggen" in page
+    assert "Zo stonden de indicatoren op de herzieningsdatum 1 december 2025" in page
+    report = client.get(
+        reverse("documents_page", args=[esch.pk, esch.scenarios.get().pk])
+    ).content.decode()
+    assert "Evaluatie (PDF)" in report and "Evaluatie (Word)" in report

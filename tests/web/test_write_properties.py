@@ -52,6 +52,13 @@ from stuurknop.web.projects.services.decisions import (
     decision_update,
     point_follow_up,
 )
+from stuurknop.web.projects.services.lessons import (
+    lesson_create,
+    lesson_delete,
+    lesson_update,
+    scale_up_save,
+    scale_up_version,
+)
 from stuurknop.web.projects.services.meetings import (
     meeting_create,
     meeting_update,
@@ -592,3 +599,67 @@ def test_any_accepted_decision_or_action_leaves_a_valid_project(
                 decision=stored, by=people.bram, expected_version=stored.version, why=why
             ),
         )
+
+
+@given(
+    title=texts,
+    text=texts,
+    date=dates,
+    knobs=st.lists(st.integers(-1, 11), max_size=3),
+    themes=st.lists(
+        st.sampled_from(["participatie", "financiering", "geen thema", ""]), max_size=2
+    ),
+    shared=st.sampled_from([True, False, None, "ja"]),
+    verdict=st.sampled_from([None, "", "op_te_schalen", "met_aanpassingen", "niet", "misschien"]),
+    party=party_ids,
+)
+@FUZZ
+def test_any_accepted_lesson_or_verdict_leaves_a_valid_project(
+    project: Project,
+    people: People,
+    title: str,
+    text: str,
+    date: Any,
+    knobs: list[int],
+    themes: list[str],
+    shared: Any,
+    verdict: Any,
+    party: Any,
+) -> None:
+    lesson = {
+        "title": title,
+        "happened": text,
+        "learned": text,
+        "knobs": knobs,
+        "themes": themes,
+        "date": date,
+        "shared": shared,
+    }
+    attempt(project, lambda: lesson_create(project=project, by=people.bram, **lesson))
+    stored = project.lessons.last()
+    if stored is not None:
+        attempt(
+            project,
+            lambda: lesson_update(
+                lesson=stored, by=people.bram, expected_version=stored.version, learned=text
+            ),
+        )
+        stored.refresh_from_db()
+        attempt(
+            project,
+            lambda: lesson_delete(lesson=stored, by=people.bram, expected_version=stored.version),
+        )
+    project.refresh_from_db()
+    attempt(
+        project,
+        lambda: scale_up_save(
+            project=project,
+            by=people.bram,
+            expected_version=scale_up_version(project.scale_up),
+            verdict=verdict,
+            reasons=text,
+            elsewhere=title,
+            date=date,
+            decided_by=[party] if party is not None else [],
+        ),
+    )

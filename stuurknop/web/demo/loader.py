@@ -102,7 +102,8 @@ def example_files() -> list[str]:
 
     Thuisflat comes with a partner meeting's paper trail (``stuurknop.examples.meetings``: a
     held meeting with its minutes, decisions and actions, and the next meeting's agenda), so
-    that a new user finds the Overleg tab, the decisions and the open actions filled in.
+    that a new user finds the Overleg tab, the decisions and the open actions filled in; the
+    running project De Esch (``stuurknop.examples.running``) comes last.
     """
     try:
         folder = resources.files("stuurknop.examples")
@@ -116,7 +117,17 @@ def example_files() -> list[str]:
             texts.append(json.dumps(_thuisflat_with_meetings(), ensure_ascii=False))
         else:
             texts.append(f.read_text(encoding="utf-8"))
+    texts.append(json.dumps(_running_project(), ensure_ascii=False))
     return texts
+
+
+def _running_project() -> dict[str, Any]:
+    """Ontmoetingsruimte De Esch, in its evaluation: measurements over four years, residents'
+    rounds, actuals, lessons (two shared: they show beside knobs 2, 6 and 10 in the other demo
+    projects, whose tables seat the same organisations), decisions and the verdict."""
+    from stuurknop.examples.running import running_project
+
+    return running_project()
 
 
 def _thuisflat_with_meetings() -> dict[str, Any]:

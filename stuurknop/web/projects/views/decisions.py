@@ -37,6 +37,7 @@ from stuurknop.web.projects.services.agenda import (
 )
 from stuurknop.web.projects.services.decisions import action_done, point_follow_up
 from stuurknop.web.projects.views.common import project_context
+from stuurknop.web.projects.views.lessons import indicator_reviews
 
 
 @meeting_role(Role.BEWERKER)
@@ -191,6 +192,7 @@ def decisions_page(request: AuthenticatedHttpRequest, project: Project) -> HttpR
         actions=[{"action": a, "late": a.key in late} for a in actions],
         only_open=only_open,
         today=today,
+        indicator_reviews=indicator_reviews(project, today),
     )
     return render(request, "projects/meetings/decisions.html", context)
 

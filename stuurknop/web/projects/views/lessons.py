@@ -4,6 +4,7 @@ from the project, and the partners' verdict with its reasons)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -14,7 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stuurknop.engine.evaluation import conditions
+from stuurknop.engine.reviews import decision_reviews
+from stuurknop.gespreksmodel import load_model
 from stuurknop.presentation.evaluation import conditions_blocks, verdict_blocks
+from stuurknop.presentation.reviews import review_blocks
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
@@ -201,6 +205,19 @@ def scale_up_page(request: AuthenticatedHttpRequest, project: Project) -> HttpRe
         version=scale_up_version(current),
     )
     return render(request, "projects/lessons/scale_up.html", context, status=status)
+
+
+def indicator_reviews(project: Project, today: dt.date) -> list[dict[str, Any]]:
+    """For the decisions page: each decision with a review date, with what the indicators of
+    its knobs say by then (on the review date, or today while it is to come)."""
+    document = project_document(project)
+    model = load_model(project.model_version)
+    rows = {d.key: d for d in project.decisions.all()}
+    return [
+        {"decision": rows[r.decision.id], "blocks": review_blocks(model, r)}
+        for r in decision_reviews(document, document.scenario(), today)
+        if r.decision.id in rows
+    ]
 
 
 urlpatterns = [
