@@ -11,9 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+from stuurknop.engine.instruments import RoundResult
 from stuurknop.engine.reasons import Param
 from stuurknop.gespreksmodel import Model, load_model
-from stuurknop.gespreksmodel.library import Citation, Instrument, LibraryIndicator
+from stuurknop.gespreksmodel.library import (
+    Citation,
+    Instrument,
+    InstrumentKind,
+    LibraryIndicator,
+)
 from stuurknop.presentation.lists import and_list
 from stuurknop.presentation.numbers import measured
 
@@ -116,3 +122,43 @@ INSTRUMENT_TEMPLATES: dict[str, Callable[[Params], str]] = {
     "instrument.share": _share,
     "instrument.no_scores": _no_scores,
 }
+
+
+def outcome_facts(
+    model: Model, instrument: Instrument, result: RoundResult
+) -> list[tuple[str, str]]:
+    """(label, text) pairs of an instrument over a round, for a page or a document: how many
+    filled it in and got a score, the mean, and per category how many (scales)."""
+    facts = [
+        ("Ingevuld door", _people(result.respondents)),
+        ("Met een score", _people(result.scored)),
+    ]
+    if result.mean is None:
+        facts.append(("Uitkomst", "geen score: niemand vulde genoeg in"))
+        return facts
+    low, high = (
+        (0, instrument.top)
+        if instrument.kind is InstrumentKind.SCHAAL
+        else (instrument.lowest, instrument.highest)
+    )
+    facts.append(("Gemiddelde", f"{measured(result.mean)} (van {low} tot {high})"))
+    for category in instrument.categories:
+        count = result.categories.get(category.key, 0)
+        share = Decimal(100 * count) / Decimal(result.scored)
+        facts.append(
+            (
+                category_band(model, instrument, category.key).capitalize(),
+                f"{count} ({measured(share.quantize(Decimal('0.1')))}%)",
+            )
+        )
+    for subscale in instrument.subscales:
+        mean = result.subscale_means.get(subscale.id)
+        top = len(instrument.item_ids(subscale.id))
+        said = f"{measured(mean)} (van 0 tot {top})" if mean is not None else "geen score"
+        facts.append((f"{subscale.name}, gemiddeld", said))
+    return facts
+
+
+def round_status(model: Model, is_open: bool) -> str:
+    """``loopt`` or ``gesloten``: a residents' round's status."""
+    return model.word("round_status", "open" if is_open else "gesloten")

@@ -53,10 +53,21 @@ def reference_errors(doc: ProjectDocument, model: Model, data: Any = None) -> li
         for value in perspective.values:
             if value not in value_ids:
                 out.add([*loc, "values", value], f"onbekende waarde {value!r}")
+    instruments = {x.id: x for x in model.instruments}
     for i, resident in enumerate(doc.resident_input):
         for value in resident.values:
             if value not in value_ids:
                 out.add(["resident_input", i, "values", value], f"onbekende waarde {value!r}")
+        for j, result in enumerate(resident.instruments):
+            at: list[int | str] = ["resident_input", i, "instruments", j]
+            known = instruments.get(result.instrument)
+            if known is None:
+                out.add([*at, "instrument"], f"onbekende vragenlijst {result.instrument!r}")
+                continue
+            bands = {c.key for c in known.categories}
+            for key in result.categories:
+                if key not in bands:
+                    out.add([*at, "categories", key], f"onbekende groep {key!r}")
     _meetings(out, doc, value_ids, parties)
     _unique(out, ["lessons"], [x.id for x in doc.lessons], "id", "les-id")
     if doc.scale_up is not None:
@@ -231,7 +242,8 @@ def _actuals(out: _Collector, loc: list[int | str], scenario: Scenario, years: r
         _in_horizon(out, [*here, "year"], actual.year, years)
         key = (actual.cost_item, actual.funding_line, actual.year)
         if key in seen:
-            out.add([*here, "year"], f"voor {actual.ref!r} staat {actual.year} al ingevuld")
+            what = "kostenpost" if actual.spent else "financiering"
+            out.add([*here, "year"], f"voor deze {what} staat in {actual.year} al een bedrag")
         seen.add(key)
 
 

@@ -8,7 +8,6 @@ parties are checked against a model version in :mod:`stuurknop.projectfile.refer
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -75,6 +74,12 @@ from stuurknop.projectfile.meetings import (
     AgendaPoint,
     Decision,
     Meeting,
+)
+from stuurknop.projectfile.residents import (
+    MAX_INSTRUMENTS,
+    HelpCounts,
+    InstrumentResult,
+    ResidentInput,
 )
 
 # 2: the log stores each change as data (entity, key, action, field, old, new) instead of two
@@ -215,7 +220,9 @@ class Scenario(Doc):
         default_factory=list, max_length=MAX_COST_ITEMS, title="effectschattingen"
     )
     evidence: list[EvidencePlan] = Field(default_factory=list, max_length=20, title="bewijsvoering")
-    actuals: list[Actual] = Field(default_factory=list, max_length=MAX_ACTUALS, title="gerealiseerd")
+    actuals: list[Actual] = Field(
+        default_factory=list, max_length=MAX_ACTUALS, title="gerealiseerd"
+    )
 
     def setting(self, knob: int) -> KnobSetting:
         """The setting of ``knob``; a knob the scenario does not mention is not discussed."""
@@ -237,27 +244,6 @@ class Perspective(Doc):
     )
     values: dict[Id, Weight] = Field(default_factory=dict, title="waarden")
     remarks: LongText = Field("", title="opmerkingen")
-
-
-class HelpCounts(Doc):
-    ja: int = Field(default=0, ge=0, title="ja")
-    misschien: int = Field(default=0, ge=0, title="misschien")
-    nee: int = Field(default=0, ge=0, title="nee")
-
-
-class ResidentInput(Doc):
-    date: Date = Field(title="datum")
-    respondents: int = Field(ge=0, le=100_000, title="aantal deelnemers")
-    values: dict[Id, Annotated[Decimal, Field(ge=0, le=3)]] = Field(
-        default_factory=dict,
-        title="waarden",
-        description="Het gemiddelde belang per waarde, 0–3.",
-    )
-    knobs: dict[KnobNumber, Annotated[Decimal, Field(ge=0, le=3)]] = Field(
-        default_factory=dict, title="stuurknoppen"
-    )
-    help_organise: HelpCounts = Field(default_factory=HelpCounts, title="wil helpen organiseren")
-    remarks: list[ShortText] = Field(default_factory=list, max_length=2_000, title="opmerkingen")
 
 
 class ProjectDocument(Doc):
@@ -311,6 +297,7 @@ __all__ = [
     "MAX_COST_ITEMS",
     "MAX_DECISIONS",
     "MAX_FUNDING_LINES",
+    "MAX_INSTRUMENTS",
     "MAX_INTERESTS",
     "MAX_LESSONS",
     "MAX_LOG_CHANGES",
@@ -330,9 +317,9 @@ __all__ = [
     "CostKind",
     "Date",
     "Decision",
+    "Direction",
     "Doc",
     "EffectEstimate",
-    "Direction",
     "EvidenceFile",
     "EvidenceKind",
     "EvidenceNeed",
@@ -344,6 +331,7 @@ __all__ = [
     "HelpCounts",
     "Id",
     "Indicator",
+    "InstrumentResult",
     "Interest",
     "KnobNumber",
     "KnobSetting",

@@ -489,6 +489,60 @@ def test_any_accepted_residents_answer_leaves_a_valid_project(
     )
 
 
+@given(
+    name=texts,
+    answer=st.sampled_from(["ja", "nee", "min_of_meer", "soms", ""]),
+    mark=st.one_of(st.none(), st.integers(-1, 12), st.sampled_from(["7", ""])),
+    ends=st.one_of(st.none(), st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31))),
+)
+@FUZZ
+def test_any_accepted_residents_round_leaves_a_valid_project(
+    project: Project, people: People, name: str, answer: str, mark: Any, ends: Any
+) -> None:
+    from stuurknop.web.residents.models import Questionnaire
+    from stuurknop.web.residents.rounds import open_round, round_close, round_start
+    from stuurknop.web.residents.services import (
+        QuestionnaireError,
+        questionnaire_create,
+        response_submit,
+    )
+
+    questionnaire = Questionnaire.objects.filter(project=project).first()
+    if questionnaire is None:
+        questionnaire = questionnaire_create(project=project, by=people.anna)
+    running = open_round(questionnaire)
+    if running is not None:
+        round_close(round_=running, by=people.anna)
+    attempt(
+        project,
+        lambda: round_start(
+            questionnaire=questionnaire,
+            by=people.anna,
+            name=name,
+            starts_on=dt.date(2026, 1, 1),
+            ends_on=ends,
+            instruments=["eenzaamheid_djg6", "tevredenheid_cijfer"],
+        ),
+        (QuestionnaireError,),
+    )
+    running = open_round(questionnaire)
+    if running is None:
+        return
+    given = {
+        "eenzaamheid_djg6": {"leegte": answer, "vertrouwen": answer},
+        "tevredenheid_cijfer": mark,
+    }
+    with contextlib.suppress(QuestionnaireError):
+        response_submit(
+            questionnaire=questionnaire,
+            scores={},
+            help_organise="",
+            remark="",
+            instrument_answers=given,
+        )
+    attempt(project, lambda: round_close(round_=running, by=people.anna), (QuestionnaireError,))
+
+
 @given(title=texts, place=texts, minutes=texts, date=dates, knob=st.none() | st.integers(-1, 11))
 @FUZZ
 def test_any_accepted_meeting_or_agenda_write_leaves_a_valid_project(

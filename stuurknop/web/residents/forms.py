@@ -11,11 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_stubs_ext import StrOrPromise
 
+from stuurknop.gespreksmodel import load_model
+from stuurknop.gespreksmodel.library import Instrument, InstrumentKind
 from stuurknop.gespreksmodel.schema import QuestionnaireItem
+from stuurknop.presentation.instruments import answer_word
 from stuurknop.web.residents.models import REMARK_MAX, HelpOrganise
 from stuurknop.web.vocabulary import scale_word
 
 HONEYPOT = "website"  # a name bots like to fill in
+_MODEL = load_model()  # the words of the instruments' answers (every version has the same)
 
 
 def score_labels() -> list[tuple[str, str]]:
@@ -27,6 +31,20 @@ def score_labels() -> list[tuple[str, str]]:
 
 def help_labels() -> list[tuple[str, StrOrPromise]]:
     return [*HelpOrganise.choices, ("", _("Geen antwoord"))]
+
+
+def _item_field(instrument: Instrument, item_id: str) -> str:
+    return f"instrument_{instrument.id}_{item_id}"
+
+
+def _mark_field(instrument: Instrument) -> str:
+    return f"instrument_{instrument.id}"
+
+
+@dataclass(frozen=True)
+class InstrumentPart:
+    instrument: Instrument
+    fields: list[forms.BoundField]
 
 
 @dataclass(frozen=True)
@@ -51,16 +69,72 @@ class ResidentForm(forms.Form):
     )
     website = forms.CharField(required=False, max_length=200)
 
-    def __init__(self, *args: Any, items: tuple[QuestionnaireItem, ...], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        items: tuple[QuestionnaireItem, ...],
+        instruments: tuple[Instrument, ...] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.items = items
+        self.instruments = instruments
         for item in items:
             self.fields[f"score_{item.id}"] = forms.ChoiceField(
                 label=item.label, required=False, choices=score_labels(), widget=forms.RadioSelect
             )
+        none = ("", _("Geen antwoord"))
+        for instrument in instruments:
+            if instrument.kind is InstrumentKind.CIJFER:
+                marks = [(str(n), str(n)) for n in range(instrument.lowest, instrument.highest + 1)]
+                self.fields[_mark_field(instrument)] = forms.ChoiceField(
+                    label=instrument.question or "",
+                    required=False,
+                    choices=[*marks, none],
+                    widget=forms.RadioSelect,
+                )
+                continue
+            words = [(key, answer_word(_MODEL, instrument, key)) for key in instrument.answers]
+            for statement in instrument.items:
+                self.fields[_item_field(instrument, statement.id)] = forms.ChoiceField(
+                    label=statement.text or "",
+                    required=False,
+                    choices=[*[(k, w.capitalize()) for k, w in words], none],
+                    widget=forms.RadioSelect,
+                )
+
         help_organise = self.fields["help_organise"]
         assert isinstance(help_organise, forms.ChoiceField)  # declared above
         help_organise.choices = help_labels()
+
+    def instrument_parts(self) -> list[InstrumentPart]:
+        """Per instrument of the round its fields, in the published order."""
+        parts = []
+        for instrument in self.instruments:
+            if instrument.kind is InstrumentKind.CIJFER:
+                fields = [self[_mark_field(instrument)]]
+            else:
+                fields = [self[_item_field(instrument, i.id)] for i in instrument.items]
+            parts.append(InstrumentPart(instrument, fields))
+        return parts
+
+    def instrument_answers(self) -> dict[str, object]:
+        """Per instrument the answers given: a scale's item id → answer key, a mark's number."""
+        given: dict[str, object] = {}
+        for instrument in self.instruments:
+            if instrument.kind is InstrumentKind.CIJFER:
+                mark = self.cleaned_data.get(_mark_field(instrument))
+                if mark:
+                    given[instrument.id] = int(mark)
+                continue
+            answers = {
+                i.id: self.cleaned_data[_item_field(instrument, i.id)]
+                for i in instrument.items
+                if self.cleaned_data.get(_item_field(instrument, i.id))
+            }
+            if answers:
+                given[instrument.id] = answers
+        return given
 
     def item_fields(self) -> list[ItemField]:
         return [ItemField(item, self[f"score_{item.id}"]) for item in self.items]
@@ -81,6 +155,7 @@ class ResidentForm(forms.Form):
         if self.errors:
             return cleaned
         empty = not any(cleaned.get(f"score_{item.id}") for item in self.items)
+        empty = empty and not self.instrument_answers()
         if empty and not cleaned.get("help_organise") and not cleaned.get("remark"):
             raise forms.ValidationError(
                 _("U heeft nog niets ingevuld. Beantwoord minstens één vraag."), code="empty"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from stuurknop.web.projects.models import Project
 
 REMARK_MAX = 1000
+ROUND_NAME_MAX = 80
 TOKEN_MAX = 64
 
 
@@ -50,13 +51,54 @@ class Questionnaire(models.Model):
         return f"{self.project}"
 
 
+class Round(models.Model):
+    """A round of the questionnaire: the baseline and later rounds ask the same items, each in
+    its own period, optionally with validated instruments (``instruments``: model ids). At most
+    one round of a questionnaire is open; answers given while it is open belong to it. Nothing
+    links answers of two rounds to one resident."""
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="rounds"
+    )
+    name = models.CharField(_("naam"), max_length=ROUND_NAME_MAX)
+    starts_on = models.DateField(_("begint op"))
+    ends_on = models.DateField(_("eindigt op"), null=True, blank=True)
+    instruments = models.JSONField(default=list, blank=True)
+    is_open = models.BooleanField(_("open"), default=True)
+    closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_on", "id"]
+        verbose_name = _("bewonersronde")
+        verbose_name_plural = _("bewonersrondes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "name"], name="residents_round_unique_name"
+            ),
+            models.UniqueConstraint(
+                fields=["questionnaire"],
+                condition=models.Q(is_open=True),
+                name="residents_round_one_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire} · {self.name}"
+
+
 class Response(models.Model):
-    """One resident's answers: item id → score 0–3 (unanswered items left out)."""
+    """One resident's answers: item id → score 0–3 (unanswered items left out), and per
+    instrument of the round its answers (scale: item id → answer key; mark: the number)."""
 
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.CASCADE, related_name="responses"
     )
+    round = models.ForeignKey(
+        Round, null=True, blank=True, on_delete=models.CASCADE, related_name="responses"
+    )
     scores = models.JSONField(default=dict, blank=True)
+    instrument_answers = models.JSONField(default=dict, blank=True)
     help_organise = models.CharField(
         _("helpen organiseren"), max_length=10, choices=HelpOrganise.choices, blank=True
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stuurknop.engine.residents import Answer
 from stuurknop.web.projects.models import Project
-from stuurknop.web.residents.models import Questionnaire, Response
+from stuurknop.web.residents.models import Questionnaire, Response, Round
 
 
 def questionnaire_of(project: Project) -> Questionnaire | None:
@@ -16,11 +16,12 @@ def questionnaire_by_token(token: str) -> Questionnaire | None:
     return Questionnaire.objects.select_related("project").filter(token=token).first()
 
 
-def answers_of(questionnaire: Questionnaire) -> list[Answer]:
-    """Every stored answer as the engine takes it."""
-    rows = Response.objects.filter(questionnaire=questionnaire).values_list(
-        "scores", "help_organise", "remark"
-    )
+def answers_of(questionnaire: Questionnaire, round_: Round | None = None) -> list[Answer]:
+    """Every stored answer as the engine takes it; with ``round_`` that round's only."""
+    found = Response.objects.filter(questionnaire=questionnaire)
+    if round_ is not None:
+        found = found.filter(round=round_)
+    rows = found.values_list("scores", "help_organise", "remark")
     return [
         Answer(dict(scores or {}), help_organise, remark) for scores, help_organise, remark in rows
     ]

@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stuurknop.engine.residents import aggregate, resident_input
-from stuurknop.gespreksmodel import load_model
+from stuurknop.gespreksmodel import Model, load_model
+from stuurknop.gespreksmodel.library import InstrumentKind
+from stuurknop.presentation.instruments import answer_word
 from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.text import clean_lines
 from stuurknop.web.projects.models import Project
@@ -26,7 +28,13 @@ from stuurknop.web.projects.permissions import require_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services.log import log_append
 from stuurknop.web.projects.services.perspectives import resident_input_add
-from stuurknop.web.residents.models import REMARK_MAX, HelpOrganise, Questionnaire, Response
+from stuurknop.web.residents.models import (
+    REMARK_MAX,
+    HelpOrganise,
+    Questionnaire,
+    Response,
+    Round,
+)
 from stuurknop.web.residents.selectors import answers_of
 
 TOKEN_BYTES = 24  # 32 URL-safe characters: not guessable, short enough for a poster
@@ -48,6 +56,9 @@ def _require_beheerder(by: User, project: Project, *, editing: bool = True) -> N
     require_role(by, project, Role.BEHEERDER)
     if editing and project.archived:
         raise PermissionDenied(_("Dit project is gearchiveerd; haal het eerst uit het archief."))
+
+
+require_beheerder = _require_beheerder  # the rounds' services check the same
 
 
 def _locked(questionnaire: Questionnaire) -> Questionnaire:
@@ -112,7 +123,9 @@ def questionnaire_take_in(
     """Aggregate every answer so far and append it to the project's residents' input."""
     project = questionnaire.project
     _require_beheerder(by, project)
-    answers = answers_of(questionnaire)
+    # With rounds, the latest round speaks for the residents; before rounds, every answer.
+    latest = Round.objects.filter(questionnaire=questionnaire).last()
+    answers = answers_of(questionnaire, latest)
     if not answers:
         raise QuestionnaireError(_("Er zijn nog geen antwoorden om te verwerken."))
     summary = aggregate(load_model(project.model_version), answers)
@@ -133,12 +146,17 @@ def response_submit(
     scores: Mapping[str, int],
     help_organise: str,
     remark: str,
+    instrument_answers: Mapping[str, object] | None = None,
 ) -> Response:
-    """Store one resident's answer: only while open, only what the questionnaire asks."""
+    """Store one resident's answer: only while open, only what the questionnaire asks; while
+    a round is open, the answer belongs to it with its answers to the round's instruments."""
     row = _locked(questionnaire)
     if not row.is_open or row.project.archived:
         raise QuestionnaireClosed(_("Deze vragenlijst is gesloten."))
-    items = {item.id for item in load_model(row.project.model_version).questionnaire}
+    model = load_model(row.project.model_version)
+    round_ = Round.objects.filter(questionnaire=row, is_open=True).first()
+    asked = _instrument_answers(model, round_, instrument_answers or {})
+    items = {item.id for item in model.questionnaire}
     clean = {key: int(score) for key, score in scores.items() if key in items}
     if any(score not in (0, 1, 2, 3) for score in clean.values()):
         raise QuestionnaireError(_("Een antwoord kan alleen 0, 1, 2 of 3 zijn."))
@@ -149,8 +167,46 @@ def response_submit(
         raise QuestionnaireError(_("Uw opmerking is te lang."))
     return Response.objects.create(
         questionnaire=row,
+        round=round_,
+        instrument_answers=asked,
         scores=clean,
         help_organise=help_organise,
         remark=remark.strip(),
         created_on=timezone.localdate(),
     )
+
+
+def _instrument_answers(
+    model: Model, round_: Round | None, given: Mapping[str, object]
+) -> dict[str, object]:
+    """Only the round's instruments, only their items and answers; an instrument left empty
+    is left out (the resident skipped it)."""
+    if round_ is None:
+        return {}
+    kept: dict[str, object] = {}
+    for instrument_id in round_.instruments:
+        instrument = model.instrument(instrument_id)
+        answer = given.get(instrument_id)
+        if instrument.kind is InstrumentKind.CIJFER:
+            if answer is None or answer == "":
+                continue
+            if not isinstance(answer, int) or not instrument.lowest <= answer <= instrument.highest:
+                raise QuestionnaireError(
+                    _("Kies een cijfer van %(low)d tot en met %(high)d.")
+                    % {"low": instrument.lowest, "high": instrument.highest}
+                )
+            kept[instrument_id] = answer
+            continue
+        if not isinstance(answer, Mapping):
+            continue
+        items = set(instrument.item_ids())
+        chosen = {str(k): str(v) for k, v in answer.items() if k in items and v}
+        if any(v not in instrument.answers for v in chosen.values()):
+            words = [answer_word(model, instrument, a) for a in instrument.answers]
+            raise QuestionnaireError(
+                _("Kies bij elke uitspraak een van deze antwoorden: %(words)s.")
+                % {"words": ", ".join(words)}
+            )
+        if chosen:
+            kept[instrument_id] = chosen
+    return kept

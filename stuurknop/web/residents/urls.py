@@ -12,6 +12,7 @@ from stuurknop.web.residents.views.manage import (
     residents_take_in,
 )
 from stuurknop.web.residents.views.public import residents_form, residents_thanks
+from stuurknop.web.residents.views.rounds import residents_round_close, residents_round_start
 
 urlpatterns = [
     path("projecten/<int:project_id>/bewoners/", residents_manage, name="residents_manage"),
@@ -32,6 +33,16 @@ urlpatterns = [
         "projecten/<int:project_id>/bewoners/poster.pdf",
         residents_poster,
         name="residents_poster",
+    ),
+    path(
+        "projecten/<int:project_id>/bewoners/rondes/starten/",
+        residents_round_start,
+        name="residents_round_start",
+    ),
+    path(
+        "projecten/<int:project_id>/bewoners/rondes/<int:round_id>/sluiten/",
+        residents_round_close,
+        name="residents_round_close",
     ),
     # The public link: only the token, nothing about the project.
     path("bewoners/<slug:questionnaire_token>/", residents_form, name="residents_form"),

@@ -66,7 +66,17 @@ def test_no_address_user_agent_or_time_is_stored_with_an_answer(
 ) -> None:
     answer(address="203.0.113.77", ontmoeten=2, remark="Fijn plan")
     fields = {f.name for f in Response._meta.get_fields()}
-    assert fields == {"id", "questionnaire", "scores", "help_organise", "remark", "created_on"}
+    # The round is the period an answer came in, shared by every answer of it; nothing else.
+    assert fields == {
+        "id",
+        "questionnaire",
+        "round",
+        "scores",
+        "instrument_answers",
+        "help_organise",
+        "remark",
+        "created_on",
+    }
     row = Response.objects.values().get()
     assert "203.0.113.77" not in repr(row)
     assert isinstance(row["created_on"], dt.date) and not isinstance(row["created_on"], dt.datetime)

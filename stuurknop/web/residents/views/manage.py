@@ -40,6 +40,7 @@ from stuurknop.web.residents.services import (
     questionnaire_open,
     questionnaire_take_in,
 )
+from stuurknop.web.residents.views.rounds import rounds_context
 
 
 def public_url(request: HttpRequest, questionnaire: Questionnaire) -> str:
@@ -62,6 +63,7 @@ def residents_manage(request: AuthenticatedHttpRequest, project: Project) -> Htt
             value_rows=[_scored_row(s) for s in summary.values],
             knob_rows=[_scored_row(s) for s in summary.knobs],
             taken_in=_taken_in(project),
+            **rounds_context(load_model(project.model_version), questionnaire),
         )
     context = project_context(request, project, tab="perspectives", **extra)
     return render(request, "residents/manage.html", context)

@@ -20,6 +20,7 @@ from stuurknop.gespreksmodel import load_model
 from stuurknop.web.residents.forms import ResidentForm, score_labels
 from stuurknop.web.residents.limits import MAX_BODY_BYTES, body_too_large, count_answer
 from stuurknop.web.residents.models import REMARK_MAX, Questionnaire
+from stuurknop.web.residents.rounds import open_round
 from stuurknop.web.residents.selectors import questionnaire_by_token
 from stuurknop.web.residents.services import (
     QuestionnaireClosed,
@@ -72,9 +73,14 @@ def residents_form(request: HttpRequest, questionnaire_token: str) -> HttpRespon
         return _page(
             request, "closed.html", questionnaire, status=410 if request.method == "POST" else 200
         )
-    items = load_model(questionnaire.project.model_version).questionnaire
+    model = load_model(questionnaire.project.model_version)
+    items = model.questionnaire
+    running = open_round(questionnaire)
+    instruments = tuple(model.instrument(i) for i in running.instruments) if running else ()
     if request.method != "POST":
-        return _form_page(request, questionnaire, ResidentForm(items=items))
+        return _form_page(
+            request, questionnaire, ResidentForm(items=items, instruments=instruments)
+        )
     # Before the form is parsed: a request this large is no questionnaire.
     if body_too_large(request):
         message = _("Wat u stuurde is te groot (meer dan %(kb)d kB). Maak uw opmerking korter.")
@@ -85,7 +91,7 @@ def residents_form(request: HttpRequest, questionnaire_token: str) -> HttpRespon
             status=413,
             message=message % {"kb": MAX_BODY_BYTES // 1024},
         )
-    form = ResidentForm(request.POST, items=items)
+    form = ResidentForm(request.POST, items=items, instruments=instruments)
     if form.is_bot():
         return redirect("residents_thanks", questionnaire_token)  # pretend; store nothing
     if not form.is_valid():
@@ -103,6 +109,7 @@ def residents_form(request: HttpRequest, questionnaire_token: str) -> HttpRespon
             scores=form.scores(),
             help_organise=form.cleaned_data["help_organise"],
             remark=form.cleaned_data["remark"],
+            instrument_answers=form.instrument_answers(),
         )
     except QuestionnaireClosed:
         return _page(request, "closed.html", questionnaire, status=410)
@@ -122,6 +129,7 @@ def _form_page(
         status=status,
         form=form,
         item_fields=form.item_fields(),
+        instrument_parts=form.instrument_parts(),
         scale=score_labels(),
         remark_max=REMARK_MAX,
     )
