@@ -1,6 +1,7 @@
 """The monitoring of the running example "Ontmoetingsruimte De Esch" (:mod:`.running`): per
 aimed value the evidence gathered and indicators from the model's library with a baseline, a
-target and four years of measurements (two from residents' rounds), and the two rounds."""
+target and four years of measurements (two from residents' rounds), and the two rounds with
+the results of the validated instruments they asked (the loneliness scale, a report mark)."""
 
 from __future__ import annotations
 
@@ -151,6 +152,18 @@ RESIDENT_ROUNDS = [
         "knobs": {"2": "2.7", "5": "2.2", "6": "2.4"},
         "help_organise": {"ja": 6, "misschien": 14, "nee": 32},
         "remarks": ["Fijn dat er een plek komt.", "Ik ken bijna niemand in de flat."],
+        "round": "Nulmeting najaar 2022",
+        "round_start": "2022-09-26",
+        "instruments": [
+            {
+                "instrument": "eenzaamheid_djg6",
+                "respondents": 52,
+                "scored": 50,
+                "mean": "3.4",
+                "categories": {"niet_eenzaam": 10, "matig_eenzaam": 28, "ernstig_eenzaam": 12},
+            },
+            {"instrument": "tevredenheid_cijfer", "respondents": 52, "scored": 49, "mean": "6.8"},
+        ],
     },
     {
         "date": "2024-10-20",
@@ -159,5 +172,17 @@ RESIDENT_ROUNDS = [
         "knobs": {"2": "2.9", "5": "2.6", "6": "2.5"},
         "help_organise": {"ja": 11, "misschien": 15, "nee": 35},
         "remarks": ["De koffie op dinsdag is het hoogtepunt van de week.", "Meer in het weekend."],
+        "round": "Tweede ronde najaar 2024",
+        "round_start": "2024-09-30",
+        "instruments": [
+            {
+                "instrument": "eenzaamheid_djg6",
+                "respondents": 61,
+                "scored": 58,
+                "mean": "2.9",
+                "categories": {"niet_eenzaam": 17, "matig_eenzaam": 33, "ernstig_eenzaam": 8},
+            },
+            {"instrument": "tevredenheid_cijfer", "respondents": 61, "scored": 57, "mean": "7.6"},
+        ],
     },
 ]

@@ -12,9 +12,10 @@ from stuurknop.engine.indicators import IndicatorStatus, indicator_status
 from stuurknop.engine.reviews import DecisionReview
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.blocks import Block, Paragraph, PlanTable
+from stuurknop.presentation.instruments import category_band
 from stuurknop.presentation.numbers import dutch_date, measured
 from stuurknop.presentation.reasons import sentence
-from stuurknop.projectfile.schema import Indicator
+from stuurknop.projectfile.schema import Indicator, ResidentInput
 
 
 def _figure(value: Decimal | None, day: dt.date | None, unit: str) -> str:
@@ -84,3 +85,39 @@ def review_blocks(model: Model, review: DecisionReview) -> tuple[Block, ...]:
         ),
     )
     return (Paragraph(head), table)
+
+
+def rounds_table(model: Model, rounds: Sequence[ResidentInput]) -> PlanTable:
+    """The residents' rounds: when, how many took part, and each validated instrument's result
+    over the whole round (a mean and the share per group; never one resident's answers)."""
+    rows = []
+    for taken in sorted(rounds, key=lambda r: r.date):
+        results = []
+        for result in taken.instruments:
+            instrument = model.instrument(result.instrument)
+            if result.mean is None:
+                results.append(f"{instrument.name}: geen score")
+                continue
+            said = (
+                f"{instrument.name}: gemiddeld {measured(result.mean)} ({result.scored} met score)"
+            )
+            groups = [
+                f"{category_band(model, instrument, key)} {count}"
+                for key, count in result.categories.items()
+            ]
+            results.append(f"{said}; {', '.join(groups)}" if groups else said)
+        rows.append(
+            (
+                taken.round or "Nulmeting",
+                dutch_date(taken.date),
+                str(taken.respondents),
+                "; ".join(results) or "–",
+            )
+        )
+    return PlanTable(
+        "Bewonersrondes",
+        ("Ronde", "Datum", "Deelnemers", "Uitkomst van de vragenlijsten"),
+        tuple(rows),
+        align=("left", "left", "right", "left"),
+        empty="Nog geen bewonersronde.",
+    )

@@ -33,7 +33,7 @@ from stuurknop.presentation.evaluation import (
 )
 from stuurknop.presentation.indicator_reasons import RULE
 from stuurknop.presentation.numbers import dutch_date
-from stuurknop.presentation.reviews import indicator_rows, review_blocks
+from stuurknop.presentation.reviews import indicator_rows, review_blocks, rounds_table
 from stuurknop.projectfile.schema import ActionStatus, KnobStatus, ProjectDocument, Scenario
 
 __all__ = ["build_evaluation"]
@@ -118,7 +118,8 @@ def _money(model: Model, document: ProjectDocument, scenario: Scenario) -> list[
 
 
 def _values(model: Model, document: ProjectDocument, scenario: Scenario, today: dt.date) -> Section:
-    """Per aimed value: the evidence gathered, and what each indicator shows today."""
+    """Per aimed value: the evidence gathered, and what each indicator shows today; then the
+    residents' rounds with their instruments' results."""
     blocks: list[Block] = []
     if not scenario.evidence:
         blocks.append(Paragraph("Nog geen bewijs of indicatoren vastgelegd.", "note"))
@@ -150,6 +151,7 @@ def _values(model: Model, document: ProjectDocument, scenario: Scenario, today: 
             )
         )
     blocks.append(Paragraph(RULE, "note"))
+    blocks.append(rounds_table(model, document.resident_input))
     return Section("waarden", "Waarden: bewijs en wat de indicatoren laten zien", 1, tuple(blocks))
 
 

@@ -85,6 +85,8 @@ def test_both_faces_say_the_same_chapters_and_the_verdict(face: str, request: An
     assert "op te schalen met aanpassingen" in text  # the verdict's word from scales.yaml
     assert "Spreek vooraf af wie betaalt als het fonds stopt" in text  # a lesson
     assert "Eenzaamheid van bewoners (gemiddelde score)" in text  # an indicator
+    assert "Tweede ronde najaar 2024" in text  # the second residents' round …
+    assert "matig eenzaam (score 2–4) 33" in text  # … with its loneliness scale's groups
     assert "Evaluatie" in text
 
 
