@@ -189,6 +189,8 @@ NOT_PAGES: dict[str, str] = {
     "residents_close": "a POST of the residents page",
     "residents_new_link": "a POST of the residents page",
     "residents_take_in": "a POST of the residents page",
+    "residents_round_start": "a POST of the residents page",
+    "residents_round_close": "a POST of the residents page",
     "residents_poster": "a PDF download",
 }
 

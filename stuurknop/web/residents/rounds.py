@@ -22,6 +22,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from stuurknop.engine.instruments import (
     RoundResult,
@@ -224,10 +225,11 @@ def _measure(
             continue
         rows = []
         for indicator_id, value, result in found:
-            note = _("%(round)s: bewonersronde (%(n)d bewoners met een score)") % {
-                "round": round_.name,
-                "n": result.scored,
-            }
+            note = ngettext(
+                "%(round)s: bewonersronde (%(n)d bewoner met een score)",
+                "%(round)s: bewonersronde (%(n)d bewoners met een score)",
+                result.scored,
+            ) % {"round": round_.name, "n": result.scored}
             rows.append((indicator_id, {"date": day, "value": value, "note": note}))
         added += measurements_add(
             scenario=scenario,
