@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from stuurknop.engine.reasons import Reason, reason
+from stuurknop.engine.reasons import Param, Reason, reason
 from stuurknop.projectfile.evidence import Direction, EvidencePlan, Indicator, Measurement
 
 
@@ -133,7 +133,7 @@ def indicator_status(indicator: Indicator, as_of: dt.date) -> IndicatorStatus:
     expected_progress = gap * fraction
     expected = baseline + expected_progress * sign
     past_due = target_date is not None and (as_of > target_date or latest.date >= target_date)
-    params = {
+    params: dict[str, Param] = {
         "name": indicator.name,
         "latest": latest.value,
         "latest_date": latest.date.isoformat(),

@@ -42,9 +42,9 @@ from stuurknop.projectfile.schema import (
     Scenario,
 )
 from stuurknop.reports.plan_decisions import decisions_sections
+from stuurknop.reports.plan_evidence import evidence_sections
 from stuurknop.reports.plan_followup import (
     checklist_sections,
-    evidence_sections,
     log_section,
     sources_section,
 )
@@ -78,7 +78,9 @@ def build_plan(
         _values(model, document, scenario, analysis),
         *money_sections(document, analysis, charts),
         balance_section(analysis, charts),
-        *evidence_sections(model, scenario, analysis),
+        *evidence_sections(
+            model, scenario, analysis, {p.id: p.name for p in document.parties}, today
+        ),
         *checklist_sections(model, analysis),
         *decisions_sections(model, document, scenario, today=today),
         sources_section(model, analysis),

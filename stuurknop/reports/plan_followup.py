@@ -1,13 +1,12 @@
-"""The plan's closing chapters: evidence and monitoring per aimed value, the checklist and the
-model's checks, and the appendices on the sources of funding I–X and the change log (the
-decisions themselves are :mod:`~stuurknop.reports.plan_decisions`)."""
+"""The plan's closing chapters: the checklist and the model's checks, and the appendices on the
+sources of funding I–X and the change log (evidence and monitoring per aimed value are
+:mod:`~stuurknop.reports.plan_evidence`, the decisions :mod:`~stuurknop.reports.plan_decisions`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from stuurknop.engine import Analysis
-from stuurknop.engine.checklist import aimed_values
 from stuurknop.engine.money import ZERO
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
@@ -16,93 +15,8 @@ from stuurknop.presentation.changes import Names, entry_sentences
 from stuurknop.presentation.numbers import dutch_datetime, euro
 from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.presentation.reasons import texts
-from stuurknop.projectfile.schema import Indicator, ProjectDocument, Scenario
-from stuurknop.reports.plan_words import SEVERITY_WORDS, dutch_date
-
-
-def evidence_sections(model: Model, scenario: Scenario, analysis: Analysis) -> list[Section]:
-    plans = {p.value: p for p in scenario.evidence}
-    order = [v.id for v in model.values if v.id in plans or v.id in aimed_values(scenario)]
-    intro: list[Block] = [
-        Paragraph(
-            "Per beoogde waarde: welk bewijs nodig is vóór het besluit, en welke indicatoren "
-            "het project tijdens de uitvoering volgt."
-        )
-    ]
-    if not order:
-        intro.append(Paragraph("Er zijn nog geen beoogde waarden of bewijsplannen.", "note"))
-    sections = [Section("bewijs", "Bewijs en monitoring", 1, tuple(intro), page_break=True)]
-    for value_id in order:
-        plan = plans.get(value_id)
-        name = model.value(value_id).name
-        blocks: list[Block] = []
-        if plan is None:
-            blocks.append(Paragraph("Nog geen bewijs en geen monitoring afgesproken.", "warning"))
-        else:
-            blocks.append(
-                PlanTable(
-                    f"{name}: bewijs vóór het besluit",
-                    ("Soort bewijs", "Wat", "Beschikbaar"),
-                    tuple(
-                        (
-                            n.kind.value.replace("_", " "),
-                            n.description,
-                            "ja" if n.available else "nog niet",
-                        )
-                        for n in plan.before_decision
-                    ),
-                    empty="Nog geen bewijs vooraf afgesproken.",
-                )
-            )
-            blocks.append(
-                PlanTable(
-                    f"{name}: indicatoren tijdens de uitvoering",
-                    ("Indicator", "Eenheid", "Doel", "Laatste meting", "Metingen"),
-                    tuple(
-                        (
-                            i.name,
-                            i.unit or "–",
-                            _number(i.target) if i.target is not None else "–",
-                            _latest(i),
-                            str(len(i.measurements)),
-                        )
-                        for i in plan.indicators
-                    ),
-                    ("left", "left", "right", "right", "right"),
-                    empty="Nog geen indicatoren afgesproken.",
-                )
-            )
-            measurements = tuple(
-                (i.name, dutch_date(m.date), _number(m.value), m.note)
-                for i in plan.indicators
-                for m in sorted(i.measurements, key=lambda m: m.date)
-            )
-            if measurements:
-                blocks.append(
-                    PlanTable(
-                        f"{name}: alle metingen",
-                        ("Indicator", "Datum", "Waarde", "Opmerking"),
-                        measurements,
-                        ("left", "left", "right", "left"),
-                    )
-                )
-        sections.append(Section(f"bewijs-{value_id}", name, 2, tuple(blocks)))
-    return sections
-
-
-def _latest(indicator: Indicator) -> str:
-    if not indicator.measurements:
-        return "nog niet gemeten"
-    latest = max(indicator.measurements, key=lambda m: m.date)
-    return f"{_number(latest.value)} op {dutch_date(latest.date)}"
-
-
-def _number(value: Decimal) -> str:
-    """A measured figure, Dutch style: ``1040`` → ``1.040``, ``2.50`` → ``2,5``."""
-    text = f"{value:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+from stuurknop.projectfile.schema import ProjectDocument
+from stuurknop.reports.plan_words import SEVERITY_WORDS
 
 
 def checklist_sections(model: Model, analysis: Analysis) -> list[Section]:
