@@ -68,7 +68,7 @@ def test_a_wrong_reference_or_year_is_refused_with_its_place(actual, words):
 
 def test_one_amount_per_thing_and_year():
     found = errors(spent(), spent(id="r2"))
-    assert found == [(found[0][0], "voor 'k1' staat 2026 al ingevuld")]
+    assert found == [(found[0][0], "voor deze kostenpost staat in 2026 al een bedrag")]
     assert "gerealiseerd bedrag 2" in found[0][0]
 
 

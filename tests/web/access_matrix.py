@@ -9,6 +9,7 @@ one). URL keyword arguments are filled by the access test's fixture from these n
 from __future__ import annotations
 
 from . import (
+    access_actuals,
     access_documents,
     access_evidence,
     access_lessons,
@@ -80,6 +81,7 @@ ACCESS: dict[str, Access] = {
 
 # Each later area keeps its own part of the table (and the URL kwargs its routes need).
 AREAS = (
+    access_actuals,
     access_documents,
     access_perspectives,
     access_live,

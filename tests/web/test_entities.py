@@ -11,8 +11,10 @@ import pytest
 from django.db import models
 
 from stuurknop.gespreksmodel import load_model
+from stuurknop.projectfile import ProjectDocument, parse_document
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.entities import (
+    ACTUAL_ROW,
     COST_ITEM,
     ENTITIES,
     FUNDING_LINE,
@@ -25,6 +27,7 @@ from stuurknop.web.projects.entities import (
     row_data,
     row_values,
 )
+from stuurknop.web.projects.forms.actuals import ActualForm
 from stuurknop.web.projects.forms.declared import bounds, label_of
 from stuurknop.web.projects.forms.projects import PartyForm
 from stuurknop.web.projects.forms.values import PartyInterestsForm
@@ -35,7 +38,20 @@ from stuurknop.web.projects.worksheet.money_forms import CostItemForm, FundingLi
 FORMS: Mapping[str, type[RowForm]] = {
     COST_ITEM.list_name: CostItemForm,
     FUNDING_LINE.list_name: FundingLineForm,
+    ACTUAL_ROW.list_name: ActualForm,
 }
+
+
+@pytest.fixture
+def shared_document(shared_document: ProjectDocument) -> ProjectDocument:
+    """The shared document with money spent on its cost item and received on its funding line
+    (realised money is a row entity too)."""
+    data = shared_document.model_dump(mode="json")
+    data["scenarios"][0]["actuals"] = [
+        {"id": "r1", "cost_item": "k1", "year": 2025, "amount": "19500.00"},
+        {"id": "r2", "funding_line": "f1", "year": 2025, "amount": "20000.00", "note": "op tijd"},
+    ]
+    return parse_document(data)
 
 
 def _columns(entity: RowEntity) -> set[str]:
@@ -61,7 +77,7 @@ def test_a_reference_is_stored_as_a_foreign_key_and_every_foreign_key_is_a_refer
     assert foreign_keys == set(entity.references)
 
 
-@pytest.mark.parametrize("entity", [COST_ITEM, FUNDING_LINE], ids=lambda e: e.list_name)
+@pytest.mark.parametrize("entity", [COST_ITEM, FUNDING_LINE, ACTUAL_ROW], ids=lambda e: e.list_name)
 def test_the_form_offers_every_edited_field_with_the_schemas_title(
     entity: RowEntity, project: Project
 ) -> None:
@@ -75,6 +91,12 @@ def test_the_form_offers_every_edited_field_with_the_schemas_title(
         given |= {
             "model": load_model(project.model_version),
             "cost_items": list(scenario.cost_items.all()),
+        }
+    if form_class is ActualForm:
+        given = {
+            "project": project,
+            "cost_items": list(scenario.cost_items.all()),
+            "funding_lines": list(scenario.funding_lines.all()),
         }
     form = form_class(**given)
     assert list(form.fields) == form_class.edited()
@@ -90,11 +112,14 @@ def test_a_row_read_as_document_data_and_back_is_the_same_row(
     scenario = project.scenarios.get()
     rows = list(entity.rows(project if entity is PROJECT_PARTY else scenario))
     assert rows, "the shared document has rows of every entity"
-    parties = {p.key: p for p in project.parties.all()}
-    costs = {c.key: c for c in scenario.cost_items.all()}
+    found = {
+        "party": {p.key: p for p in project.parties.all()},
+        "cost_item": {c.key: c for c in scenario.cost_items.all()},
+        "funding_line": {f.key: f for f in scenario.funding_lines.all()},
+    }
 
     def resolve(names: str, field: str, key: str | None) -> Any:
-        return None if key is None else (parties if names == "party" else costs)[key]
+        return None if key is None else found[names][key]
 
     for row in rows:
         values = row_values(entity, entity.schema.model_validate(row_data(entity, row)), resolve)

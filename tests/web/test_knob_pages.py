@@ -460,7 +460,10 @@ def test_a_cost_item_that_is_still_funded_is_not_deleted(
     scenario: Scenario, cost: CostItem, bram: Client
 ) -> None:
     response = bram.post(url("cost_item_delete", scenario, 4, cost.pk), {"version": "1"}, **HTMX)
-    assert "Er is nog financiering voor deze kostenpost; verwijder die eerst" in text(response)
+    assert (
+        "Er is nog financiering of een gerealiseerd bedrag voor deze kostenpost; "
+        "verwijder die eerst" in text(response)
+    )
     assert CostItem.objects.filter(pk=cost.pk).exists()
 
 

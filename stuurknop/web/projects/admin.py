@@ -15,6 +15,7 @@ from django.http import HttpRequest
 
 from stuurknop.web.projects.entities import (
     ACTION_ROW,
+    ACTUAL_ROW,
     AGENDA_POINT,
     COST_ITEM,
     DECISION_ROW,
@@ -28,6 +29,7 @@ from stuurknop.web.projects.entities import (
 )
 from stuurknop.web.projects.models import (
     Action,
+    Actual,
     AgendaPoint,
     CostItem,
     Decision,
@@ -252,3 +254,11 @@ class ActionAdmin(ReadOnlyAdmin[Action]):
     list_filter = ["status"]
     search_fields = ["title", "owner_person", "project__name"]
     list_select_related = ["project", "owner_party", "decision", "meeting", "point"]
+
+
+@admin.register(Actual)
+class ActualAdmin(ReadOnlyAdmin[Actual]):
+    list_display = admin_columns(ACTUAL_ROW, first="key", long=("note",))
+    list_filter = ["year"]
+    search_fields = ["key", "cost_item__description", "scenario__project__name"]
+    list_select_related = ["cost_item", "funding_line", "scenario"]

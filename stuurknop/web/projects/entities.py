@@ -58,6 +58,7 @@ from stuurknop.projectfile import schema as doc
 from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.projects.models import (
     Action,
+    Actual,
     AgendaPoint,
     CostItem,
     Decision,
@@ -84,6 +85,7 @@ COST = "cost_item"  # a reference to one of the scenario's cost items, by its id
 MEETING = "meeting"  # a reference to one of the project's meetings, by its id
 POINT = "point"  # a reference to a point of that meeting's agenda, by its id
 DECISION = "decision"  # a reference to one of the project's decisions, by its id
+FUNDING = "funding_line"  # a reference to one of the scenario's funding lines, by its id
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,11 @@ COST_ITEM = RowEntity(
     named=lambda item: f"Kostenpost {item.description!r}",
     logged_as=lambda item: f"Kostenpost {item.description!r}",
     references={"party": PARTY},
-    in_use=(COST, "er is nog financiering voor deze kostenpost; verwijder die eerst"),
+    in_use=(
+        COST,
+        "er is nog financiering of een gerealiseerd bedrag voor deze kostenpost; "
+        "verwijder die eerst",
+    ),
 )
 FUNDING_LINE = RowEntity(
     schema=doc.FundingLine,
@@ -212,8 +218,31 @@ FUNDING_LINE = RowEntity(
     # The log names a line by what it pays for; its id means nothing to people.
     logged_as=lambda line: f"Financiering voor {line.cost_item.description!r}",
     references={"cost_item": COST, "party": PARTY},
+    in_use=(
+        FUNDING,
+        "er is nog een gerealiseerd bedrag op deze financieringsregel; verwijder dat eerst",
+    ),
 )
-ROW_ENTITIES = (KNOB_SETTING, INTEREST, COST_ITEM, FUNDING_LINE)  # a scenario's, in this order
+# Realised money (stuurknop.projectfile.actuals): spent on a cost item or received on a
+# funding line, per year.
+ACTUAL_ROW = RowEntity(
+    schema=doc.Actual,
+    model=Actual,
+    list_name="actuals",
+    related_name="actuals",
+    prefix="r",
+    log=LogEntity.ACTUAL,
+    id_word="realisatie-id",
+    named=lambda actual: f"Gerealiseerd bedrag {actual.year}",
+    logged_as=lambda actual: (
+        f"Uitgegeven in {actual.year} aan {actual.cost_item.description!r}"
+        if actual.cost_item is not None
+        else f"Ontvangen in {actual.year} voor {actual.funding_line.cost_item.description!r}"
+    ),
+    references={"cost_item": COST, "funding_line": FUNDING},
+)
+# A scenario's, in this order (funding refers to the cost items, actuals to both).
+ROW_ENTITIES = (KNOB_SETTING, INTEREST, COST_ITEM, FUNDING_LINE, ACTUAL_ROW)
 
 # The parties belong to the project, not to a scenario; a party has no version (it is changed
 # by the beheerder only) and may be linked to an organisation here, which the document does not

@@ -15,6 +15,7 @@ from django.utils import timezone
 from stuurknop.projectfile.schema import FORMAT, SCHEMA_VERSION
 from stuurknop.web.projects.entities import (
     ACTION_ROW,
+    ACTUAL_ROW,
     AGENDA_POINT,
     COST_ITEM,
     DECISION_ROW,
@@ -28,6 +29,7 @@ from stuurknop.web.projects.entities import (
 )
 from stuurknop.web.projects.models import (
     Action,
+    Actual,
     AgendaPoint,
     CostItem,
     Decision,
@@ -48,6 +50,7 @@ def project_data(project: Project) -> dict[str, Any]:
         Prefetch("interests", Interest.objects.select_related("party")),
         Prefetch("cost_items", CostItem.objects.select_related("party")),
         Prefetch("funding_lines", FundingLine.objects.select_related("cost_item", "party")),
+        Prefetch("actuals", Actual.objects.select_related("cost_item", "funding_line")),
     )
     return {
         "format": FORMAT,
@@ -112,6 +115,7 @@ def scenario_data(scenario: Scenario) -> dict[str, Any]:
         "funding": [funding_line_data(f) for f in scenario.funding_lines.all()],
         "effects": list(scenario.effects),
         "evidence": list(scenario.evidence),
+        "actuals": [row_data(ACTUAL_ROW, a) for a in scenario.actuals.all()],
     }
 
 

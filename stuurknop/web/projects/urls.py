@@ -1,6 +1,7 @@
 """The project pages' URLs: the ``urlpatterns`` of every view module, joined."""
 
 from stuurknop.web.projects.views import (
+    actuals,
     checks,
     common,
     decisions,
@@ -29,6 +30,7 @@ urlpatterns = [
     *indicators.urlpatterns,  # before evidence: "indicator/…" is not a value
     *evidence.urlpatterns,
     *money.urlpatterns,
+    *actuals.urlpatterns,
     *checks.urlpatterns,
     *scenarios.urlpatterns,
     *history.urlpatterns,

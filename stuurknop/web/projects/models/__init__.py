@@ -1,5 +1,6 @@
 """The rows of a project. Each mirrors a part of the project document; see ``export.py``."""
 
+from stuurknop.web.projects.models.actual import Actual
 from stuurknop.web.projects.models.invitation import Invitation
 from stuurknop.web.projects.models.lesson import Lesson
 from stuurknop.web.projects.models.log import LogEntry
@@ -10,6 +11,7 @@ from stuurknop.web.projects.models.scenario import Interest, KnobSetting, Scenar
 
 __all__ = [
     "Action",
+    "Actual",
     "AgendaPoint",
     "CostItem",
     "Decision",

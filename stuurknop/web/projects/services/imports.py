@@ -30,6 +30,8 @@ from stuurknop.web.projects.entities import (
     COST_ITEM,
     DECISION,
     DECISION_ROW,
+    FUNDING,
+    FUNDING_LINE,
     LESSON_ROW,
     MEETING,
     MEETING_ROW,
@@ -44,6 +46,7 @@ from stuurknop.web.projects.models import (
     AgendaPoint,
     CostItem,
     Decision,
+    FundingLine,
     LogEntry,
     Meeting,
     Project,
@@ -159,23 +162,27 @@ def _import_scenario(
         effects=[e.model_dump(mode="json") for e in data.effects],
         evidence=[e.model_dump(mode="json") for e in data.evidence],
     )
-    costs: dict[str, CostItem] = {}
+    costs: dict[str, Any] = {}
+    lines: dict[str, Any] = {}
     for entity in ROW_ENTITIES:  # in this order: funding refers to the cost items
         rows: list[Any] = entity.model._default_manager.bulk_create(
             entity.model(
                 scenario=scenario,
                 position=i,
-                **row_values(entity, item, partial(_resolve, parties, costs)),
+                **row_values(entity, item, partial(_resolve, parties, costs, lines)),
             )
             for i, item in enumerate(getattr(data, entity.list_name))
         )
         if entity is COST_ITEM:
             costs = {row.key: row for row in rows}
+        elif entity is FUNDING_LINE:
+            lines = {row.key: row for row in rows}
 
 
 def _resolve(
     parties: Mapping[str, ProjectParty],
     costs: Mapping[str, CostItem],
+    lines: Mapping[str, FundingLine],
     names: str,
     field: str,
     key: str | None,
@@ -183,6 +190,8 @@ def _resolve(
     # The document was validated in full: every id it refers to is there.
     if key is None:
         return None
+    if names == FUNDING:
+        return lines[key]
     return parties[key] if names == PARTY else costs[key]
 
 

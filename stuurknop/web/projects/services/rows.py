@@ -16,7 +16,15 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from stuurknop.projectfile.schema import LogChange
-from stuurknop.web.projects.entities import COST, PARTY, Row, RowEntity, row_data, row_values
+from stuurknop.web.projects.entities import (
+    COST,
+    FUNDING,
+    PARTY,
+    Row,
+    RowEntity,
+    row_data,
+    row_values,
+)
 from stuurknop.web.projects.models import Scenario
 from stuurknop.web.projects.permissions import require_editable
 from stuurknop.web.projects.services.edits import update_recorded
@@ -119,4 +127,9 @@ def _resolve(scenario: Scenario, names: str, field: str, key: str | None) -> Any
         if cost_item is None:
             raise invalid(field, f"onbekende kostenpost {key!r}")
         return cost_item
+    if names == FUNDING:
+        line = scenario.funding_lines.filter(key=key).first()
+        if line is None:
+            raise invalid(field, f"onbekende financieringsregel {key!r}")
+        return line
     raise ValueError(names)

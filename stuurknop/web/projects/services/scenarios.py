@@ -19,6 +19,7 @@ from stuurknop.projectfile.schema import LogEntity
 from stuurknop.web.projects.entities import INTEREST
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import (
+    Actual,
     CostItem,
     FundingLine,
     Interest,
@@ -214,6 +215,7 @@ def scenario_copy(
             for line in FundingLine.objects.filter(scenario=source)
         ]
     )
+    _copy_actuals(source, copy)
     validate_project(project)
     log_append(
         project=project,
@@ -222,6 +224,32 @@ def scenario_copy(
         scenario=copy.name,
     )
     return copy
+
+
+def _copy_actuals(source: Scenario, copy: Scenario) -> None:
+    """The actuals, pointing at the copied cost items and funding lines (same keys)."""
+    items = _key_map(CostItem, source, copy)
+    lines = _key_map(FundingLine, source, copy)
+    Actual.objects.bulk_create(
+        [
+            _clone(
+                actual,
+                scenario_id=copy.pk,
+                cost_item_id=items.get(actual.cost_item_id or 0),
+                funding_line_id=lines.get(actual.funding_line_id or 0),
+            )
+            for actual in Actual.objects.filter(scenario=source)
+        ]
+    )
+
+
+def _key_map(
+    model: type[CostItem] | type[FundingLine], source: Scenario, copy: Scenario
+) -> dict[int, int]:
+    """Row id in ``source`` → the id of the row with the same key in ``copy``."""
+    old_keys = dict(model.objects.filter(scenario=source).values_list("pk", "key"))
+    new_ids = dict(model.objects.filter(scenario=copy).values_list("key", "pk"))
+    return {pk: new_ids[key] for pk, key in old_keys.items()}
 
 
 def _copy_rows(model: type[_Row], source: Scenario, copy: Scenario) -> None:
@@ -258,7 +286,9 @@ def scenario_delete(*, scenario: Scenario, by: User, expected_version: int) -> N
         raise ValidationError(_("Het laatste scenario van een project kan niet weg."))
     what = f"Scenario {scenario.name!r}"
     check_version(scenario, expected_version=expected_version, what=what)
-    # Funding lines protect their cost items; they go first (all rolled back on a conflict).
+    # Actuals protect their cost items and funding lines, and funding lines their cost items;
+    # they go first (all rolled back on a conflict).
+    Actual.objects.filter(scenario=scenario).delete()
     FundingLine.objects.filter(scenario=scenario).delete()
     delete_locked(scenario, expected_version=expected_version, what=what)
     # Decisions about cost items or funding lines only this scenario had no longer name them.
