@@ -96,7 +96,7 @@ def rendered(model, document):
 
 
 def read_back(key: str, content: bytes) -> str:
-    if key == "docx":
+    if key in ("docx", "evaluation-docx"):
         return all_text(open_docx(content))
     if key == "xlsx":
         wb = openpyxl.load_workbook(BytesIO(content))
@@ -114,6 +114,8 @@ SHOWN = {
     "poster": ["Hofzicht", "Zwolle", "Plan Thuisflat-aanpak"],
     # the next meeting on the day of OPTIONS, held: its minutes and what it decided
     "agenda": ["Hofzicht", "Stuurgroep 0", "calc'!A0 Welzijn Voorbeeldhaven", "Koffietafel 5"],
+    "evaluation": ["Hofzicht", "Zwolle", "Plan Thuisflat-aanpak", "Koffietafel 1", "Uitwerking 1"],
+    "evaluation-docx": ["Hofzicht", "Zwolle", "Plan Thuisflat-aanpak", "Uitwerking 1"],
 }
 
 

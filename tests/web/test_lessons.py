@@ -325,3 +325,23 @@ def test_the_demo_shows_the_running_project_and_its_shared_lessons_elsewhere(
         reverse("documents_page", args=[esch.pk, esch.scenarios.get().pk])
     ).content.decode()
     assert "Evaluatie (PDF)" in report and "Evaluatie (Word)" in report
+
+
+def test_the_history_says_each_lesson_and_verdict_change_in_words(
+    project: Project, people: People, client: Client
+) -> None:
+    lesson = _lesson(project, people.bram, title="Een les voor het logboek")
+    lesson_update(lesson=lesson, by=people.bram, expected_version=lesson.version, shared=False)  # type: ignore[arg-type,attr-defined]
+    scale_up_save(project=project, by=people.bram, expected_version=0, verdict="niet")
+    scale_up_save(
+        project=project,
+        by=people.bram,
+        expected_version=scale_up_version(project.scale_up),
+        verdict="op_te_schalen",
+    )
+    client.force_login(people.carla)
+    page = client.get(reverse("project_history", args=[project.pk])).content.decode()
+    assert "Een les voor het logboek" in page
+    assert "Oordeel over opschalen" in page
+    assert "niet op te schalen" in page and "op te schalen concept" in page  # the words, not keys
+    assert "op_te_schalen" not in page
