@@ -29,3 +29,8 @@ def answers_of(questionnaire: Questionnaire, round_: Round | None = None) -> lis
 
 def response_count(questionnaire: Questionnaire) -> int:
     return Response.objects.filter(questionnaire=questionnaire).count()
+
+
+def latest_round(questionnaire: Questionnaire) -> Round | None:
+    """The round that speaks for the residents now: the latest started (None before rounds)."""
+    return Round.objects.filter(questionnaire=questionnaire).last()

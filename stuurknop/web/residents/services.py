@@ -35,7 +35,7 @@ from stuurknop.web.residents.models import (
     Response,
     Round,
 )
-from stuurknop.web.residents.selectors import answers_of
+from stuurknop.web.residents.selectors import answers_of, latest_round
 
 TOKEN_BYTES = 24  # 32 URL-safe characters: not guessable, short enough for a poster
 
@@ -124,8 +124,7 @@ def questionnaire_take_in(
     project = questionnaire.project
     _require_beheerder(by, project)
     # With rounds, the latest round speaks for the residents; before rounds, every answer.
-    latest = Round.objects.filter(questionnaire=questionnaire).last()
-    answers = answers_of(questionnaire, latest)
+    answers = answers_of(questionnaire, latest_round(questionnaire))
     if not answers:
         raise QuestionnaireError(_("Er zijn nog geen antwoorden om te verwerken."))
     summary = aggregate(load_model(project.model_version), answers)

@@ -264,3 +264,22 @@ def test_instrument_results_must_add_up() -> None:
         )
     with pytest.raises(ValueError, match="niet meer scores"):
         doc.InstrumentResult(instrument=MARK, respondents=1, scored=2, mean=Decimal("7"))
+
+
+def test_the_results_and_a_take_in_follow_the_latest_round(
+    questionnaire: Questionnaire, project: Project, people: People
+) -> None:
+    from stuurknop.web.residents.services import questionnaire_take_in
+
+    first = start(questionnaire, people, instruments=[])
+    Client().post(form_url(questionnaire), {"score_zorgteam": "3"}, REMOTE_ADDR="192.0.2.60")
+    round_close(round_=first, by=people.anna)
+    start(questionnaire, people, name="Tweede meting", instruments=[])
+    Client().post(form_url(questionnaire), {"score_zorgteam": "1"}, REMOTE_ADDR="192.0.2.61")
+    record = questionnaire_take_in(questionnaire=questionnaire, by=people.anna)
+    assert record.respondents == 1  # the second round's answer only
+    beheerder = Client()
+    beheerder.force_login(people.anna)
+    page = beheerder.get(reverse("residents_manage", args=[project.pk])).content.decode()
+    assert "Van de laatste ronde: Tweede meting." in page
+    assert '<dd id="aantal-antwoorden">1</dd>' in page

@@ -31,7 +31,7 @@ from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.views.common import project_context
 from stuurknop.web.residents.forms import score_labels
 from stuurknop.web.residents.models import Questionnaire
-from stuurknop.web.residents.selectors import answers_of, questionnaire_of
+from stuurknop.web.residents.selectors import answers_of, latest_round, questionnaire_of
 from stuurknop.web.residents.services import (
     QuestionnaireError,
     questionnaire_close,
@@ -53,9 +53,12 @@ def residents_manage(request: AuthenticatedHttpRequest, project: Project) -> Htt
     questionnaire = questionnaire_of(project)
     extra: dict[str, Any] = {"questionnaire": questionnaire}
     if questionnaire is not None:
-        answers = answers_of(questionnaire)
+        # With rounds, the results are the latest round's; before rounds, every answer's.
+        current = latest_round(questionnaire)
+        answers = answers_of(questionnaire, current)
         summary = aggregate(load_model(project.model_version), answers)
         extra.update(
+            current_round=current,
             public_url=public_url(request, questionnaire),
             summary=summary,
             scale=[label for value, label in score_labels() if value],
