@@ -41,6 +41,7 @@ from stuurknop.web.projects.services.perspectives import (
 from stuurknop.web.projects.worksheet.rows import cost_dom_id
 from stuurknop.web.residents.services import questionnaire_create
 from tests.browser.conftest import SCREENSHOTS, sign_in
+from tests.browser.evidence_world import evidence_values
 from tests.browser.lesson_world import lesson_values
 from tests.browser.meeting_world import meeting_values
 from tests.browser.routes import APP_PAGES, NOT_PAGES, AppPage, app_route_names, route_params
@@ -204,6 +205,7 @@ def world(people: People) -> dict[str, Any]:
         "reset_token": default_token_generator.make_token(people.bram),
         **meeting_values(project, people.anna),
         **lesson_values(project, people.anna),
+        **evidence_values(project, people.anna),
     }
 
 
