@@ -10,7 +10,8 @@ references (:mod:`stuurknop.projectfile.references`).
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from stuurknop.projectfile.fields import Doc, Id, Money, ShortText, Year
 
@@ -35,6 +36,14 @@ class Actual(Doc):
         title="bedrag", description="Wat in dat jaar echt is uitgegeven of ontvangen."
     )
     note: ShortText = Field("", title="notitie")
+
+    @model_validator(mode="after")
+    def _one_reference(self) -> Actual:
+        if (self.cost_item is None) == (self.funding_line is None):
+            raise PydanticCustomError(
+                "one_reference", "noem óf een kostenpost óf een financieringsregel"
+            )
+        return self
 
     @property
     def spent(self) -> bool:

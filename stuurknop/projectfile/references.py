@@ -230,9 +230,6 @@ def _actuals(out: _Collector, loc: list[int | str], scenario: Scenario, years: r
     seen: set[tuple[str | None, str | None, int]] = set()
     for i, actual in enumerate(scenario.actuals):
         here = [*loc, "actuals", i]
-        if (actual.cost_item is None) == (actual.funding_line is None):
-            out.add([*here, "cost_item"], "noem óf een kostenpost óf een financieringsregel")
-            continue
         if actual.cost_item is not None and actual.cost_item not in cost_ids:
             out.add([*here, "cost_item"], f"onbekende kostenpost {actual.cost_item!r}")
         if actual.funding_line is not None and actual.funding_line not in line_ids:

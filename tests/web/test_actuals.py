@@ -290,3 +290,18 @@ def test_the_project_file_carries_actuals_both_ways(project: Project, people: Pe
         document=parse_json(dump_document(document)), by=people.anna, organisation=people.woco
     )
     assert project_data(again)["scenarios"] == project_data(project)["scenarios"]
+
+
+def test_a_reader_cannot_enter_nor_import(project: Project, people: People, client: Client) -> None:
+    client.force_login(people.carla)
+    assert (
+        client.post(page(project), {"cost_item": "k1", "year": "2025", "amount": "1"}).status_code
+        == 403
+    )
+    assert (
+        upload(
+            client, project, "x.csv", csv_bytes("kostenpost;jaar;bedrag", "k1;2025;1")
+        ).status_code
+        == 403
+    )
+    assert not Actual.objects.exists()
