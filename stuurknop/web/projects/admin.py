@@ -22,6 +22,7 @@ from stuurknop.web.projects.entities import (
     FUNDING_LINE,
     INTEREST,
     KNOB_SETTING,
+    LESSON_ROW,
     MEETING_ROW,
     PROJECT_PARTY,
     RowEntity,
@@ -37,6 +38,7 @@ from stuurknop.web.projects.models import (
     Interest,
     Invitation,
     KnobSetting,
+    Lesson,
     LogEntry,
     Meeting,
     Project,
@@ -246,6 +248,16 @@ class DecisionAdmin(ReadOnlyAdmin[Decision]):
     list_display = admin_columns(DECISION_ROW, first="title", long=("why",), owner="project")
     search_fields = ["title", "project__name"]
     list_select_related = ["project", "meeting", "point"]
+
+
+@admin.register(Lesson)
+class LessonAdmin(ReadOnlyAdmin[Lesson]):
+    list_display = admin_columns(
+        LESSON_ROW, first="title", long=("happened", "learned"), owner="project"
+    )
+    list_filter = ["shared"]
+    search_fields = ["title", "project__name"]
+    list_select_related = ["project"]
 
 
 @admin.register(Action)
