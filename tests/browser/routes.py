@@ -128,6 +128,10 @@ APP_PAGES: list[AppPage] = [
     AppPage("lessons_page", "lessen-lezer", user="carla"),
     AppPage("lesson_edit", "les-wijzigen"),
     AppPage("scale_up_page", "opschalen"),
+    # Realised money (world: tests/browser/actual_world)
+    AppPage("actuals_page", "gerealiseerd"),
+    AppPage("actuals_page", "gerealiseerd-lezer", user="carla"),
+    AppPage("actual_edit", "gerealiseerd-wijzigen"),
     # Evidence and monitoring (world: tests/browser/evidence_world)
     AppPage("evidence_page", "bewijs-en-monitoring"),
     AppPage("evidence_page", "bewijs-en-monitoring-lezer", user="carla"),
@@ -182,6 +186,9 @@ NOT_PAGES: dict[str, str] = {
     "point_remove": "a POST of the meeting page",
     "action_done": "a POST of the decisions page",
     "lesson_delete": "a POST of the lessons page",
+    "actual_delete": "a POST of the realised money page",
+    "actuals_upload": "a POST of the realised money page",
+    "actuals_template": "an Excel or CSV download",
     "evidence_need_delete": "a POST of the evidence page",
     "evidence_file": "a file download",
     "indicator_delete": "a POST of the evidence page",
