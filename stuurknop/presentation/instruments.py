@@ -162,3 +162,21 @@ def outcome_facts(
 def round_status(model: Model, is_open: bool) -> str:
     """``loopt`` or ``gesloten``: a residents' round's status."""
     return model.word("round_status", "open" if is_open else "gesloten")
+
+
+def missing_rule(instrument: Instrument) -> str:
+    """How a scale treats unanswered items, as its source prescribes."""
+    total = instrument.max_missing
+    sub = instrument.max_missing_subscale
+    said = (
+        "Geen totaalscore als er een uitspraak ontbreekt"
+        if total == 0
+        else f"Een totaalscore zolang er hoogstens {total} "
+        f"{'uitspraak' if total == 1 else 'uitspraken'} ontbreken; de ontbrekende tellen niet mee"
+    )
+    said += (
+        "; geen score voor een deelschaal waarvan een uitspraak ontbreekt."
+        if sub == 0
+        else f"; een deelschaal mag {sub} ontbrekende uitspraken hebben."
+    )
+    return said

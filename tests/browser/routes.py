@@ -140,6 +140,7 @@ APP_PAGES: list[AppPage] = [
     AppPage("indicator_add", "indicator-toevoegen", query="?bibliotheek=burenhulp"),
     AppPage("indicator_edit", "indicator-wijzigen"),
     AppPage("measurements_import", "metingen-inlezen"),
+    AppPage("indicator_library", "indicatorbibliotheek"),
     # Live sessions
     AppPage("live_sessions", "live-sessies"),
     AppPage("live_control", "live-leiden"),

@@ -49,6 +49,7 @@ ACCESS: dict[str, Access] = {
     "project_archive": Access("beheerder"),
     "project_unarchive": Access("beheerder"),
     "checks_page": Access("lezer"),
+    "indicator_library": Access("lezer"),
     # Scenarios, comparison, history, members and invitations.
     "scenario_list": Access("lezer"),
     "scenario_create": Access("bewerker", method="POST", editable=True),

@@ -10,6 +10,7 @@ from stuurknop.web.projects.views import (
     history,
     indicators,
     lessons,
+    library,
     meeting_edits,
     meetings,
     members,
@@ -28,6 +29,7 @@ urlpatterns = [
     *worksheet.urlpatterns,
     *values.urlpatterns,
     *indicators.urlpatterns,  # before evidence: "indicator/…" is not a value
+    *library.urlpatterns,
     *evidence.urlpatterns,
     *money.urlpatterns,
     *actuals.urlpatterns,
