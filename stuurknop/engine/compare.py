@@ -77,7 +77,19 @@ def compare(model: Model, doc: ProjectDocument, scenario_a: str, scenario_b: str
             "costs", "Kosten over de looptijd", money_a.total_costs, money_b.total_costs
         ),
         MoneyDifference("funding", "Financiering", money_a.total_funding, money_b.total_funding),
-        MoneyDifference("uncovered", "Tekort", money_a.total_uncovered, money_b.total_uncovered),
+        # Money that never comes apart from money that comes later than the cost (a timing gap).
+        MoneyDifference(
+            "shortfall",
+            "Tekort (geld dat niet komt)",
+            money_a.total_shortfall,
+            money_b.total_shortfall,
+        ),
+        MoneyDifference(
+            "timing_gap",
+            "Geld komt later dan de kosten",
+            money_a.total_timing_gap,
+            money_b.total_timing_gap,
+        ),
         MoneyDifference("committed", "Toegezegd", money_a.committed, money_b.committed),
     )
     titles_a = {c.title for c in a.checks}

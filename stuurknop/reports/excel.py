@@ -308,7 +308,12 @@ def _checks(ws: Worksheet, row: int, money: MoneyOverTime, corners: list[str]) -
     checks = [
         ("Totaal_kosten", "Kosten", f"={cost}", money.total_costs),
         ("Totaal_financiering", "Financiering", f"={paid}", money.total_funding),
-        ("Totaal_tekort", "Tekort (niet gedekt)", f"={gap}", money.total_uncovered),
+        (
+            "Totaal_niet_gedekt",
+            "Niet gedekt in het jaar van de kosten",
+            f"={gap}",
+            money.total_uncovered,
+        ),
         (
             "Totaal_overschot",
             "Overschot (financiering boven de kosten)",
@@ -324,6 +329,17 @@ def _checks(ws: Worksheet, row: int, money: MoneyOverTime, corners: list[str]) -
         ws.cell(row=row, column=4, value=engine).number_format = EURO
         ws.cell(row=row, column=5, value=f"=ROUND(C{row}-D{row},2)").number_format = EURO
         names[name] = f"'{PARTIES}'!$C${row}"
+    # What is not covered in its year splits in two (stuurknop.engine.money_items): money that
+    # never comes within the horizon and money that comes later than the cost. The split needs
+    # every item's whole horizon at once, so these two are Stuurknop's figures, not formulas.
+    for name, label, engine in (
+        ("Totaal_tekort", "waarvan tekort (geld dat niet komt)", money.total_shortfall),
+        ("Totaal_later", "waarvan geld dat later komt dan de kosten", money.total_timing_gap),
+    ):
+        row += 1
+        ws.cell(row=row, column=2, value=label)
+        ws.cell(row=row, column=4, value=engine).number_format = EURO
+        names[name] = f"'{PARTIES}'!$D${row}"
     return names
 
 

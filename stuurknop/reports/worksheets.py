@@ -49,7 +49,8 @@ def render_worksheets(
         ("Kosten", money(totals.total_costs)),
         ("Financiering", money(totals.total_funding)),
         ("Waarvan toegezegd", money(totals.committed)),
-        ("Nog niet gedekt (tekort)", money(totals.total_uncovered)),
+        ("Tekort (geld dat niet komt)", money(totals.total_shortfall)),
+        ("Geld komt later dan de kosten", money(totals.total_timing_gap)),
     )
     data = worksheets_data(model, document, scenario, options, pages, figures=figures)
     content = typeset("worksheets.typ", data, today=options.today)

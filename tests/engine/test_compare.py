@@ -57,7 +57,9 @@ def test_route_and_value_deltas(model, two):
 def test_money_deltas(model, two):
     money = {m.key: m for m in compare(model, two, "A", "B").money}
     assert (money["costs"].a, money["costs"].b, money["costs"].delta) == (D(0), D(5000), D(5000))
-    assert money["uncovered"].delta == D(5 * 1000)
+    # B's new cost item has no funding at all: money that never comes, nothing that comes late.
+    assert money["shortfall"].delta == D(5 * 1000)
+    assert money["timing_gap"].delta == D(0)
     assert money["funding"].delta == D(0)
     assert money["committed"].delta == D(0)
 

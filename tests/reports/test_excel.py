@@ -64,7 +64,7 @@ def assert_matches_engine(path, money, years):
     totals = {
         "Totaal_kosten": money.total_costs,
         "Totaal_financiering": money.total_funding,
-        "Totaal_tekort": money.total_uncovered,
+        "Totaal_niet_gedekt": money.total_uncovered,
         "Totaal_overschot": money.total_surplus,
     }
     for name, expected in totals.items():
@@ -72,6 +72,12 @@ def assert_matches_engine(path, money, years):
         assert cents(compiler.evaluate(address)) == expected, name
         difference = address.replace("!C", "!E")
         assert compiler.evaluate(difference) == 0, name
+    # What is not covered in its year: money that never comes and money that comes late.
+    split = {"Totaal_tekort": money.total_shortfall, "Totaal_later": money.total_timing_gap}
+    for name, expected in split.items():
+        address = wb.defined_names[name].attr_text.replace("$", "")
+        assert cents(compiler.evaluate(address)) == expected, name
+    assert money.total_shortfall + money.total_timing_gap == money.total_uncovered
     return compiler
 
 
@@ -103,7 +109,7 @@ def test_the_workbook_has_the_five_sheets_with_frozen_headers_and_filters(
     assert "Kostenposten" in wb["Toelichting"]["A9"].value
     assert set(wb.defined_names) >= {
         "Kostenposten_lijst", "Financiering_lijst", "Totaal_kosten", "Totaal_financiering",
-        "Totaal_tekort", "Totaal_overschot",
+        "Totaal_niet_gedekt", "Totaal_tekort", "Totaal_later", "Totaal_overschot",
     }  # fmt: skip
 
 

@@ -138,7 +138,8 @@ def test_the_example_sheets_show_its_choices_and_the_engines_amounts(model, exam
     cover = pages[0]
     assert "Scenario Thuisflat-aanpak (gekozen scenario)" in cover
     assert f"Kosten {euro(money.total_costs)}" in cover
-    assert f"Nog niet gedekt (tekort) {euro(money.total_uncovered)}" in cover
+    assert f"Tekort (geld dat niet komt) {euro(money.total_shortfall)}" in cover
+    assert f"Geld komt later dan de kosten {euro(money.total_timing_gap)}" in cover
 
 
 def test_a_knob_shows_its_answers_routes_costs_and_funding(model, rich_document, rich_pages):

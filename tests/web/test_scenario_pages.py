@@ -114,6 +114,32 @@ def test_the_list_shows_each_scenarios_key_figures_from_the_analysis(
     assert rows["Licht"]["costs"] == "€ 0"
     html = page.content.decode()
     assert "€ 100.000" in html and "€ 60.000" in html and "gekozen" in html
+    assert rows["Basis"]["has_timing_gap"] is False
+
+
+def test_the_list_tells_money_that_comes_late_from_money_that_never_comes(
+    people: People,
+    document_data: Callable[..., dict[str, Any]],
+    make_scenario: Callable[..., dict[str, Any]],
+) -> None:
+    # A one-off € 20.000 in the first year, paid in full a year later: no shortfall, late money.
+    cost = {
+        "id": "k1",
+        "knob": 4,
+        "kind": "eenmalig",
+        "description": "Inrichting",
+        "amount": "20000",
+    }
+    line = {"party": "gemeente", "source": "III", "amount": "20000", "first_year": 2027}
+    document = parse_document(
+        document_data(scenarios=[make_scenario("Laat", knobs={4: 1}, costs=[cost], funding=[line])])
+    )
+    project = project_import(document=document, by=people.anna, organisation=people.woco)
+    page = client_for(people.anna).get(reverse("scenario_list", args=[project.pk]))
+    [row] = page.context["rows"]
+    assert (row["gap"], row["has_gap"]) == ("€ 0", False)
+    assert (row["timing_gap"], row["has_timing_gap"]) == ("€ 20.000", True)
+    assert "€ 20.000 komt later dan de kosten" in page.content.decode()
 
 
 # --- create and copy ----------------------------------------------------------------------

@@ -129,8 +129,10 @@ def _list_page(
             {
                 "scenario": scenario,
                 "costs": euro(analysis.money.total_costs),
-                "gap": euro(analysis.money.total_uncovered),
-                "has_gap": analysis.money.total_uncovered > 0,
+                "gap": euro(analysis.money.total_shortfall),
+                "has_gap": analysis.money.total_shortfall > 0,
+                "timing_gap": euro(analysis.money.total_timing_gap),
+                "has_timing_gap": analysis.money.total_timing_gap > 0,
                 "checklist": analysis.checklist.percentage,
                 "open_checks": len(analysis.checks),
             }
