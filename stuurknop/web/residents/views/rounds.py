@@ -32,9 +32,14 @@ class RoundForm(forms.Form):
         label=gettext_lazy("Naam van de ronde"),
         max_length=ROUND_NAME_MAX,
         help_text=gettext_lazy("Bijvoorbeeld 'Nulmeting' of 'Tweede meting, voorjaar'."),
+        widget=forms.TextInput(attrs={"aria-describedby": "uitleg-id_name"}),
     )
     starts_on = forms.DateField(
-        label=gettext_lazy("Begint op"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Begint op"),
+        help_text=gettext_lazy(
+            "De vragenlijst gaat open zodra u de ronde start; de data staan bij de uitkomsten."
+        ),
+        widget=forms.DateInput(attrs={"type": "date", "aria-describedby": "uitleg-id_starts_on"}),
     )
     ends_on = forms.DateField(
         label=gettext_lazy("Eindigt op (gepland)"),
