@@ -383,5 +383,9 @@ def model_export_command(version: str) -> None:
                 for s in model.sources
             ],
             "party_types": [{"id": t.id, "name": t.name} for t in model.party_types],
+            # The indicator library, its instruments and the sources they cite, as data.
+            "indicators": [i.model_dump(mode="json") for i in model.indicators],
+            "instruments": [i.model_dump(mode="json") for i in model.instruments],
+            "citations": [c.model_dump(mode="json") for c in model.citations],
         }
     )
