@@ -34,7 +34,7 @@ from stuurknop.presentation.evaluation import (
 from stuurknop.presentation.indicator_reasons import RULE
 from stuurknop.presentation.numbers import dutch_date
 from stuurknop.presentation.reviews import indicator_rows, review_blocks, rounds_table
-from stuurknop.projectfile.schema import ActionStatus, KnobStatus, ProjectDocument, Scenario
+from stuurknop.projectfile.schema import KnobStatus, ProjectDocument, Scenario
 
 __all__ = ["build_evaluation"]
 
@@ -181,17 +181,44 @@ def _decisions(
             facts.append(
                 ("Stuurknoppen", ", ".join(f"{k}. {model.knob(k).name}" for k in decision.knobs))
             )
-        actions = [a for a in document.actions if a.decision == decision.id]
-        if actions:
-            done = sum(1 for a in actions if a.status is ActionStatus.KLAAR)
-            facts.append(("Acties", f"{done} van {len(actions)} klaar"))
+        outcome = _outcome(document, decision.meeting, decision.point)
+        if outcome:
+            facts.append(("Uitkomst in het overleg", outcome))
         if decision.review_date is not None:
             facts.append(("Opnieuw bekijken op", dutch_date(decision.review_date)))
         blocks.append(Facts(tuple(facts)))
+        actions = [a for a in document.actions if a.decision == decision.id]
+        if actions:
+            blocks.append(
+                PlanTable(
+                    f"Acties bij het besluit ‘{decision.title}’",
+                    ("Actie", "Wie", "Klaar op", "Status"),
+                    tuple(
+                        (
+                            a.title,
+                            ", ".join(
+                                x for x in (names.get(a.owner_party or "", ""), a.owner_person) if x
+                            )
+                            or "–",
+                            dutch_date(a.due) if a.due else "–",
+                            model.word("action_status", a.status.value),
+                        )
+                        for a in actions
+                    ),
+                )
+            )
         review = reviews.get(decision.id)
         if review is not None:
             blocks.extend(review_blocks(model, review))
     return Section("besluiten", "Besluiten en hun uitkomst", 1, tuple(blocks), page_break=True)
+
+
+def _outcome(document: ProjectDocument, meeting: str | None, point: str | None) -> str:
+    """The outcome minuted at the agenda point a decision came from, if any."""
+    for held in document.meetings:
+        if held.id == meeting:
+            return next((p.outcome for p in held.points if p.id == point), "")
+    return ""
 
 
 def _scale_up(model: Model, document: ProjectDocument, scenario: Scenario) -> Section:
