@@ -111,6 +111,9 @@ def test_a_round_with_the_loneliness_scale_on_a_phone_becomes_a_measurement(
         "1 (100%)"
     )
     assert_accessible(page, "the management page with a closed round")
+    # On a phone the tables scroll in their own region; the page does not scroll sideways.
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
     page.goto(url_of("evidence_page", project_id=project.pk, scenario_id=scenario.pk))
     page.get_by_text("1 meting", exact=True).click()  # the measurements, one click away
