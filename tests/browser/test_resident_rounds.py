@@ -122,3 +122,31 @@ def test_a_round_with_the_loneliness_scale_on_a_phone_becomes_a_measurement(
     expect(measurement).to_contain_text(dutch_date(timezone.localdate()))
     expect(measurement).to_contain_text(": 5 – Nulmeting: bewonersronde (1 bewoner met een score)")
     expect(measurement).to_contain_text("uit een bewonersronde")
+
+
+def test_the_report_mark_fits_a_small_phone(
+    page: Page, project: Project, questionnaire: Questionnaire, people: People
+) -> None:
+    import datetime as dt
+
+    from stuurknop.web.residents.rounds import round_start
+
+    round_start(
+        questionnaire=questionnaire,
+        by=people.anna,
+        name="Nulmeting",
+        starts_on=dt.date(2026, 3, 2),
+        ends_on=None,
+        instruments=["eenzaamheid_djg6", "tevredenheid_cijfer"],
+    )
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(url_of("residents_form", questionnaire_token=questionnaire.token))
+    mark = page.get_by_role("group", name=re.compile("Welk rapportcijfer"))
+    box = mark.get_by_text("8", exact=True).locator("xpath=..").bounding_box()
+    assert box is not None and box["height"] >= 44
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page, "the residents' form with a report mark")
+    mark.get_by_label("8", exact=True).check()
+    page.get_by_role("button", name="Versturen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor het invullen!")
+    assert Response.objects.get().instrument_answers == {"tevredenheid_cijfer": 8}
