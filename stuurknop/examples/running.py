@@ -259,6 +259,22 @@ def running_project() -> dict[str, Any]:
             "status": "toegezegd",
         }
     )
+    # Four years on, every knob has been discussed.
+    for setting in chosen["knobs"]:
+        if setting["knob"] == 4:
+            setting.update(
+                status="uit",
+                elaboration="Bewust uit: het complex is al voor ouderen, en de corporatie wijst "
+                "toe zoals elders.",
+            )
+        if setting["knob"] == 10:
+            setting.update(
+                status="aan",
+                opening=1,
+                lead_party="gemeente",
+                elaboration="De gemeente betaalde de eerste drie jaar het activiteitenbudget en "
+                "betaalt de vrijwilligersvergoedingen uit de Wmo.",
+            )
     chosen["evidence"] = json.loads(json.dumps(EVIDENCE))
     chosen["actuals"] = _actuals()
     data["resident_input"] = json.loads(json.dumps(RESIDENT_ROUNDS))
