@@ -26,8 +26,11 @@ def _figure(value: Decimal | None, day: dt.date | None, unit: str) -> str:
 
 
 def status_text(model: Model, status: IndicatorStatus) -> str:
-    """The status word, never a colour alone, then the rule's sentence with its figures."""
-    return f"{model.word('indicator_status', status.state.value)}. {sentence(status.reason)}"
+    """The status in words, never a colour alone, with the rule's sentence and its figures
+    (which starts with the status word; said before it where it does not)."""
+    word = model.word("indicator_status", status.state.value)
+    said = sentence(status.reason)
+    return said if said.lower().startswith(word.lower()) else f"{word.capitalize()}. {said}"
 
 
 def indicator_rows(

@@ -105,6 +105,9 @@ def test_the_pdf_holds_the_engines_findings(esch: ProjectDocument, pdf_text: str
     assert all(i.status.latest is None or i.status.latest.date <= past.by for i in past.indicators)
     assert "Zo stonden de indicatoren op de herzieningsdatum 1 december 2025" in pdf_text
     assert "De herziening komt nog" in pdf_text  # the other decision's review is to come
+    # Each status is said in words with its rule, once: never by colour alone.
+    assert "Achter: minder dan verwacht" in pdf_text
+    assert "achter. Achter" not in pdf_text
     # A decision's outcome as minuted, and its actions with who and their status.
     assert "Besloten: de woonstichting betaalt de community builder volledig." in pdf_text
     assert "De cijfers van het signalenoverleg delen met de zorggroep" in pdf_text
