@@ -123,7 +123,7 @@ def realised_cliffs(
         )
         all_spent = sum(sum(spent[c][i] for i in after) for c in items if c in spent)
         uncovered = euros(max(0, all_spent - sum(got(line.id) for line in lines)))
-        said: dict[str, Param] = {"year": year, "sources": sources}
+        said: dict[str, Param] = {"year": year, "through": through, "sources": sources}
         if continued:
             why = reason("actual.cliff_continued", **said, amount=euros(continued))
         elif takers:

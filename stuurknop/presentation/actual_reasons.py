@@ -68,10 +68,16 @@ def _cliff_pending(p: Params) -> str:
     )
 
 
+def _after(p: Params) -> str:
+    """The realised years from the stop on: ``2024–2025``, ``2024``."""
+    first, last = int(str(p["year"])), int(str(p["through"]))
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def _cliff_continued(p: Params) -> str:
     return (
         f"het tijdelijke geld uit {_sources(p)} stopte niet in {p['year']} zoals gepland: "
-        f"vanaf {p['year']} kwam er nog {_euro(p, 'amount')} binnen"
+        f"in {_after(p)} kwam er nog {_euro(p, 'amount')} binnen"
     )
 
 
@@ -92,14 +98,14 @@ def _uncovered(p: Params) -> str:
 def _cliff_taken_over(p: Params) -> str:
     return (
         f"het tijdelijke geld uit {_sources(p)} ({_euro(p, 'drop')} per jaar) stopte in "
-        f"{p['year']} zoals gepland; daarna betaalde {_takers(p)}{_uncovered(p)}"
+        f"{p['year']} zoals gepland; in {_after(p)} betaalde {_takers(p)}{_uncovered(p)}"
     )
 
 
 def _cliff_gap(p: Params) -> str:
     return (
         f"het tijdelijke geld uit {_sources(p)} ({_euro(p, 'drop')} per jaar) stopte in "
-        f"{p['year']} en niemand nam het over{_uncovered(p)}"
+        f"{p['year']} en in {_after(p)} nam niemand het over{_uncovered(p)}"
     )
 
 

@@ -24,7 +24,7 @@ def test_text_and_markdown_report_planned_against_realised(make_document, tmp_pa
     assert "Gerealiseerd tot en met: 2028" in out
     assert "Uitgegeven: € 26.000 tegen € 25.000 gepland (+ € 1.000)" in out
     assert "€ 5.000 kwam later binnen dan gepland (gepland in 2026, ontvangen in 2027)" in out
-    assert "daarna betaalde Zorg (bron VI, € 3.000)" in out
+    assert "zoals gepland; in 2028 betaalde Zorg (bron VI, € 3.000)" in out
     markdown = run("analyse", path, "--format", "markdown").output
     assert "## Stopte het tijdelijke geld zoals gepland?" in markdown
 
