@@ -90,6 +90,11 @@ def test_both_faces_say_the_same_chapters_and_the_verdict(face: str, request: An
     assert "Evaluatie" in text
 
 
+def test_the_word_file_is_named_an_evaluation_not_a_plan(word_text: str) -> None:
+    assert "EVALUATIE" in word_text
+    assert "PLAN" not in word_text and "Plan, scenario" not in word_text
+
+
 def test_the_pdf_holds_the_engines_findings(esch: ProjectDocument, pdf_text: str) -> None:
     model = load_model(esch.model_version)
     found = conditions(model, esch, esch.scenario())
