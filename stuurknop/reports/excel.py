@@ -47,6 +47,7 @@ from stuurknop.reports.excel_cells import (
     list_totals,
     money_format,
     row_sum,
+    totals_check,
     write_row,
     year_columns,
 )
@@ -293,54 +294,7 @@ def _party_sheet(
             cell = ws.cell(row=total, column=col, value=f"=SUM({letter}{top + 1}:{letter}{last})")
             cell.number_format, cell.font, cell.fill = EURO, BOLD, TOTAL_FILL
         corners.append(f"{get_column_letter(3 + n)}{total}")
-    return _checks(ws, 2 + len(blocks) * height, money, corners)
-
-
-def _checks(ws: Worksheet, row: int, money: MoneyOverTime, corners: list[str]) -> dict[str, str]:
-    """The grand totals as formulas beside the engine's figures, and their difference."""
-    ws.cell(
-        row=row, column=1, value="Controle: totalen volgens de formules en volgens Stuurknop"
-    ).font = BOLD
-    row += 1
-    for col, label in enumerate(["", "Totaal", "Formule", "Stuurknop", "Verschil"], start=1):
-        ws.cell(row=row, column=col, value=label).font = BOLD
-    cost, covered, gap, paid = corners
-    checks = [
-        ("Totaal_kosten", "Kosten", f"={cost}", money.total_costs),
-        ("Totaal_financiering", "Financiering", f"={paid}", money.total_funding),
-        (
-            "Totaal_niet_gedekt",
-            "Niet gedekt in het jaar van de kosten",
-            f"={gap}",
-            money.total_uncovered,
-        ),
-        (
-            "Totaal_overschot",
-            "Overschot (financiering boven de kosten)",
-            f"={paid}-{covered}",
-            money.total_surplus,
-        ),
-    ]
-    names = {}
-    for name, label, formula, engine in checks:
-        row += 1
-        ws.cell(row=row, column=2, value=label)
-        ws.cell(row=row, column=3, value=formula).number_format = EURO
-        ws.cell(row=row, column=4, value=engine).number_format = EURO
-        ws.cell(row=row, column=5, value=f"=ROUND(C{row}-D{row},2)").number_format = EURO
-        names[name] = f"'{PARTIES}'!$C${row}"
-    # What is not covered in its year splits in two (stuurknop.engine.money_items): money that
-    # never comes within the horizon and money that comes later than the cost. The split needs
-    # every item's whole horizon at once, so these two are Stuurknop's figures, not formulas.
-    for name, label, engine in (
-        ("Totaal_tekort", "waarvan tekort (geld dat niet komt)", money.total_shortfall),
-        ("Totaal_later", "waarvan geld dat later komt dan de kosten", money.total_timing_gap),
-    ):
-        row += 1
-        ws.cell(row=row, column=2, value=label)
-        ws.cell(row=row, column=4, value=engine).number_format = EURO
-        names[name] = f"'{PARTIES}'!$D${row}"
-    return names
+    return totals_check(ws, 2 + len(blocks) * height, money, corners, sheet=PARTIES)
 
 
 def _names(document: ProjectDocument) -> dict[str, str]:

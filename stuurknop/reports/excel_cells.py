@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from stuurknop.charts.xml_text import xml_text
+from stuurknop.engine.money import MoneyOverTime
 
 EURO = "[$€-413] #,##0.00;[$€-413] -#,##0.00"
 BOLD = Font(bold=True)
@@ -117,3 +118,52 @@ def money_format(ws: Worksheet, span: Span, columns: list[int], count: int) -> N
     for row in range(span.first, span.last + 1):
         for col in [*columns, *range(span.year_col, span.year_col + count)]:
             ws.cell(row=row, column=col).number_format = EURO
+
+
+def totals_check(
+    ws: Worksheet, row: int, money: MoneyOverTime, corners: list[str], *, sheet: str
+) -> dict[str, str]:
+    """The grand totals as formulas beside the engine's figures, and their difference."""
+    ws.cell(
+        row=row, column=1, value="Controle: totalen volgens de formules en volgens Stuurknop"
+    ).font = BOLD
+    row += 1
+    for col, label in enumerate(["", "Totaal", "Formule", "Stuurknop", "Verschil"], start=1):
+        ws.cell(row=row, column=col, value=label).font = BOLD
+    cost, covered, gap, paid = corners
+    checks = [
+        ("Totaal_kosten", "Kosten", f"={cost}", money.total_costs),
+        ("Totaal_financiering", "Financiering", f"={paid}", money.total_funding),
+        (
+            "Totaal_niet_gedekt",
+            "Niet gedekt in het jaar van de kosten",
+            f"={gap}",
+            money.total_uncovered,
+        ),
+        (
+            "Totaal_overschot",
+            "Overschot (financiering boven de kosten)",
+            f"={paid}-{covered}",
+            money.total_surplus,
+        ),
+    ]
+    names = {}
+    for name, label, formula, engine in checks:
+        row += 1
+        ws.cell(row=row, column=2, value=label)
+        ws.cell(row=row, column=3, value=formula).number_format = EURO
+        ws.cell(row=row, column=4, value=engine).number_format = EURO
+        ws.cell(row=row, column=5, value=f"=ROUND(C{row}-D{row},2)").number_format = EURO
+        names[name] = f"'{sheet}'!$C${row}"
+    # What is not covered in its year splits in two (stuurknop.engine.money_items): money that
+    # never comes within the horizon and money that comes later than the cost. The split needs
+    # every item's whole horizon at once, so these two are Stuurknop's figures, not formulas.
+    for name, label, engine in (
+        ("Totaal_tekort", "waarvan tekort (geld dat niet komt)", money.total_shortfall),
+        ("Totaal_later", "waarvan geld dat later komt dan de kosten", money.total_timing_gap),
+    ):
+        row += 1
+        ws.cell(row=row, column=2, value=label)
+        ws.cell(row=row, column=4, value=engine).number_format = EURO
+        names[name] = f"'{sheet}'!$D${row}"
+    return names
