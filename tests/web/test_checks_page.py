@@ -43,8 +43,16 @@ def test_every_check_and_checklist_item_has_a_page_where_it_is_fixed() -> None:
         "knob_page",
         "money_page",
         "values_page",
+        "evidence_page",
         "project_parties",
     }
+
+
+def test_an_unproven_value_links_to_the_evidence_page(project: Project, people: People) -> None:
+    page = page_of(project, people.carla)
+    scenario = project.scenarios.get()
+    assert reverse("evidence_page", args=[project.pk, scenario.pk]) in page
+    assert "Naar bewijs en monitoring" in page
 
 
 def test_every_check_of_the_model_has_its_logic_and_so_its_page() -> None:

@@ -91,7 +91,10 @@ class EvidenceNeedForm(DeclaredForm):
         self.fields["file"] = forms.FileField(
             required=False,
             label="Bestand bij de bevinding",
-            help_text="PDF, Word, Excel, PNG, JPG of CSV, ten hoogste 10 MB.",
+            help_text=(
+                "PDF, Word, Excel, PNG, JPG of CSV, ten hoogste 10 MB. Een export van het "
+                "project (JSON) noemt het bestand, maar neemt het niet mee."
+            ),
         )
         self.fields["remove_file"] = forms.BooleanField(
             required=False, label="Het bestaande bestand weghalen"
