@@ -52,6 +52,14 @@ ITEM_LABELS: Mapping[str, str] = {
 # A field whose title differs per entity (a cost item's party is "wie maakt de kosten", a
 # funding line's "wie betaalt") is named by its common word where the entity is not known.
 COMMON_LABELS: Mapping[str, str] = {"party": "partij", "title": "onderwerp"}
+# A funding line's commitment and its request (projectfile/commitments.py).
+COMMON_LABELS = {
+    **COMMON_LABELS,
+    "by": "door",
+    "at": "tijdstip",
+    "organisation": "organisatie",
+    "commitment": "toezegging",
+}
 
 
 def field_titles(schema: type[BaseModel]) -> dict[str, str]:

@@ -60,8 +60,26 @@ def upgrade(data: Any) -> Any:
 
 def v2_to_v3(data: Data) -> Data:
     """A version-2 document as version 3: no meetings, decisions or actions yet (the earlier
-    "op de agenda" lines stay what they were, lines of the log)."""
+    "op de agenda" lines stay what they were, lines of the log). A toegezegd funding line was
+    set by whoever edited it: its commitment is recorded on the party's behalf, by the import."""
+    scenarios = data.get("scenarios")
+    if isinstance(scenarios, list):
+        scenarios = [_commitments_on_behalf(s) for s in scenarios]
+        return {**data, "scenarios": scenarios, "schema_version": 3}
     return {**data, "schema_version": 3}
+
+
+def _commitments_on_behalf(scenario: Any) -> Any:
+    if not isinstance(scenario, dict) or not isinstance(scenario.get("funding"), list):
+        return scenario
+    on_behalf = {"how": "namens", "by": "import"}
+    funding = [
+        {**line, "commitment": on_behalf}
+        if isinstance(line, dict) and line.get("status") == "toegezegd" and "commitment" not in line
+        else line
+        for line in scenario["funding"]
+    ]
+    return {**scenario, "funding": funding}
 
 
 def v1_to_v2(data: Data) -> Data:

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from stuurknop.gespreksmodel.schema import Numeral
 from stuurknop.projectfile.actuals import MAX_ACTUALS, Actual
+from stuurknop.projectfile.commitments import (
+    Commitment,
+    CommitmentHow,
+    CommitmentRequest,
+    RequestState,
+)
 from stuurknop.projectfile.evidence import (
     Direction,
     EvidenceFile,
@@ -180,6 +186,18 @@ class FundingLine(Doc):
         description="Leeg laten: zolang de kostenpost loopt. Niet bij een eenmalige kostenpost.",
     )
     status: FundingStatus = Field(FundingStatus.IDEE, title="status")
+    commitment: Commitment | None = Field(
+        None,
+        title="toezegging",
+        description="Wie het geld toezegde: de partij zelf of namens haar.",
+    )
+    request: CommitmentRequest | None = Field(None, title="verzoek om bevestiging")
+
+    @model_validator(mode="after")
+    def _committed_only(self) -> FundingLine:
+        if self.commitment is not None and self.status is not FundingStatus.TOEGEZEGD:
+            raise ValueError("alleen een toegezegde regel heeft een toezegging")
+        return self
 
 
 class EffectEstimate(Doc):
@@ -290,6 +308,10 @@ class ProjectDocument(Doc):
 
 # The whole declaration from one place: the building stones (fields) and the log (log) too.
 __all__ = [
+    "Commitment",
+    "CommitmentHow",
+    "CommitmentRequest",
+    "RequestState",
     "FORMAT",
     "LOG_VALUE_LENGTH",
     "MAX_ACTIONS",

@@ -19,6 +19,8 @@ from stuurknop.projectfile import schema as doc
 ENUMS: dict[str, type[StrEnum]] = {
     "knob_status": doc.KnobStatus,
     "funding_status": doc.FundingStatus,
+    "commitment_how": doc.CommitmentHow,
+    "request_state": doc.RequestState,
     "phase": doc.Phase,
     "cost_kind": doc.CostKind,
     "evidence_kind": doc.EvidenceKind,

@@ -156,6 +156,8 @@ def row_values(entity: RowEntity, item: BaseModel, resolve: Resolve) -> dict[str
             value = resolve(entity.references[name], name, value)
         elif isinstance(value, Enum):
             value = value.value
+        elif isinstance(value, BaseModel):  # a nested part (a funding line's commitment)
+            value = value.model_dump(mode="json", exclude_defaults=True)
         elif isinstance(value, list):
             value = list(value)
         values[column(name)] = value

@@ -54,6 +54,10 @@ class FundingLine(Positioned, Versioned):
     status = models.CharField(
         _("status"), max_length=20, choices=FUNDING_STATUSES, default=FundingStatus.IDEE.value
     )
+    # Who committed the money, and an open or declined request to confirm it: the document's
+    # shapes (stuurknop.projectfile.commitments), validated with the whole project on write.
+    commitment = models.JSONField(_("toezegging"), null=True, blank=True)
+    request = models.JSONField(_("verzoek om bevestiging"), null=True, blank=True)
 
     class Meta(Positioned.Meta):
         constraints = [models.UniqueConstraint(fields=["scenario", "key"], name="funding_key")]
