@@ -40,6 +40,7 @@ from stuurknop.engine.money_terms import funding_years as funding_years
 from stuurknop.engine.reasons import Reason, reason
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import (
+    CommitmentHow,
     CostItem,
     CostKind,
     FundingLine,
@@ -63,6 +64,12 @@ class YearRow:
     by_source: dict[str, Decimal]
     cost_items: tuple[str, ...]  # the cost items that need money this year
     funding_lines: tuple[str, ...]
+    confirmed: Decimal = ZERO  # of committed: confirmed by the paying party itself
+
+    @property
+    def on_behalf(self) -> Decimal:
+        """Committed money recorded on the paying party's behalf (not confirmed by it)."""
+        return self.committed - self.confirmed
 
     @property
     def net_gap(self) -> Decimal:
@@ -114,6 +121,7 @@ class MoneyOverTime:
     recurring_costs: Decimal
     recurring_on_structural: Decimal  # recurring cost covered by non-temporary sources
     funding_by_status: dict[str, Decimal] = field(default_factory=dict)
+    confirmed: Decimal = ZERO  # committed money the paying party confirmed itself
 
     @property
     def structural_share(self) -> float:
@@ -142,8 +150,23 @@ class MoneyOverTime:
         return self.funding_by_status.get(FundingStatus.TOEGEZEGD.value, ZERO)
 
     @property
+    def on_behalf(self) -> Decimal:
+        """Committed money recorded on the party's behalf (by a beheerder or an import)."""
+        return self.committed - self.confirmed
+
+    @property
     def open(self) -> Decimal:
         return self.total_funding - self.committed
+
+
+def confirmed_by_party(line: FundingLine) -> bool:
+    """A committed line the paying party confirmed itself; else it was recorded on its behalf
+    (by a beheerder with evidence, by an import, or older data without a commitment)."""
+    return (
+        line.status is FundingStatus.TOEGEZEGD
+        and line.commitment is not None
+        and line.commitment.how is CommitmentHow.BEVESTIGD
+    )
 
 
 def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> MoneyOverTime:
@@ -184,6 +207,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
             cents = _cents(line.amount)
             is_temporary = line.source in temporary
             is_committed = line.status is FundingStatus.TOEGEZEGD
+            is_confirmed = is_committed and confirmed_by_party(line)
             paid, source_cents = party_paid[line.party], party_source[line.party]
             indices = [y - first for y in funding_years(line, cost, horizon) if y in horizon]
             source_cents[line.source] += cents * len(indices)
@@ -195,6 +219,8 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
                 year_lines[i].append(line.id)
                 if is_committed:
                     year.committed[i] += cents
+                if is_confirmed:
+                    year.confirmed[i] += cents
                 if is_temporary:
                     year.temporary[i] += cents
                 else:
@@ -234,6 +260,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
             by_source={k: _euros(v) for k, v in sorted(year_source[i].items())},
             cost_items=tuple(year_items[i]),
             funding_lines=tuple(year_lines[i]),
+            confirmed=_euros(year.confirmed[i]),
         )
         for i, y in enumerate(horizon)
     )
@@ -275,6 +302,7 @@ def money_over_time(model: Model, doc: ProjectDocument, scenario: Scenario) -> M
         recurring_costs=_euros(recurring),
         recurring_on_structural=_euros(recurring_structural),
         funding_by_status={k: _euros(v) for k, v in by_status.items()},
+        confirmed=_euros(sum(year.confirmed)),
     )
 
 
@@ -287,6 +315,7 @@ class _Tally:
         self.uncovered = [0] * span
         self.surplus = [0] * span
         self.committed = [0] * span
+        self.confirmed = [0] * span
         self.temporary = [0] * span
 
 
