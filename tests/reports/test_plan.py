@@ -200,7 +200,7 @@ def test_an_indicator_shows_its_latest_measurement_by_date(model, document_data,
     plan = plan_of(model, hard_project(document_data, make_scenario))
 
     said = texts(plan, "bewijs-goed_wonen")
-    assert "| 7,5 cijfer | 0 cijfer (3 november 2025) | uit koers." in said
+    assert "| 7,5 cijfer | 0 cijfer (3 november 2025) | Uit koers: " in said
     assert "Ontstaat de waarde? 0 van de 1 indicatoren op koers" in said
 
 
