@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 import click
 
 from stuurknop import __version__
+from stuurknop.cli.monitoring import monitoring_data, monitoring_report
 from stuurknop.cli.realised import realised_data, realised_report
 from stuurknop.cli.report import (
     analysis_sections,
@@ -116,11 +117,17 @@ def analyse_command(project: Path, scenario: str | None, fmt: str) -> None:
     require_scenarios(project, doc, *([scenario] if scenario is not None else []))
     model = load_model(doc.model_version)
     analysis = analyse(model, doc, scenario)
+    today = dt.date.today()
     if fmt == "json":
-        echo_json(to_data(analysis, reason_text=reason_text) | realised_data(model, doc, scenario))
+        echo_json(
+            to_data(analysis, reason_text=reason_text)
+            | realised_data(model, doc, scenario)
+            | monitoring_data(doc, scenario, today)
+        )
         return
     title = f'{doc.project.name}: scenario "{analysis.scenario}" (model {model.version})'
     sections = analysis_sections(model, analysis) + realised_report(model, doc, scenario)
+    sections += monitoring_report(model, doc, analysis, scenario, today)
     if doc.actions or doc.decisions:  # what the meetings left to do, as of today
         sections.append(follow_up_section(model, doc, dt.date.today()))
     echo_report(fmt, title, sections)
