@@ -10,6 +10,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.projectfile.effect_references import (
+    effect_reference_errors,
+    proxy_ids,
+    settings_errors,
+)
 from stuurknop.projectfile.errors import DocumentError, dutch_location, technical_path
 from stuurknop.projectfile.evidence_references import evidence_reference_errors
 from stuurknop.projectfile.schema import CostKind, KnobStatus, ProjectDocument, Scenario
@@ -46,6 +51,8 @@ def reference_errors(doc: ProjectDocument, model: Model, data: Any = None) -> li
         out.add(["scenarios"], "hoogstens één scenario kan gekozen zijn")
     for i, scenario in enumerate(doc.scenarios):
         _scenario(out, ["scenarios", i], scenario, doc, model, parties)
+    for place, message in settings_errors(doc.effect_settings, model.version):
+        out.add(place, message)
     value_ids = {v.id for v in model.values}
     for i, perspective in enumerate(doc.perspectives):
         loc: list[int | str] = ["perspectives", i]
@@ -217,6 +224,9 @@ def _scenario(
         if plan.value not in value_ids:
             out.add([*loc, "evidence", i, "value"], f"onbekende waarde {plan.value!r}")
     for place, message in evidence_reference_errors(loc, scenario.evidence, model, parties):
+        out.add(place, message)
+    proxies = proxy_ids(doc.effect_settings, model.version)
+    for place, message in effect_reference_errors(loc, scenario, proxies):
         out.add(place, message)
     _actuals(out, loc, scenario, years)
 

@@ -14,12 +14,14 @@ from pydantic import Field, model_validator
 
 from stuurknop.gespreksmodel.schema import Numeral
 from stuurknop.projectfile.actuals import MAX_ACTUALS, Actual
+from stuurknop.projectfile.agreement import MAX_AGREEMENTS, Agreement, AgreementContent
 from stuurknop.projectfile.commitments import (
     Commitment,
     CommitmentHow,
     CommitmentRequest,
     RequestState,
 )
+from stuurknop.projectfile.effects import EffectEstimate, EffectSettings, Proxy
 from stuurknop.projectfile.evidence import (
     Direction,
     EvidenceFile,
@@ -200,20 +202,6 @@ class FundingLine(Doc):
         return self
 
 
-class EffectEstimate(Doc):
-    id: Id = Field(title="id")
-    value: Id = Field(title="waarde")
-    route: Id = Field(title="route")
-    beneficiary: Id = Field(title="ontvanger")
-    low: Money = Field(title="laag")
-    expected: Money = Field(title="verwacht")
-    high: Money = Field(title="hoog")
-    first_year: Year = Field(title="eerste jaar")
-    years: Years | None = Field(None, title="aantal jaren")
-    assumption: LongText = Field("", title="aanname")
-    evidence: LongText = Field("", title="bewijsvoering")
-
-
 class Scenario(Doc):
     name: Name = Field(title="naam")
     chosen: bool = Field(False, title="gekozen")
@@ -286,6 +274,12 @@ class ProjectDocument(Doc):
     actions: list[Action] = Field(default_factory=list, max_length=MAX_ACTIONS, title="acties")
     lessons: list[Lesson] = Field(default_factory=list, max_length=MAX_LESSONS, title="lessen")
     scale_up: ScaleUp | None = Field(None, title="opschaling")
+    effect_settings: EffectSettings = Field(
+        default_factory=EffectSettings, title="effecten in geld"
+    )
+    agreements: list[Agreement] = Field(
+        default_factory=list, max_length=MAX_AGREEMENTS, title="samenwerkingsafspraken"
+    )
     # Not bounded: every save appends a line, so a bound would one day refuse all edits. What
     # prints the log (the plan) shows its most recent lines only.
     log: list[LogEntry] = Field(default_factory=list, title="logboek")
@@ -316,6 +310,7 @@ __all__ = [
     "LOG_VALUE_LENGTH",
     "MAX_ACTIONS",
     "MAX_ACTUALS",
+    "MAX_AGREEMENTS",
     "MAX_COST_ITEMS",
     "MAX_DECISIONS",
     "MAX_FUNDING_LINES",
@@ -333,6 +328,8 @@ __all__ = [
     "Actual",
     "AgendaOrigin",
     "AgendaPoint",
+    "Agreement",
+    "AgreementContent",
     "Basics",
     "ChangeAction",
     "CostItem",
@@ -342,6 +339,8 @@ __all__ = [
     "Direction",
     "Doc",
     "EffectEstimate",
+    "EffectSettings",
+    "Proxy",
     "EvidenceFile",
     "EvidenceKind",
     "EvidenceNeed",
