@@ -94,6 +94,7 @@ def project_data(
     scenarios: list[dict[str, Any]] | None = None,
     perspectives: Iterable[Mapping[str, Any]] = (),
     resident_input: Iterable[Mapping[str, Any]] = (),
+    agreements: Iterable[Mapping[str, Any]] = (),
     first_year: int = FIRST_YEAR,
     horizon_years: int = HORIZON,
     **scenario: Any,
@@ -123,6 +124,7 @@ def project_data(
         "scenarios": scenarios if scenarios is not None else [scenario_data(**scenario)],
         "perspectives": list(perspectives),
         "resident_input": list(resident_input),
+        "agreements": list(agreements),
     }
 
 

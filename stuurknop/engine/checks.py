@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from stuurknop.engine.agreement import departures
 from stuurknop.engine.balance import Balance
 from stuurknop.engine.money import MoneyOverTime, funding_years
 from stuurknop.engine.reasons import Reason, reason
@@ -206,6 +207,11 @@ def _on_without_costs(ctx: Context) -> list[Reason]:
         for k in ctx.model.knobs
         if opening_of(ctx.scenario, k.number) >= 2 and k.number not in with_costs
     ]
+
+
+@check("afspraak_wijkt_af")
+def _departs_from_agreement(ctx: Context) -> list[Reason]:
+    return list(departures(ctx.doc, ctx.scenario))
 
 
 def run_checks(ctx: Context) -> tuple[CheckResult, ...]:

@@ -83,6 +83,24 @@ CODES: dict[str, tuple[str, ...]] = {
     "money.cliff": ("year", "drop", "sources", "before", "after"),
     "money.shortfall": ("cost", "amount", "years"),
     "money.timing_gap": ("cost", "amount", "years", "covered_years"),
+    # agreement.py: a version of the partners' agreement against an earlier one
+    "agreement.scenario": ("old", "new"),
+    "agreement.period": ("old_first", "old_last", "first", "last"),
+    "agreement.party_added": ("party",),
+    "agreement.party_removed": ("party",),
+    **{
+        f"agreement.money_{kind}": ("party", "cost", "source", "old", "amount", "per_year")
+        for kind in ("added", "changed", "terms", "removed")
+    },
+    "agreement.knob_added": ("party", "knob"),
+    "agreement.knob_removed": ("party", "knob"),
+    "agreement.action_added": ("party", "action"),
+    "agreement.action_changed": ("party", "action"),
+    "agreement.action_removed": ("party", "action"),
+    "agreement.hours": ("party", "old", "new"),  # -1: none given
+    "agreement.commitment": ("party",),
+    "agreement.reviews": ("old", "new"),  # ISO dates
+    "agreement.changes_text": (),
     # actuals.py and actual_cliffs.py: realised money against the plan
     "actual.overspent": ("cost", "amount", "years"),
     "actual.underspent": ("cost", "amount", "years"),

@@ -15,6 +15,7 @@ from typing import Any
 
 from stuurknop.engine.reasons import Param, Reason
 from stuurknop.presentation.actual_reasons import TEMPLATES as ACTUAL_TEMPLATES
+from stuurknop.presentation.agreement_reasons import TEMPLATES as AGREEMENT_TEMPLATES
 from stuurknop.presentation.indicator_reasons import INDICATOR_TEMPLATES
 from stuurknop.presentation.instruments import INSTRUMENT_TEMPLATES
 from stuurknop.presentation.lists import and_list as _and_list
@@ -217,6 +218,7 @@ TEMPLATES: dict[str, Template] = {
     "money.shortfall": _money_shortfall,
     "money.timing_gap": _money_timing_gap,
     **ACTUAL_TEMPLATES,
+    **AGREEMENT_TEMPLATES,
     "check.funding_line": "{party} betaalt {amount:euro} uit bron {source} voor '{cost}'",
     "check.knob_on_other_not": (
         "stuurknop {knob} staat aan (stand {opening}), stuurknop {other} niet"

@@ -28,6 +28,7 @@ class Options:
     blank: bool = False
     paper: Paper = "A3"
     meeting: str = ""
+    version: str = ""  # the agreement's version number (empty: the latest)
 
     def choosing(self, chosen: Mapping[str, str]) -> Options:
         """These options with the choices of a format's :class:`FormatOption` s, by name (each

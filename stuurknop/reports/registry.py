@@ -52,6 +52,15 @@ MEETING = FormatOption(
     default="",
 )
 
+VERSION = FormatOption(
+    name="version",
+    query="versie",
+    label="Versie",
+    help="Het nummer van de versie van de samenwerkingsafspraak (standaard: de laatste).",
+    choices=(),  # the project's own versions: the renderer checks the number
+    default="",
+)
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -135,6 +144,25 @@ FORMATS: dict[str, Format] = {
             "docx",
             DOCX,
             "stuurknop.reports.evaluation_render:render_evaluation_docx",
+        ),
+        Format(
+            "agreement",
+            "Samenwerkingsafspraak (PDF)",
+            "Wat iedere partij inbrengt, voor hoe lang, wie bevestigde en de vingerafdruk van de "
+            "inhoud.",
+            "pdf",
+            PDF,
+            "stuurknop.reports.agreement:render_agreement_pdf",
+            (VERSION,),
+        ),
+        Format(
+            "agreement-docx",
+            "Samenwerkingsafspraak (Word)",
+            "Dezelfde samenwerkingsafspraak als Word-bestand.",
+            "docx",
+            DOCX,
+            "stuurknop.reports.agreement:render_agreement_docx",
+            (VERSION,),
         ),
     )
 }

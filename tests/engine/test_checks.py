@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 import pytest
 
 from stuurknop.engine import analyse
 from stuurknop.engine.checks import CHECKS
 from stuurknop.presentation.reasons import texts
+from stuurknop.projectfile.agreement import AgreementConfirmation, AgreementContent, new_version
 
 EVERY_VALUE_AT_ONE = {k: 3 for k in range(1, 11)}
 ONLY_PARTNERS = {"woco": "woningcorporatie", "zorg": "zorgorganisatie", "gemeente": "gemeente"}
@@ -14,6 +18,22 @@ ONLY_PARTNERS = {"woco": "woningcorporatie", "zorg": "zorgorganisatie", "gemeent
 
 def findings(model, doc) -> dict[str, tuple[str, ...]]:
     return {result.id: texts(result.reasons) for result in analyse(model, doc).checks}
+
+
+
+
+def _frozen_agreement(**content: Any) -> dict[str, Any]:
+    """A version of the agreement confirmed by its only party at the table, woco."""
+    at = dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
+    agreed = AgreementContent.model_validate(
+        {"scenario": "Basis", "first_year": 2025, "last_year": 2029, **content}
+    )
+    version = new_version([], agreed, at=at, by="Anna")
+    confirmed = AgreementConfirmation(party="woco", by="Anna", at=at)
+    return version.model_copy(update={"confirmations": [confirmed]}).model_dump(mode="json")
+
+
+WOCO_ALONE = _frozen_agreement(parties=[{"party": "woco", "name": "Woco"}])
 
 
 # (check id, what the test is about, document arguments)
@@ -54,6 +74,8 @@ FIRES = [
      {"knobs": {4: 1}, "costs": [{}], "funding": [{"party": "woco", "source": "V"}],
       "interests": {"woco": {"goed_wonen": 1}, "zorg": {"goed_wonen": 3}}}),
     ("aan_zonder_kosten", "knob at 2 without costs", {"knobs": {4: 2}}),
+    ("afspraak_wijkt_af", "agreed by woco alone, four parties joined since",
+     {"agreements": [WOCO_ALONE]}),
     ("aan_zonder_kosten", "knob at 3 with costs at another knob",
      {"knobs": {4: 3}, "costs": [{"knob": 3}]}),
 ]  # fmt: skip
@@ -109,6 +131,7 @@ QUIET = [
      {"knobs": {4: 1}, "costs": [{}], "funding": [{"party": "gemeente", "source": "V"}],
       "interests": {"woco": {"goed_wonen": 1}, "zorg": {"goed_wonen": 3}}}),
     ("aan_zonder_kosten", "knob only slightly open", {"knobs": {4: 1}}),
+    ("afspraak_wijkt_af", "no agreement yet", {"knobs": {4: 1}}),
     ("aan_zonder_kosten", "knob with its own cost item", {"knobs": {4: 3}, "costs": [{"knob": 4}]}),
 ]  # fmt: skip
 
