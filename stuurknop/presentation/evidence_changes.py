@@ -5,6 +5,7 @@ decision, an indicator and a measurement, declared like the other entities of
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from stuurknop.presentation.change_values import (
@@ -19,6 +20,7 @@ from stuurknop.presentation.change_values import (
     word,
 )
 from stuurknop.presentation.change_words import EntityWords, fields_of, known
+from stuurknop.presentation.numbers import measured
 from stuurknop.projectfile.evidence import EvidenceNeed, Indicator, Measurement
 from stuurknop.projectfile.schema import LogChange, LogEntity
 
@@ -37,6 +39,20 @@ def _file(value: Any, context: Context) -> str:
 
 def _plain_text(value: Any, context: Context) -> str:
     return "geen" if value is None or value == "" else str(value)
+
+
+def _figure(value: Any, context: Context) -> str:
+    """A measured figure as stored (``"6.4"``) → ``6,4``."""
+    if value is None or value == "":
+        return "geen"
+    try:
+        return measured(Decimal(str(value)))
+    except InvalidOperation:
+        return str(value)
+
+
+def _measurement_summary(data: Mapping[str, Any], context: Context) -> str:
+    return f"{_figure(data.get('value'), context)} op {date(data.get('date'), context)}"
 
 
 def _route(value: Any, context: Context) -> str:
@@ -92,9 +108,9 @@ _INDICATOR = fields_of(
         "route": _route,
         "unit": text,
         "direction": word("indicator_direction"),
-        "baseline": or_absent("geen", _plain_text),
+        "baseline": _figure,
         "baseline_date": or_absent("geen", date),
-        "target": or_absent("geen", _plain_text),
+        "target": _figure,
         "target_date": or_absent("geen", date),
         "frequency": word("measurement_frequency"),
         "owner": party,
@@ -104,7 +120,7 @@ _INDICATOR = fields_of(
 )
 _MEASUREMENT = fields_of(
     Measurement,
-    {"date": date, "value": _plain_text, "note": text, "origin": word("measurement_source")},
+    {"date": date, "value": _figure, "note": text, "origin": word("measurement_source")},
 )
 
 EVIDENCE_ENTITIES: Mapping[LogEntity, EntityWords] = {
@@ -114,5 +130,5 @@ EVIDENCE_ENTITIES: Mapping[LogEntity, EntityWords] = {
     LogEntity.INDICATOR: EntityWords(
         _named("Indicator", "name"), _INDICATOR, _summary("name"), ("name",)
     ),
-    LogEntity.MEASUREMENT: EntityWords(_measurement, _MEASUREMENT, _summary("value")),
+    LogEntity.MEASUREMENT: EntityWords(_measurement, _MEASUREMENT, _measurement_summary),
 }

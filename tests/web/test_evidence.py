@@ -153,6 +153,10 @@ def test_the_page_shows_status_rule_chart_and_table(project: Project, people: Pe
     assert "Regel: de lijn loopt recht" in html
     assert "<svg" in html and "Tevredenheid bewoners: nulmeting, metingen en streefwaarde" in html
     assert "6,4" in html and "Meting toevoegen" not in html  # a reader does not edit
+    history = _client(people.carla).get(reverse("project_history", args=[project.pk]))
+    said = history.content.decode()
+    assert "Indicator &#x27;Tevredenheid bewoners&#x27;" in said
+    assert "toegevoegd: 6,4 op 1 januari 2025" in said
 
 
 def _xlsx(rows: list[list[Any]]) -> bytes:
