@@ -30,8 +30,10 @@ from stuurknop.projectfile.schema import CostKind, ProjectDocument
 __all__ = ["agreement_plan", "difference_lines", "party_blocks", "status_text"]
 
 
-def status_text(agreement: Agreement) -> str:
+def status_text(agreement: Agreement, *, draft: bool = False) -> str:
     """Vastgesteld, or how many of the parties at the table confirmed."""
+    if draft:
+        return "Ontwerp: nog niet opgesteld, nog door niemand bevestigd"
     if agreement.frozen:
         return "Vastgesteld: alle partijen aan tafel hebben bevestigd"
     table = [p for p in agreement.content.parties if p.at_table]
@@ -109,16 +111,18 @@ def agreement_plan(
     *,
     previous: Agreement | None,
     today: dt.date,
+    draft: bool = False,
 ) -> Plan:
-    """The whole agreement version as a document: cover and sections."""
+    """The whole agreement version as a document: cover and sections. ``draft``: not a saved
+    version but what one would hold now (no version number, no confirmations)."""
     content = agreement.content
     cover = (
         ("Project", document.project.name),
         ("Gemeente", document.project.municipality),
-        ("Versie", str(agreement.number)),
+        ("Versie", "ontwerp" if draft else str(agreement.number)),
         ("Scenario", content.scenario),
         ("Looptijd", f"{content.first_year}–{content.last_year}"),
-        ("Status", status_text(agreement)),
+        ("Status", status_text(agreement, draft=draft)),
         ("Datum", dutch_date(today)),
     )
     reviews = ", ".join(dutch_date(d) for d in content.review_dates) or "nog geen datum"
@@ -134,7 +138,9 @@ def agreement_plan(
                 ("Opnieuw bekijken op", reviews),
                 (
                     "Opgesteld",
-                    f"{dutch_datetime(agreement.created_at)} door {agreement.created_by}".strip(),
+                    "nog niet"
+                    if draft
+                    else f"{dutch_datetime(agreement.created_at)} door {agreement.created_by}",
                 ),
             )
         ),
@@ -161,7 +167,7 @@ def agreement_plan(
             "Bevestigingen",
             1,
             (
-                Paragraph(status_text(agreement)),
+                Paragraph(status_text(agreement, draft=draft)),
                 confirmations,
                 Facts((("Vingerafdruk (SHA-256)", agreement.fingerprint),)),
                 Paragraph(

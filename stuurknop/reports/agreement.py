@@ -5,15 +5,17 @@ agreement_plan`): what each party commits, the confirmations and the fingerprint
 
 from __future__ import annotations
 
+import datetime as dt
 from io import BytesIO
 from typing import Any
 
 from docx import Document
 
+from stuurknop.engine.agreement import agreement_content
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.agreement import agreement_plan
 from stuurknop.presentation.blocks import Plan
-from stuurknop.projectfile.agreement import Agreement, last_frozen
+from stuurknop.projectfile.agreement import Agreement, last_frozen, new_version
 from stuurknop.projectfile.schema import ProjectDocument, Scenario
 from stuurknop.reports.base import DocumentError, Options, Rendered, file_stem
 from stuurknop.reports.plan_docx import plan_docx
@@ -45,25 +47,33 @@ def choose_agreement(document: ProjectDocument, version: str) -> tuple[Agreement
     return chosen, last_frozen(earlier)
 
 
-def agreement_document(model: Model, document: ProjectDocument, options: Options) -> Plan:
+def agreement_document(
+    model: Model, document: ProjectDocument, scenario: Scenario, options: Options
+) -> tuple[Plan, str]:
+    """The agreement as blocks, and its file name's stem. Before the partners drew up a first
+    version (and without a version asked for), an unsaved draft from ``scenario``, said as
+    such, so the partners can read what it would hold."""
+    if not document.agreements and not options.version:
+        midnight = dt.datetime.combine(options.today, dt.time(), tzinfo=dt.UTC)
+        draft = new_version([], agreement_content(document, scenario), at=midnight, by="")
+        plan = agreement_plan(
+            model, document, draft, previous=None, today=options.today, draft=True
+        )
+        return plan, file_stem("samenwerkingsafspraak", document.project.name, "ontwerp")
     agreement, previous = choose_agreement(document, options.version)
-    return agreement_plan(model, document, agreement, previous=previous, today=options.today)
-
-
-def _stem(document: ProjectDocument, plan: Plan, options: Options) -> str:
-    agreement, _ = choose_agreement(document, options.version)
-    return file_stem("samenwerkingsafspraak", document.project.name, f"versie-{agreement.number}")
+    plan = agreement_plan(model, document, agreement, previous=previous, today=options.today)
+    stem = file_stem("samenwerkingsafspraak", document.project.name, f"versie-{agreement.number}")
+    return plan, stem
 
 
 def render_agreement_pdf(
     model: Model, document: ProjectDocument, scenario: Scenario, options: Options
 ) -> Rendered:
-    """The agreement version as a PDF file (``scenario`` is not used: a version is its own
-    snapshot)."""
-    plan = agreement_document(model, document, options)
+    """The agreement version as a PDF file (a version is its own snapshot: ``scenario`` only
+    makes the draft before the first version)."""
+    plan, stem = agreement_document(model, document, scenario, options)
     data = agreement_data(plan, model_title=model.title)
-    content = typeset("agreement.typ", data, today=options.today)
-    return Rendered(f"{_stem(document, plan, options)}.pdf", PDF, content)
+    return Rendered(f"{stem}.pdf", PDF, typeset("agreement.typ", data, today=options.today))
 
 
 def agreement_data(plan: Plan, *, model_title: str) -> dict[str, Any]:
@@ -88,7 +98,7 @@ def render_agreement_docx(
     model: Model, document: ProjectDocument, scenario: Scenario, options: Options
 ) -> Rendered:
     """The agreement version as a Word file, from the same blocks."""
-    plan = agreement_document(model, document, options)
+    plan, stem = agreement_document(model, document, scenario, options)
     word = Document(BytesIO(plan_docx(plan, today=options.today)))
     for paragraph in word.paragraphs[:3]:
         for run in paragraph.runs:
@@ -104,4 +114,4 @@ def render_agreement_docx(
     props.keywords = "WWZ, samenwerkingsafspraak, intentieverklaring"
     out = BytesIO()
     word.save(out)
-    return Rendered(f"{_stem(document, plan, options)}.docx", DOCX, out.getvalue())
+    return Rendered(f"{stem}.docx", DOCX, out.getvalue())

@@ -169,3 +169,12 @@ def test_an_unknown_version_is_a_dutch_error(agreed: ProjectDocument) -> None:
     model = load_model(agreed.model_version)
     with pytest.raises(DocumentError, match="geen versie"):
         render("agreement", model, agreed, options=Options(today=TODAY, version="7"))
+
+
+def test_before_a_first_version_the_document_is_a_draft_said_as_such(esch: ProjectDocument) -> None:
+    model = load_model(esch.model_version)
+    word = render("agreement-docx", model, esch, options=Options(today=TODAY))
+    assert word.filename.endswith("ontwerp.docx")
+    doc = Document(BytesIO(word.content))
+    shown = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Ontwerp: nog niet opgesteld" in shown

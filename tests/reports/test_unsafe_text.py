@@ -96,7 +96,7 @@ def rendered(model, document):
 
 
 def read_back(key: str, content: bytes) -> str:
-    if key in ("docx", "evaluation-docx"):
+    if key in ("docx", "evaluation-docx", "agreement-docx"):
         return all_text(open_docx(content))
     if key == "xlsx":
         wb = openpyxl.load_workbook(BytesIO(content))
@@ -116,6 +116,9 @@ SHOWN = {
     "agenda": ["Hofzicht", "Stuurgroep 0", "calc'!A0 Welzijn Voorbeeldhaven", "Koffietafel 5"],
     "evaluation": ["Hofzicht", "Zwolle", "Plan Thuisflat-aanpak", "Koffietafel 1", "Uitwerking 1"],
     "evaluation-docx": ["Hofzicht", "Zwolle", "Plan Thuisflat-aanpak", "Uitwerking 1"],
+    # no version yet: the draft from the chosen scenario, its money per party
+    "agreement": ["Hofzicht", "Zwolle", "Plan Thuisflat-aanpak", "Koffietafel 1"],
+    "agreement-docx": ["Hofzicht", "Zwolle", "Plan Thuisflat-aanpak", "Koffietafel 1"],
 }
 
 
