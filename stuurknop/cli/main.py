@@ -19,6 +19,8 @@ from typing import Any, NoReturn
 import click
 
 from stuurknop import __version__
+from stuurknop.cli.explore import explore_command
+from stuurknop.cli.effects import effects_command
 from stuurknop.cli.monitoring import monitoring_data, monitoring_report
 from stuurknop.cli.realised import realised_data, realised_report
 from stuurknop.cli.report import (
@@ -58,7 +60,7 @@ MEETING_EXAMPLE = "thuisflat-overleg"  # Thuisflat with its paper trail (example
 FORMATS = click.Choice(["text", "json", "markdown"])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, commands=[effects_command])
 @click.version_option(__version__, prog_name="stuurknop")
 def cli() -> None:
     """Stuurknop: werkinstrument bij het Gespreksmodel duurzame WWZ-projecten."""
@@ -396,3 +398,6 @@ def model_export_command(version: str) -> None:
             "citations": [c.model_dump(mode="json") for c in model.citations],
         }
     )
+
+
+cli.add_command(explore_command)
