@@ -19,8 +19,7 @@ from typing import Any, NoReturn
 import click
 
 from stuurknop import __version__
-from stuurknop.cli.explore import explore_command
-from stuurknop.cli.effects import effects_command
+from stuurknop.cli.commands import COMMANDS
 from stuurknop.cli.monitoring import monitoring_data, monitoring_report
 from stuurknop.cli.realised import realised_data, realised_report
 from stuurknop.cli.report import (
@@ -60,7 +59,7 @@ MEETING_EXAMPLE = "thuisflat-overleg"  # Thuisflat with its paper trail (example
 FORMATS = click.Choice(["text", "json", "markdown"])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, commands=[effects_command])
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, commands=COMMANDS)
 @click.version_option(__version__, prog_name="stuurknop")
 def cli() -> None:
     """Stuurknop: werkinstrument bij het Gespreksmodel duurzame WWZ-projecten."""
@@ -398,6 +397,3 @@ def model_export_command(version: str) -> None:
             "citations": [c.model_dump(mode="json") for c in model.citations],
         }
     )
-
-
-cli.add_command(explore_command)
