@@ -6,7 +6,14 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("bench_analysis", "bench_web", "bench_documents", "bench_live", "bench_concurrency")
+BENCHMARKS = (
+    "bench_analysis",
+    "bench_web",
+    "bench_documents",
+    "bench_live",
+    "bench_concurrency",
+    "bench_explorer",
+)
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
