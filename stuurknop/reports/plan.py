@@ -49,7 +49,7 @@ from stuurknop.reports.plan_followup import (
     sources_section,
 )
 from stuurknop.reports.plan_knobs import knob_sections
-from stuurknop.reports.plan_money import balance_section, money_sections
+from stuurknop.reports.plan_money import balance_section, effects_sections, money_sections
 from stuurknop.reports.plan_words import (
     PHASE_WORDS,
     dutch_date,
@@ -78,6 +78,7 @@ def build_plan(
         _values(model, document, scenario, analysis),
         *money_sections(document, analysis, charts),
         balance_section(analysis, charts),
+        *effects_sections(model, document, scenario, analysis),
         *evidence_sections(
             model, scenario, analysis, {p.id: p.name for p in document.parties}, today
         ),

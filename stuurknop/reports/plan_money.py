@@ -6,8 +6,12 @@ page shows; this module adds the plan's facts and sentences around them.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from stuurknop.charts.money import MoneyCharts
 from stuurknop.engine import Analysis
+from stuurknop.engine.effect_report import effect_report
+from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.balance import (
     CAVEAT,
     HOW_VALUE_SHARES,
@@ -17,6 +21,7 @@ from stuurknop.presentation.balance import (
     weighting_notes,
 )
 from stuurknop.presentation.blocks import Block, Facts, Paragraph, Section
+from stuurknop.presentation.effects import effect_section
 from stuurknop.presentation.money import (
     balance_figures,
     coverage_notes,
@@ -26,7 +31,7 @@ from stuurknop.presentation.money import (
 )
 from stuurknop.presentation.numbers import euro, percent
 from stuurknop.presentation.reasons import text as reason_text
-from stuurknop.projectfile.schema import ProjectDocument
+from stuurknop.projectfile.schema import ProjectDocument, Scenario
 from stuurknop.reports.plan_words import STATUS_WORDS
 
 
@@ -107,3 +112,14 @@ def balance_section(analysis: Analysis, charts: MoneyCharts) -> Section:
     blocks += [Paragraph(line, "note") for line in weighting_notes(balance)]
     blocks += balance_figures(balance, charts)
     return Section("balans", "Balans tussen partijen", 1, tuple(blocks), page_break=True)
+
+
+def effects_sections(
+    model: Model, document: ProjectDocument, scenario: Scenario, analysis: Analysis
+) -> list[Section]:
+    """The chapter "Waarde tegenover kosten, in geld" when the scenario has effect estimates:
+    the blocks of :mod:`stuurknop.presentation.effects`, as on the effects page."""
+    if not scenario.effects:
+        return []
+    report = effect_report(model, document, scenario, money=analysis.money)
+    return [replace(effect_section(model, document, scenario, report), page_break=True)]
