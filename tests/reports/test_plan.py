@@ -32,6 +32,7 @@ CHAPTERS = [
     "Waarden per partij",
     "Geld over de jaren",
     "Balans tussen partijen",
+    "Waarde tegenover kosten, in geld",
     "Bewijs en monitoring",
     "Checklist en controles",
     "Besluiten en acties",
