@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from . import (
     access_actuals,
+    access_agreements,
+    access_commitments,
     access_documents,
     access_evidence,
     access_lessons,
@@ -83,6 +85,8 @@ ACCESS: dict[str, Access] = {
 # Each later area keeps its own part of the table (and the URL kwargs its routes need).
 AREAS = (
     access_actuals,
+    access_agreements,
+    access_commitments,
     access_documents,
     access_perspectives,
     access_live,

@@ -157,7 +157,7 @@ def row_values(entity: RowEntity, item: BaseModel, resolve: Resolve) -> dict[str
         elif isinstance(value, Enum):
             value = value.value
         elif isinstance(value, BaseModel):  # a nested part (a funding line's commitment)
-            value = value.model_dump(mode="json", exclude_defaults=True)
+            value = value.model_dump(mode="json")
         elif isinstance(value, list):
             value = list(value)
         values[column(name)] = value

@@ -3,6 +3,7 @@
 from stuurknop.web.projects.views import (
     actuals,
     checks,
+    commitments,
     common,
     decisions,
     documents,
@@ -32,6 +33,7 @@ urlpatterns = [
     *library.urlpatterns,
     *evidence.urlpatterns,
     *money.urlpatterns,
+    *commitments.urlpatterns,
     *actuals.urlpatterns,
     *checks.urlpatterns,
     *scenarios.urlpatterns,

@@ -55,6 +55,7 @@ from stuurknop.web.projects.models import (
     Scenario,
 )
 from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.services.commitments import imported_document
 from stuurknop.web.projects.services.validation import invalid, validate_project
 
 # A browser upload is held in memory whole; real project files are tens of kilobytes.
@@ -111,7 +112,8 @@ def project_import(
     would make export → import → export differ.
     """
     # Checked again in full (references too): a caller may have built the document in code.
-    document = parse_document(to_data(document))
+    # Committed money is recorded on the parties' behalf by the import until they confirm it.
+    document = parse_document(imported_document(to_data(document)))
     if organisation is not None and not organisation.memberships.filter(user=by).exists():
         raise invalid("organisation", "je werkt niet bij deze organisatie")
     links = party_organisations or {}
@@ -123,6 +125,7 @@ def project_import(
         perspectives_revealed=bool(document.perspectives),
         resident_input=[r.model_dump(mode="json") for r in document.resident_input],
         scale_up=document.scale_up.model_dump(mode="json") if document.scale_up else None,
+        agreements=[a.model_dump(mode="json") for a in document.agreements],
         created_by=by,
         created_by_organisation=organisation,
     )
