@@ -26,6 +26,7 @@ from typing import Any
 
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.actual_changes import ACTUAL_ENTITIES
+from stuurknop.presentation.agreement_changes import AGREEMENT_ENTITIES
 from stuurknop.presentation.change_values import (
     Context,
     CostItemName,
@@ -266,6 +267,7 @@ ENTITIES: Mapping[LogEntity, EntityWords] = {
     **MEETING_ENTITIES,
     **LESSON_ENTITIES,
     **ACTUAL_ENTITIES,
+    **AGREEMENT_ENTITIES,
     **EVIDENCE_ENTITIES,
 }
 

@@ -69,6 +69,7 @@ class LogEntity(StrEnum):
     ACTION = "action"  # key: the action's id
     LESSON = "lesson"  # key: the lesson's id
     SCALE_UP = "scale_up"  # the scale-up assessment; no key
+    AGREEMENT = "agreement"  # key: the version's number, "2"
     ACTUAL = "actual"  # key: the realised amount's id
     EVIDENCE_NEED = "evidence_need"  # key: "<value id>/<number of the need>"
     INDICATOR = "indicator"  # key: the indicator's id

@@ -64,6 +64,7 @@ def project_data(project: Project) -> dict[str, Any]:
         **meetings_data(project),
         "lessons": [row_data(LESSON_ROW, x) for x in project.lessons.all()],
         "scale_up": project.scale_up,
+        "agreements": list(project.agreements),
         "log": [log_entry_data(e) for e in LogEntry.objects.filter(project=project)],
     }
 

@@ -2,6 +2,7 @@
 
 from stuurknop.web.projects.views import (
     actuals,
+    agreements,
     checks,
     commitments,
     common,
@@ -45,5 +46,6 @@ urlpatterns = [
     *meetings.urlpatterns,
     *decisions.urlpatterns,
     *lessons.urlpatterns,
+    *agreements.urlpatterns,
     *meeting_edits.urlpatterns,
 ]

@@ -34,6 +34,9 @@ class Project(Versioned):
     resident_input = models.JSONField(default=list, blank=True)
     # The partners' scale-up assessment (the document's ``scale_up``), validated, or None.
     scale_up = models.JSONField(null=True, blank=True)
+    # The versions of the partners' agreement (the document's ``agreements``), validated: each a
+    # snapshot with its confirmations, written only by services/agreements.py.
+    agreements = models.JSONField(default=list, blank=True)
     # Each party's own view stays hidden from the others until a beheerder reveals the answers
     # (against group-think); hiding them again starts a new round. The per-party counters are
     # the optimistic lock of a party's own view (see services/perspectives.py).
