@@ -142,6 +142,9 @@ def test_a_change_after_the_freeze_is_flagged_on_the_page_and_in_the_checks(
         reverse("checks_page", args=[two_at_table.pk, line.scenario.pk])
     ).content.decode()
     assert "Het scenario wijkt af van de samenwerkingsafspraak" in checks
+    overview = client.get(reverse("project_detail", args=[two_at_table.pk])).content.decode()
+    assert "Het scenario wijkt af van de samenwerkingsafspraak" in overview
+    assert "15.000" in overview
 
 
 def test_export_and_import_keep_every_version_and_confirmation(

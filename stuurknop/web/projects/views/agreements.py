@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from stuurknop.engine.agreement import departures
+from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.agreement import difference_lines, party_blocks, status_text
 from stuurknop.presentation.reasons import capitalised
 from stuurknop.projectfile import DocumentInvalid
@@ -60,6 +61,16 @@ def _initial(latest: Agreement | None, project: Project) -> dict[str, Any]:
     return initial
 
 
+def _party_sections(model: Model, latest: Agreement | None) -> list[dict[str, Any]]:
+    if latest is None:
+        return []
+    confirmed = {c.party: c for c in latest.confirmations}
+    return [
+        {"party": p, "confirmed": confirmed.get(p.party), "blocks": party_blocks(model, p)}
+        for p in latest.content.parties
+    ]
+
+
 @project_role(Role.LEZER)
 def agreement_page(request: AuthenticatedHttpRequest, project: Project) -> HttpResponse:
     context = project_context(request, project, tab=TAB)
@@ -101,14 +112,7 @@ def agreement_page(request: AuthenticatedHttpRequest, project: Project) -> HttpR
     context.update(
         latest=latest,
         status_text=status_text(latest) if latest else "",
-        party_sections=[
-            {
-                "party": p,
-                "confirmed": next((c for c in latest.confirmations if c.party == p.party), None),
-                "blocks": party_blocks(model, p),
-            }
-            for p in (latest.content.parties if latest else [])
-        ],
+        party_sections=_party_sections(model, latest),
         differences=difference_lines(latest, previous) if latest else (),
         previous=previous,
         departures=[capitalised(r) for r in departures(document, scenario)],

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from stuurknop.engine.next_steps import next_steps
 from stuurknop.engine.summary import key_figures
 from stuurknop.gespreksmodel import Model
+from stuurknop.presentation.reasons import capitalised
 from stuurknop.projectfile import dump_document
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.fix_pages import fix_link
@@ -110,6 +111,13 @@ def _overview_content(project: Project, scenario: Scenario, model: Model) -> dic
             for check in analysis.checks[:OPEN_CHECKS_SHOWN]
         ],
         checks_count=len(analysis.checks),
+        # The chosen scenario against the frozen agreement (engine.agreement's departures).
+        agreement_departs=[
+            capitalised(r)
+            for c in analysis.checks
+            if c.id == "afspraak_wijkt_af"
+            for r in c.reasons
+        ],
         parties=[
             (party, party_types.get(party.party_type, party.party_type))
             for party in project.parties.select_related("organisation")
