@@ -71,6 +71,14 @@ ACCESS: dict[str, Access] = {
     # Values and routes: the map and figures, and one party's interests (form and save).
     "values_page": Access("lezer"),
     "interest_edit": Access("bewerker", editable=True),
+    # The explorer: every knob setting (its page), and a new scenario from a design.
+    "explorer_page": Access("lezer"),
+    "explorer_design": Access(
+        "bewerker",
+        method="POST",
+        editable=True,
+        data={"standen": "1,1,1,1,1,1,1,1,1,1", "naam": "Uit de verkenner"},
+    ),
     # The knob worksheets: the page, saving the knob, and its cost items and funding lines.
     "knob_page": Access("lezer"),
     "knob_save": Access("bewerker", method="POST", editable=True),

@@ -9,6 +9,7 @@ from stuurknop.web.projects.views import (
     decisions,
     documents,
     evidence,
+    explorer,
     history,
     indicators,
     lessons,
@@ -30,6 +31,7 @@ urlpatterns = [
     *common.urlpatterns,
     *worksheet.urlpatterns,
     *values.urlpatterns,
+    *explorer.urlpatterns,
     *indicators.urlpatterns,  # before evidence: "indicator/…" is not a value
     *library.urlpatterns,
     *evidence.urlpatterns,
