@@ -34,6 +34,7 @@ from stuurknop.engine import analyse
 from stuurknop.engine.money import UNASSIGNED, MoneyOverTime, cost_party, cost_years, funding_years
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.commitments import line_status
 from stuurknop.presentation.numbers import dutch_date
 from stuurknop.projectfile.schema import CostKind, FundingStatus, ProjectDocument, Scenario
 from stuurknop.reports.base import Options, Rendered, file_stem
@@ -191,7 +192,7 @@ def _funding_sheet(
                 names.get(line.party, line.party),
                 line.source,
                 model.source_by_numeral(line.source).name,
-                STATUS_WORDS.get(line.status.value, line.status.value),
+                line_status(model, line),
                 line.amount,
                 start,
                 count,

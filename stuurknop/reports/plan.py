@@ -31,6 +31,7 @@ from stuurknop.presentation.blocks import (
     Section,
     paragraphs,
 )
+from stuurknop.presentation.commitments import committed_split
 from stuurknop.presentation.meetings import follow_up_sentences
 from stuurknop.presentation.numbers import decimal, euro, percent
 from stuurknop.presentation.reasons import sentence
@@ -138,7 +139,8 @@ def _summary(
             (f"Kosten {first}–{last}", euro(figures.total_costs)),
             (
                 "Financiering",
-                f"{euro(figures.total_funding)}, waarvan toegezegd {euro(money.committed)}",
+                f"{euro(figures.total_funding)}, waarvan toegezegd {euro(money.committed)} "
+                f"({committed_split(model, money)})",
             ),
             ("Tekort (kosten zonder dekking)", euro(figures.gap)),
             *(

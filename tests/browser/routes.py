@@ -100,6 +100,7 @@ APP_PAGES: list[AppPage] = [
     AppPage("knob_page", "stuurknop-4-kostenpost-wijzigen", query="?wijzig={cost_dom_id}"),
     AppPage("values_page", "waarden-en-routes"),
     AppPage("interest_edit", "belangen-invullen"),
+    AppPage("explorer_page", "verkenner"),
     AppPage("money_page", "geld"),
     AppPage("checks_page", "controles"),
     AppPage("documents_page", "documenten"),
@@ -123,6 +124,11 @@ APP_PAGES: list[AppPage] = [
     AppPage("decision_edit", "besluit-wijzigen"),
     AppPage("action_edit", "actie-wijzigen"),
     AppPage("decisions_page", "besluiten-en-acties"),
+    # Confirming a party's money: the project's page (a beheerder's, with the form to record on
+    # a party's behalf, and a reader's) and the list across a person's projects
+    AppPage("commitments_page", "toezeggingen"),
+    AppPage("commitments_page", "toezeggingen-lezer", user="carla"),
+    AppPage("commitments_mine", "te-bevestigen"),
     # Lessons and the scale-up verdict (world: tests/browser/lesson_world)
     AppPage("lessons_page", "lessen"),
     AppPage("lessons_page", "lessen-lezer", user="carla"),
@@ -172,6 +178,7 @@ NOT_PAGES: dict[str, str] = {
     "funding_line_update": "a POST of the knob page",
     "funding_line_delete": "a POST of the knob page",
     "scenario_create": "a POST of the scenarios page",
+    "explorer_design": "a POST of the explorer page",
     "scenario_choose": "a POST of the scenarios page",
     "member_role": "a POST of the members page",
     "member_remove": "a POST of the members page",
@@ -187,6 +194,9 @@ NOT_PAGES: dict[str, str] = {
     "point_remove": "a POST of the meeting page",
     "action_done": "a POST of the decisions page",
     "lesson_delete": "a POST of the lessons page",
+    "funding_line_confirm": "a POST of the commitments page",
+    "funding_line_decline": "a POST of the commitments page",
+    "funding_line_on_behalf": "a POST of the commitments page",
     "actual_delete": "a POST of the realised money page",
     "actuals_upload": "a POST of the realised money page",
     "actuals_template": "an Excel or CSV download",

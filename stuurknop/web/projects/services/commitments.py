@@ -267,3 +267,8 @@ def imported_document(data: Mapping[str, Any]) -> dict[str, Any]:
         for s in data.get("scenarios", [])
     ]
     return {**data, "scenarios": scenarios}
+
+
+def waiting_confirmation(project: Project) -> int:
+    """How many of the project's funding lines wait for their party's confirmation."""
+    return FundingLine.objects.filter(scenario__project=project, request__state="open").count()

@@ -21,6 +21,7 @@ from stuurknop.presentation.balance import (
     in_line,
     weighting_notes,
 )
+from stuurknop.presentation.commitments import committed_split
 from stuurknop.presentation.money import (
     balance_figures,
     coverage_notes,
@@ -72,7 +73,7 @@ def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, An
         "party_figures": party_figures(charts),
         "party_tables": party_year_tables(money),
         "balance_figures": balance_figures(analysis.balance, charts),
-        "figures": _figures(money),
+        "figures": _figures(money, model),
         "has_money": bool(money.total_costs or money.total_funding),
         "cliffs": [
             {
@@ -110,7 +111,7 @@ def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, An
     }
 
 
-def _figures(money: MoneyOverTime) -> list[dict[str, str]]:
+def _figures(money: MoneyOverTime, model: Model) -> list[dict[str, str]]:
     if money.recurring_costs:
         structural_note = _(
             "deel van de jaarlijkse kosten (%(recurring)s) dat vaste bronnen dragen"
@@ -125,7 +126,11 @@ def _figures(money: MoneyOverTime) -> list[dict[str, str]]:
             "value": euro(money.total_shortfall),
             "note": _("kosten waar binnen de looptijd (nog) geen geld tegenover staat"),
         },
-        {"label": _("Toegezegd"), "value": euro(money.committed)},
+        {
+            "label": _("Toegezegd"),
+            "value": euro(money.committed),
+            "note": committed_split(model, money),
+        },
         {
             "label": _("Nog niet toegezegd"),
             "value": euro(money.open),

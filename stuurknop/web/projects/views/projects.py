@@ -28,6 +28,7 @@ from stuurknop.web.projects.selectors import (
     scenario_analysis,
 )
 from stuurknop.web.projects.services import projects as project_services
+from stuurknop.web.projects.services.commitments import open_requests, waiting_confirmation
 from stuurknop.web.projects.services.perspectives import visible_document
 from stuurknop.web.projects.views import project_setup
 from stuurknop.web.projects.views.common import (
@@ -49,6 +50,8 @@ def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "own": [p for p in projects if p.is_own],
             "shared": [p for p in projects if not p.is_own],
+            # Funding lines waiting for the confirmation of a party this person speaks for.
+            "to_confirm": len(open_requests(request.user)),
         },
     )
 
@@ -93,6 +96,7 @@ def _overview(request: HttpRequest, project: Project, scenario: Scenario) -> Htt
         build=lambda: {
             **_overview_content(project, scenario, context["model"]),
             **meetings_follow_up(project, today),
+            "waiting_confirmation": waiting_confirmation(project),
         },
     )
 

@@ -143,6 +143,8 @@ class FundingLineForm(RowForm):
     """A funding line towards one of this knob's cost items."""
 
     schema = doc.FundingLine
+    # Who committed the money is the service's to say (services/commitments.py), never a field.
+    not_edited = ("id", "commitment", "request")
     questions = {
         "cost_item": _("Voor kostenpost"),
         "party": _("Wie betaalt?"),
@@ -175,8 +177,9 @@ class FundingLineForm(RowForm):
                 ),
                 "first_year": year_field(project, required=False),
                 "years": years_field(),
-                "status": forms.ChoiceField(choices=FUNDING_STATUSES),
+                "status": forms.ChoiceField(choices=_statuses()),
             },
+            help_texts={"status": ASK_HELP},
         )
         if versioned:
             self.fields["version"] = version_field()
@@ -199,6 +202,22 @@ class FundingLineForm(RowForm):
         if version is not None:
             initial["version"] = version
         return initial
+
+
+# Only the paying party commits its money; anyone else's toegezegd asks it to confirm.
+ASK_HELP = _(
+    "Alleen wie voor de betalende partij spreekt, zegt geld toe. Spreekt u niet voor die "
+    "partij, dan vraagt Stuurknop haar om bevestiging; tot dan blijft het geld in gesprek."
+)
+
+
+def _statuses() -> list[tuple[str, str]]:
+    """The statuses, the committed one also said as what it is for others: a request."""
+    ask = gettext_now("Vraag bevestiging")
+    return [
+        (key, f"{word} / {ask}" if key == doc.FundingStatus.TOEGEZEGD.value else word)
+        for key, word in FUNDING_STATUSES
+    ]
 
 
 def source_label(numeral: str, model: Model) -> str:
