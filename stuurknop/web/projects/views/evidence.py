@@ -203,6 +203,8 @@ def evidence_need_edit(
         value=value,
         parties=list(project.parties.all()),
     )
+    if current is None or current.file is None:
+        del form.fields["remove_file"]
     version = scenario.version
     status = 200
     if request.method == "POST":

@@ -24,7 +24,11 @@ from stuurknop.web.projects.forms.evidence import (
     MeasurementFileForm,
     MeasurementForm,
 )
-from stuurknop.web.projects.measurement_files import read_measurements, template_workbook
+from stuurknop.web.projects.measurement_files import (
+    MAX_FILE_BYTES,
+    read_measurements,
+    template_workbook,
+)
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import require_editable, scenario_role
 from stuurknop.web.projects.roles import Role
@@ -224,9 +228,13 @@ def measurements_import(
             for key, (_value, indicator) in _indicators(scenario).items():
                 names[key] = key
                 names.setdefault(indicator.name.strip().lower(), key)
-            read = read_measurements(upload.name, upload.read(), names)
-            errors = [str(e) for e in read.errors]
-            if not errors:
+            if upload.size > MAX_FILE_BYTES:  # said before reading it
+                errors = ["Het bestand is groter dan 2 MB; er is niets opgeslagen."]
+                read = None
+            else:
+                read = read_measurements(upload.name, upload.read(), names)
+                errors = [str(e) for e in read.errors]
+            if read is not None and not errors:
                 try:
                     count = measurements_add(
                         scenario=scenario,
