@@ -249,3 +249,22 @@ def test_an_indicator_from_the_library_prefills_the_form(project: Project, peopl
     page = _client(people.bram).get(url, {"bibliotheek": first.id})
     assert page.status_code == 200
     assert f'value="{first.id}" selected' in page.content.decode()
+
+
+def test_the_running_example_shows_its_indicators_with_status_and_chart(people: People) -> None:
+    from stuurknop.examples.running import running_project
+    from stuurknop.projectfile import parse_document
+
+    project = project_import(
+        document=parse_document(running_project()), by=people.anna, organisation=people.woco
+    )
+    scenario = project.scenarios.order_by("-chosen", "position", "id").first()
+    assert scenario is not None
+    page = _client(people.anna).get(reverse("evidence_page", args=[project.pk, scenario.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    plans = evidence_plans(scenario)
+    indicators = [i for p in plans for i in p.indicators]
+    assert indicators and html.count('class="indicator"') == len(indicators)
+    assert html.count("Status: ") >= len(indicators)
+    assert html.count("<svg") >= len(indicators)
