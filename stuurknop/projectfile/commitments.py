@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from stuurknop.projectfile.evidence import EvidenceFile
 from stuurknop.projectfile.fields import Date, Doc, Name, ShortText
 
 IMPORT = "import"  # ``Commitment.by`` of a status carried by an imported file
@@ -49,8 +50,10 @@ class Commitment(Doc):
         description="Bij een toezegging namens een partij: het kenmerk van de brief of besluit.",
     )
     evidence_date: Date | None = Field(None, title="datum van de brief")
-    evidence_file: str = Field(
-        "", max_length=200, title="bewijsstuk", description="Naam van het geüploade document."
+    evidence_file: EvidenceFile | None = Field(
+        None,
+        title="bewijsstuk",
+        description="Het geüploade document (de brief): naam, grootte, soort en controlegetal.",
     )
     remark: ShortText = Field("", title="opmerking")
 

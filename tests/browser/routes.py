@@ -197,6 +197,7 @@ NOT_PAGES: dict[str, str] = {
     "funding_line_confirm": "a POST of the commitments page",
     "funding_line_decline": "a POST of the commitments page",
     "funding_line_on_behalf": "a POST of the commitments page",
+    "commitment_file": "a file download",
     "actual_delete": "a POST of the realised money page",
     "actuals_upload": "a POST of the realised money page",
     "actuals_template": "an Excel or CSV download",

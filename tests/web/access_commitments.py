@@ -18,6 +18,7 @@ from .access import Access
 ACCESS: dict[str, Access] = {
     "commitments_page": Access("lezer"),
     "commitments_mine": Access("user"),
+    "commitment_file": Access("lezer"),
     "funding_line_confirm": Access("beheerder", method="POST", editable=True),
     "funding_line_decline": Access(
         "beheerder", method="POST", editable=True, data={"remark": "Geen budget"}
@@ -45,4 +46,23 @@ def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:
         scenario=scenario, by=people["bram"], cost_item=cost.key, party="woco", source="IV",
         amount="1000", status="toegezegd",
     )  # fmt: skip
-    return {"line_id": line.pk}
+    # A fund's commitment recorded on its behalf, with its letter (a stored PDF).
+    import datetime as dt
+    import io
+
+    from stuurknop.web.projects.evidence_files import checked_file, store
+    from stuurknop.web.projects.services.commitments import funding_line_record_on_behalf
+
+    fund = funding_line_create(
+        scenario=scenario, by=people["anna"], cost_item=cost.key, party="gemeente",
+        source="III", amount="500", status="in_gesprek",
+    )  # fmt: skip
+    fund.refresh_from_db()
+    pdf = b"%PDF-1.4\n% brief\n"
+    described, data = checked_file("brief.pdf", io.BytesIO(pdf), len(pdf))
+    funding_line_record_on_behalf(
+        funding_line=fund, by=people["anna"], expected_version=fund.version,
+        evidence_reference="FZ-1", evidence_date=dt.date(2025, 3, 14), evidence_file=described,
+    )  # fmt: skip
+    store(project.pk, described, data)
+    return {"line_id": line.pk, "on_behalf_line_id": fund.pk}

@@ -115,3 +115,40 @@ def test_a_beheerder_records_on_behalf_and_every_member_sees_it_as_such(
     text = page.content.decode()
     assert "vastgelegd namens de partij" in text and "FZ-2025-0312" in text
     assert "14 maart 2025" in text
+
+
+def test_the_letter_is_checked_by_its_content_stored_and_downloaded(
+    project: Project, people: People, settings, tmp_path
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    line = funding_line_create(
+        scenario=project.scenarios.get(), by=people.anna, cost_item="k1", party="gemeente",
+        source="II", amount="2500", status="in_gesprek",
+    )  # fmt: skip
+    line.refresh_from_db()
+    anna = client_for(people.anna)
+    fake = SimpleUploadedFile("brief.pdf", b"MZ not a pdf", content_type="application/pdf")
+    response = post(
+        anna, "funding_line_on_behalf", project, line,
+        evidence_reference="FZ-9", evidence_date="2025-03-14", evidence_file=fake,
+    )  # fmt: skip
+    assert response.status_code == 302
+    line.refresh_from_db()
+    assert line.status == "in_gesprek" and line.commitment is None  # nothing stored
+    messages = anna.get(reverse("commitments_page", args=[project.pk])).content.decode()
+    assert "Dit bestandstype kan niet" in messages
+    pdf = SimpleUploadedFile("brief.pdf", b"%PDF-1.4\n% brief\n", content_type="application/pdf")
+    post(
+        anna, "funding_line_on_behalf", project, line,
+        evidence_reference="FZ-9", evidence_date="2025-03-14", evidence_file=pdf,
+    )  # fmt: skip
+    line.refresh_from_db()
+    assert line.commitment["evidence_file"]["content_type"] == "application/pdf"
+    assert len(line.commitment["evidence_file"]["sha256"]) == 64
+    download = client_for(people.carla).get(reverse("commitment_file", args=[project.pk, line.pk]))
+    assert download.status_code == 200
+    assert b"".join(
+        download.streaming_content if download.streaming else [download.content]
+    ).startswith(b"%PDF-")

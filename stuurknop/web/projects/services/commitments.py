@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stuurknop.projectfile.commitments import IMPORT
+from stuurknop.projectfile.evidence import EvidenceFile
 from stuurknop.projectfile.schema import (
     CommitmentHow,
     FundingStatus,
@@ -217,7 +218,7 @@ def funding_line_record_on_behalf(
     expected_version: int,
     evidence_reference: str,
     evidence_date: Any,
-    evidence_file: str = "",
+    evidence_file: EvidenceFile | None = None,
     remark: str = "",
 ) -> FundingLine:
     """A beheerder records the party's commitment on its behalf, with the letter's reference
@@ -239,7 +240,7 @@ def funding_line_record_on_behalf(
         "at": timezone.localdate().isoformat(),
         "evidence_reference": evidence_reference,
         "evidence_date": evidence_date.isoformat(),
-        "evidence_file": evidence_file,
+        "evidence_file": evidence_file.model_dump(mode="json") if evidence_file else None,
         "remark": remark,
     }
     _save(funding_line, by, expected_version, data, "Toezegging namens de partij vastgelegd")

@@ -21,6 +21,7 @@ from stuurknop.projectfile import DocumentInvalid
 from stuurknop.projectfile import schema as doc
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
+from stuurknop.web.projects.evidence_files import FileRefused, checked_file, store, stored_bytes
 from stuurknop.web.projects.models import FundingLine, Project
 from stuurknop.web.projects.permissions import project_role, require_editable
 from stuurknop.web.projects.roles import Role
@@ -166,6 +167,14 @@ def funding_line_on_behalf_view(
     except ValueError:
         messages.error(request, _("Geef de datum van de brief, bijvoorbeeld 2025-03-14."))
         return _done(request, project)
+    described, data = None, b""
+    upload = request.FILES.get("evidence_file")
+    if upload is not None:  # the evidence findings' checks: type by content, 10 MB, SHA-256
+        try:
+            described, data = checked_file(upload.name or "", upload, upload.size or 0)
+        except FileRefused as exc:
+            messages.error(request, str(exc))
+            return _done(request, project)
     try:
         funding_line_record_on_behalf(
             funding_line=line,
@@ -173,16 +182,46 @@ def funding_line_on_behalf_view(
             expected_version=_version(request),
             evidence_reference=request.POST.get("evidence_reference", ""),
             evidence_date=letter,
+            evidence_file=described,
             remark=request.POST.get("remark", ""),
         )
     except (Conflict, DocumentInvalid) as exc:
         messages.error(request, str(exc))
     else:
+        if described is not None:
+            store(project.pk, described, data)
         messages.success(request, _("Toezegging namens de partij vastgelegd."))
     return _done(request, project)
 
 
+@project_role(Role.LEZER)
+def commitment_file(
+    request: AuthenticatedHttpRequest, project: Project, on_behalf_line_id: int
+) -> HttpResponse:
+    """The letter of a commitment recorded on a party's behalf, as an attachment."""
+    line = _line(project, on_behalf_line_id)
+    commitment = doc.Commitment.model_validate(line.commitment) if line.commitment else None
+    described = commitment.evidence_file if commitment else None
+    if described is None:
+        raise Http404()
+    data = stored_bytes(project.pk, described.sha256)
+    if data is None:
+        raise Http404("Dit bestand staat niet op deze server.")
+    response = HttpResponse(data, content_type=described.content_type)
+    safe = "".join(
+        c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in described.name
+    )
+    response["Content-Disposition"] = f'attachment; filename="{safe}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 urlpatterns = [
+    path(
+        "projecten/<int:project_id>/financiering/<int:on_behalf_line_id>/brief/",
+        commitment_file,
+        name="commitment_file",
+    ),
     path("projecten/te-bevestigen/", commitments_mine, name="commitments_mine"),
     path("projecten/<int:project_id>/te-bevestigen/", commitments_page, name="commitments_page"),
     path(
