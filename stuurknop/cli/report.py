@@ -17,10 +17,10 @@ from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.compare import Comparison
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.balance import (
-    CAVEAT,
-    HOW_VALUE_SHARES,
+    caveat,
     compared,
     findings,
+    how_value_shares,
     in_line,
     weighting_notes,
 )
@@ -208,7 +208,11 @@ def _money_by_party(a: Analysis) -> Section:
 
 def _balance(a: Analysis) -> Section:
     b = a.balance
-    blocks: list[Block] = [Paragraph(compared(b)), Paragraph(HOW_VALUE_SHARES), Paragraph(CAVEAT)]
+    blocks: list[Block] = [
+        Paragraph(compared(b)),
+        Paragraph(how_value_shares(b)),
+        Paragraph(caveat(b)),
+    ]
     if not b.value_known:
         blocks.append(
             Paragraph("Nog geen waarde bij een partij: het deel van de waarde is onbekend.")

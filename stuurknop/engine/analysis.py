@@ -8,6 +8,7 @@ from stuurknop.engine.balance import Balance, balance_between_parties
 from stuurknop.engine.checklist import Checklist, checklist
 from stuurknop.engine.checks import CheckResult, Context, run_checks
 from stuurknop.engine.divergence import Divergence, divergence
+from stuurknop.engine.effects import effects_of
 from stuurknop.engine.money import MoneyOverTime, money_over_time
 from stuurknop.engine.routes import (
     PartyValue,
@@ -17,7 +18,7 @@ from stuurknop.engine.routes import (
     value_per_party,
     value_potential,
 )
-from stuurknop.engine.value_shares import interest_weights, value_shares
+from stuurknop.engine.value_shares import interest_weights, money_shares, value_shares
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.projectfile.schema import ProjectDocument, Scenario
 
@@ -50,6 +51,10 @@ def analyse(model: Model, doc: ProjectDocument, scenario: str | Scenario | None 
         interest_weights(chosen),
         {v.value: v.potential for v in values},
     )
+    if chosen.effects:  # the value in money, where the scenario has effect estimates
+        effects = effects_of(model, doc, chosen, money=money)
+        benefits = {p.party: p.pv_benefits for p in effects.parties}
+        shares = money_shares([p.id for p in doc.parties], benefits)
     parties = [(p.id, p.name) for p in doc.parties]
     balance = balance_between_parties(money, shares, parties, types)
     return Analysis(

@@ -20,10 +20,10 @@ the share with the party's weights replaced by the mean of the other parties' we
 
 A party that states no interest at all has no share, and every face says so.
 
-Seam: when a scenario carries effect estimates in money (``Scenario.effects``,
-:class:`stuurknop.projectfile.schema.EffectEstimate`, with a beneficiary per estimate), a later
-issue computes :class:`ValueShares` from those, with another ``basis``;
-:func:`stuurknop.engine.balance.balance_between_parties` takes any :class:`ValueShares`.
+When a scenario carries effect estimates in money (``Scenario.effects``), the shares rest on
+money instead (:func:`money_shares`, basis :data:`MONEY`): a party's share is the present value
+of the benefits that land with it over the sum of all parties' (a negative sum counts as 0).
+:func:`stuurknop.engine.balance.balance_between_parties` takes either.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from fractions import Fraction
 
 from stuurknop.projectfile.schema import Scenario
 
-WEIGHTS = "gewichten"  # the only basis so far: stated interests over the routes' potentials
+WEIGHTS = "gewichten"  # stated interests over the routes' potentials (ordinal)
+MONEY = "geld"  # the present values of the effect estimates' benefits per party
 
 
 @dataclass(frozen=True)
@@ -111,3 +112,20 @@ def value_shares(
 def _reach(spread: Mapping[str, Fraction], potentials: Mapping[str, Fraction]) -> Fraction:
     """Σ_v n(v) · potential(v): the part of the value that lands with a party (times N)."""
     return sum((n * potentials.get(v, Fraction(0)) for v, n in spread.items()), Fraction(0))
+
+
+def money_shares(parties: Sequence[str], benefits: Mapping[str, float]) -> ValueShares:
+    """Each party's share of the value from the present values of its benefits (in money).
+
+    Every party's share is known (0 when no benefit lands with it); no own weighting plays a
+    part, so ``without_own`` is None. Exact fractions of the floats.
+    """
+    positive = {p: Fraction(max(benefits.get(p, 0.0), 0.0)) for p in parties}
+    total = sum(positive.values(), Fraction(0))
+    return ValueShares(
+        MONEY,
+        tuple(
+            PartyShare(p, True, positive[p] / total if total else Fraction(0), None)
+            for p in parties
+        ),
+    )

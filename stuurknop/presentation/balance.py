@@ -5,6 +5,7 @@ in the command line's report."""
 from __future__ import annotations
 
 from stuurknop.engine.balance import Balance, Verdict
+from stuurknop.engine.value_shares import MONEY
 from stuurknop.presentation.numbers import euro
 from stuurknop.presentation.reasons import sentence
 
@@ -13,6 +14,11 @@ CAVEAT = (
     "partijen invullen, niet uit geld."
 )
 SAID = (Verdict.PAYS_MORE, Verdict.PAYS_LESS, Verdict.NO_INTERESTS)
+HOW_MONEY_SHARES = (
+    "Het deel van de waarde is hier in geld: de contante waarde van de baten die volgens de "
+    "effectschattingen van dit scenario bij elke partij landen, gedeeld door die van alle "
+    "partijen samen (zie 'Waarde tegenover kosten, in geld')."
+)
 HOW_VALUE_SHARES = (
     "Het deel van de waarde volgt uit de routes die dit scenario in gang zet en uit de belangen "
     "van alle partijen. Elke partij verdeelt evenveel gewicht over de waarden: wie alles minder "
@@ -53,6 +59,20 @@ def in_line(balance: Balance) -> str | None:
         "Geen partij betaalt duidelijk meer of minder dan haar deel van de waarde (meer dan "
         f"{balance.margin} procentpunten verschil)."
     )
+
+
+def caveat(balance: Balance) -> str:
+    if balance.basis == MONEY:
+        return "Een begin voor het gesprek, geen advies: de baten zijn schattingen."
+    return CAVEAT
+
+
+def how_value_shares(balance: Balance) -> str:
+    """How the value shares were found: in money from the effect estimates, or from the
+    stated interests (the ordinal view, for scenarios without effect estimates)."""
+    if balance.basis == MONEY:
+        return HOW_MONEY_SHARES
+    return "Zonder effectschattingen in geld: een schatting uit de belangen. " + HOW_VALUE_SHARES
 
 
 def weighting_notes(balance: Balance) -> tuple[str, ...]:

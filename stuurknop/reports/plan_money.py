@@ -13,10 +13,10 @@ from stuurknop.engine import Analysis
 from stuurknop.engine.effect_report import effect_report
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.balance import (
-    CAVEAT,
-    HOW_VALUE_SHARES,
+    caveat,
     compared,
     findings,
+    how_value_shares,
     in_line,
     weighting_notes,
 )
@@ -96,8 +96,8 @@ def balance_section(analysis: Analysis, charts: MoneyCharts) -> Section:
             "Het model begint bij de zorg dat de woningcorporatie betaalt en de baten elders "
             "landen. " + compared(balance)
         ),
-        Paragraph(HOW_VALUE_SHARES),
-        Paragraph(CAVEAT, "note"),
+        Paragraph(how_value_shares(balance)),
+        Paragraph(caveat(balance), "note"),
     ]
     if not balance.value_known:
         blocks.append(

@@ -14,10 +14,10 @@ from stuurknop.engine import Analysis
 from stuurknop.engine.money import MoneyOverTime
 from stuurknop.gespreksmodel import Model
 from stuurknop.presentation.balance import (
-    CAVEAT,
-    HOW_VALUE_SHARES,
+    caveat,
     compared,
     findings,
+    how_value_shares,
     in_line,
     weighting_notes,
 )
@@ -103,8 +103,8 @@ def _page(analysis: Analysis, charts: MoneyCharts, model: Model) -> dict[str, An
         "balance": analysis.balance,
         # The balance in the words the plan and the command line use too.
         "balance_compared": compared(analysis.balance),
-        "balance_how": HOW_VALUE_SHARES,
-        "balance_caveat": CAVEAT,
+        "balance_how": how_value_shares(analysis.balance),
+        "balance_caveat": caveat(analysis.balance),
         "balance_findings": findings(analysis.balance),
         "balance_in_line": in_line(analysis.balance),
         "balance_weighting": weighting_notes(analysis.balance),
