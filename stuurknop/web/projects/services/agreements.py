@@ -26,6 +26,8 @@ from stuurknop.engine.agreement import agreement_content
 from stuurknop.projectfile.agreement import (
     Agreement,
     AgreementConfirmation,
+    AgreementContent,
+    AgreementParty,
     new_version,
 )
 from stuurknop.projectfile.schema import LogEntity
@@ -96,12 +98,28 @@ def agreement_draw_up(
     for party in [*(hours or {}), *(commitments or {})]:
         if party not in known:
             raise invalid("party", "deze partij hoort niet bij het project")
+    # The partners' texts checked by their classes first (cleaned, bounded), then the rest
+    # derived from the scenario.
+    stub = {"party": "x", "name": "x"}
+    checked_hours = {
+        k: validate_item(AgreementParty, {**stub, "hours_per_year": v}).hours_per_year
+        for k, v in (hours or {}).items()
+    }
+    checked_words = {
+        k: validate_item(AgreementParty, {**stub, "commitment": v}).commitment
+        for k, v in (commitments or {}).items()
+    }
+    years = document.project.years
+    checked = validate_item(
+        AgreementContent,
+        {"scenario": "x", "first_year": years[0], "last_year": years[-1], "changes": changes},
+    )
     content = agreement_content(
         document,
         document.scenario(),
-        hours=hours,
-        commitments=commitments,
-        changes=changes,
+        hours=checked_hours,
+        commitments=checked_words,
+        changes=checked.changes,
     )
     versions = agreements_of(locked)
     latest = versions[-1] if versions else None
