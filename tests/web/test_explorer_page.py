@@ -106,3 +106,13 @@ def test_a_refused_design_stores_nothing(project, scenario, people) -> None:
     )
     assert "Geen scenario gemaakt" in response.content.decode()
     assert project.scenarios.count() == 1
+
+
+def test_cost_scaling_per_knob_changes_the_effort(project, scenario, people) -> None:
+    client = signed_in(people.carla)
+    linear = client.get(page_url(project, scenario), {"knop_4": "3"}).content.decode()
+    fixed = client.get(page_url(project, scenario), {"knop_4": "3", "schaal_4": "0"})
+    html = fixed.content.decode()
+    # knob 4 costs € 20.000 a year at stand 1: linear × 3 at stand 3, fixed (power 0) stays
+    assert "€ 60.000" in linear and "€ 60.000" not in html and "€ 20.000" in html
+    assert "tot de macht 0" in html

@@ -78,6 +78,14 @@ class ExplorerForm(forms.Form):
             self.fields[f"knop_{knob.number}"] = forms.ChoiceField(
                 label=f"Stuurknop {knob.number} ({knob.name})", choices=openings, required=False
             )
+            self.fields[f"schaal_{knob.number}"] = forms.DecimalField(
+                label=f"Kosten van stuurknop {knob.number} schalen met de stand tot de macht "
+                "(leeg: 1, recht evenredig; 0: vast bedrag zodra de knop aan staat)",
+                required=False,
+                min_value=0,
+                max_value=3,
+                decimal_places=2,
+            )
         for key, name in parties:
             self.fields[f"partij_{key}"] = forms.DecimalField(
                 label=f"Ten hoogste per jaar voor {name} (euro)",
@@ -96,6 +104,16 @@ class ExplorerForm(forms.Form):
 
     def knob_fields(self) -> list[forms.BoundField]:
         return [self[f"knop_{k.number}"] for k in self.model.knobs]
+
+    def scale_fields(self) -> list[forms.BoundField]:
+        return [self[f"schaal_{k.number}"] for k in self.model.knobs]
+
+    def exponents(self) -> dict[int, float]:
+        return {
+            k.number: float(self.cleaned_data[f"schaal_{k.number}"])
+            for k in self.model.knobs
+            if self.cleaned_data.get(f"schaal_{k.number}") is not None
+        }
 
     def party_fields(self) -> list[forms.BoundField]:
         return [self[f"partij_{key}"] for key, _name in self.parties]
@@ -132,13 +150,17 @@ class ExplorerForm(forms.Form):
 
 
 def _explored(
-    project: Project, scenario: Scenario, value: str | None, c: Constraints
+    project: Project,
+    scenario: Scenario,
+    value: str | None,
+    c: Constraints,
+    exponents: dict[int, float],
 ) -> dict[str, Any]:
     """The front and the nearest better designs of ``scenario`` as the page shows them."""
     doc = project_document(project)
     model = load_model(project.model_version)
     chosen = doc.scenario(scenario.name)
-    exploration = explore(model, doc, chosen, value=value, constraints=c)
+    exploration = explore(model, doc, chosen, value=value, constraints=c, exponents=exponents)
     nearest = nearest_better(exploration.tables, value)
     t, d = exploration.tables, exploration.designs
     objective = d.objective(t, value)
@@ -222,11 +244,13 @@ def _page(
         status = 400
     else:
         value, constraints = form.choice() if request.GET else (None, Constraints())
-        key = hashlib.sha256(json.dumps([value, repr(constraints)]).encode()).hexdigest()[:16]
+        exponents = form.exponents() if request.GET else {}
+        chosen = json.dumps([value, repr(constraints), sorted(exponents.items())])
+        key = hashlib.sha256(chosen.encode()).hexdigest()[:16]
         explored = cached_for_revision(
             project,
             f"explorer:{scenario.pk}:{key}",
-            lambda: _explored(project, scenario, value, constraints),
+            lambda: _explored(project, scenario, value, constraints, exponents),
         )
     context = project_context(
         request,
