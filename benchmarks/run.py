@@ -13,6 +13,7 @@ BENCHMARKS = (
     "bench_live",
     "bench_concurrency",
     "bench_explorer",
+    "bench_effects",
 )
 
 if __name__ == "__main__":

@@ -141,3 +141,25 @@ def test_redistribution_when_the_total_falls_short():
     assert not proposal.possible and proposal.transfers == ()
     assert proposal.shortfall == pytest.approx(15)
     assert redistribute({"A": 5.0, "B": 0.0}).possible  # nobody behind: nothing to move
+
+
+def test_the_balance_rests_on_money_when_there_are_effect_estimates(model, make_document, result):
+    from stuurknop.engine import analyse
+
+    doc = small_case(
+        make_document,
+        effects=[
+            effect(id="e1", years=2, drop_off=50, deadweight=20, attribution=25),
+            effect(id="e2", beneficiary="woco", expected="605", high="700", first_year=2027),
+        ],
+    )
+    balance = analyse(model, doc).balance
+    assert balance.basis == "geld"
+    # shares are the PV benefits over their sum: 793.39 / 2161.16 and 1367.77 / 2161.16
+    total = result.of("woco").pv_benefits + result.of("gemeente").pv_benefits
+    shares = {p.party: p.value_share for p in balance.parties}
+    assert shares["woco"] == pytest.approx(result.of("woco").pv_benefits / total)
+    assert shares["gemeente"] == pytest.approx(793.3884 / 2161.1570, abs=1e-6)
+    assert shares["zorg"] == 0
+    # without effect estimates: the ordinal view from the interests
+    assert analyse(model, make_document()).balance.basis == "gewichten"
