@@ -134,6 +134,9 @@ APP_PAGES: list[AppPage] = [
     AppPage("lessons_page", "lessen-lezer", user="carla"),
     AppPage("lesson_edit", "les-wijzigen"),
     AppPage("scale_up_page", "opschalen"),
+    # The partners' agreement (world: tests/browser/agreement_world)
+    AppPage("agreement_page", "samenwerkingsafspraak"),
+    AppPage("agreement_page", "samenwerkingsafspraak-lezer", user="carla"),
     # Realised money (world: tests/browser/actual_world)
     AppPage("actuals_page", "gerealiseerd"),
     AppPage("actuals_page", "gerealiseerd-lezer", user="carla"),
@@ -194,6 +197,7 @@ NOT_PAGES: dict[str, str] = {
     "point_remove": "a POST of the meeting page",
     "action_done": "a POST of the decisions page",
     "lesson_delete": "a POST of the lessons page",
+    "agreement_confirm": "a POST of the agreement page",
     "funding_line_confirm": "a POST of the commitments page",
     "funding_line_decline": "a POST of the commitments page",
     "funding_line_on_behalf": "a POST of the commitments page",

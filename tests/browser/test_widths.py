@@ -41,6 +41,7 @@ from stuurknop.web.projects.services.perspectives import (
 from stuurknop.web.projects.worksheet.rows import cost_dom_id
 from stuurknop.web.residents.services import questionnaire_create
 from tests.browser.actual_world import actual_values
+from tests.browser.agreement_world import agreement_values
 from tests.browser.conftest import SCREENSHOTS, sign_in
 from tests.browser.evidence_world import evidence_values
 from tests.browser.lesson_world import lesson_values
@@ -208,6 +209,7 @@ def world(people: People) -> dict[str, Any]:
         **lesson_values(project, people.anna),
         **evidence_values(project, people.anna),
         **actual_values(project, people.anna),
+        **agreement_values(project, people.anna),
     }
 
 
