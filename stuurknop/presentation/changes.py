@@ -51,6 +51,7 @@ from stuurknop.presentation.change_values import (
     yes_no,
 )
 from stuurknop.presentation.change_words import EntityWords, FieldWords, fields_of, known
+from stuurknop.presentation.commitments import commitment_change, request_change
 from stuurknop.presentation.evidence_changes import EVIDENCE_ENTITIES
 from stuurknop.presentation.lesson_changes import LESSON_ENTITIES
 from stuurknop.presentation.meeting_changes import MEETING_ENTITIES
@@ -154,6 +155,8 @@ _FUNDING_LINE = fields_of(
         "first_year": or_absent("het eerste jaar van de kostenpost", number),
         "years": or_absent("zolang de kostenpost loopt", number),
         "status": word("funding_status"),
+        "commitment": commitment_change,
+        "request": request_change,
     },
 )
 _PERSPECTIVE = fields_of(

@@ -5,8 +5,11 @@ party confirmed. The words of how money was committed are the model's (``commitm
 
 from __future__ import annotations
 
+from typing import Any
+
 from stuurknop.engine.money import MoneyOverTime, confirmed_by_party
 from stuurknop.gespreksmodel.schema import Model
+from stuurknop.presentation.change_values import Context, date
 from stuurknop.presentation.numbers import euro
 from stuurknop.projectfile.schema import CommitmentHow, FundingLine, FundingStatus
 
@@ -26,3 +29,35 @@ def line_status(model: Model, line: FundingLine) -> str:
         return status
     how = CommitmentHow.BEVESTIGD if confirmed_by_party(line) else CommitmentHow.NAMENS
     return f"{status}, {model.word('commitment_how', how.value)}"
+
+
+def commitment_change(value: Any, context: Context) -> str:
+    """A funding line's commitment in the history: ``bevestigd door de partij (Gert, Gemeente,
+    6 december 2026)``; none: ``geen``."""
+    if not isinstance(value, dict) or not value.get("how"):
+        return "geen"
+    try:
+        said = context.model.word("commitment_how", str(value["how"]))
+    except KeyError:
+        said = str(value["how"])
+    details = [str(value[k]) for k in ("by", "organisation") if value.get(k)]
+    if value.get("at"):
+        details.append(date(value["at"], context))
+    if value.get("evidence_reference"):
+        details.append(f"brief {value['evidence_reference']}")
+    return f"{said} ({', '.join(details)})" if details else said
+
+
+def request_change(value: Any, context: Context) -> str:
+    """A request for confirmation in the history: ``wacht op bevestiging (gevraagd door Bram)``."""
+    if not isinstance(value, dict) or not value.get("state"):
+        return "geen"
+    try:
+        said = context.model.word("request_state", str(value["state"]))
+    except KeyError:
+        said = str(value["state"])
+    if value.get("by"):
+        said += f" (gevraagd door {value['by']})"
+    if value.get("remark"):
+        said += f": '{value['remark']}'"
+    return said

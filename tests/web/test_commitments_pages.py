@@ -152,3 +152,16 @@ def test_the_letter_is_checked_by_its_content_stored_and_downloaded(
     assert b"".join(
         download.streaming_content if download.streaming else [download.content]
     ).startswith(b"%PDF-")
+
+
+def test_the_history_says_the_confirmation_and_the_fall_back(
+    project: Project, people: People, gert: User, asked: FundingLine
+) -> None:
+    post(client_for(gert), "funding_line_confirm", project, asked, remark="Raadsbesluit")
+    history = client_for(people.carla).get(reverse("project_history", args=[project.pk]))
+    assert history.status_code == 200
+    text = history.content.decode()
+    assert "Toezegging bevestigd voor" in text
+    assert "bevestigd door de partij (Gert" in text  # the commitment in words
+    assert "wacht op bevestiging (gevraagd door Bram)" in text  # the request it answered
+    assert "{" not in text.split("<main", 1)[1].split("</main>", 1)[0]  # no raw data shown
