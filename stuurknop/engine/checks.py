@@ -12,11 +12,17 @@ from dataclasses import dataclass
 
 from stuurknop.engine.agreement import departures
 from stuurknop.engine.balance import Balance
-from stuurknop.engine.money import MoneyOverTime, funding_years
+from stuurknop.engine.money import MoneyOverTime, confirmed_by_party, funding_years
 from stuurknop.engine.reasons import Reason, reason
 from stuurknop.engine.routes import opening_of
 from stuurknop.gespreksmodel.schema import Model, SeedRef, Severity, SourceTag
-from stuurknop.projectfile.schema import CostKind, KnobStatus, ProjectDocument, Scenario
+from stuurknop.projectfile.schema import (
+    CostKind,
+    FundingStatus,
+    KnobStatus,
+    ProjectDocument,
+    Scenario,
+)
 
 
 @dataclass(frozen=True)
@@ -212,6 +218,23 @@ def _on_without_costs(ctx: Context) -> list[Reason]:
 @check("afspraak_wijkt_af")
 def _departs_from_agreement(ctx: Context) -> list[Reason]:
     return list(departures(ctx.doc, ctx.scenario))
+
+
+@check("toezegging_namens_partij")
+def _committed_on_behalf(ctx: Context) -> list[Reason]:
+    """Committed lines the paying party did not confirm itself (recorded on its behalf)."""
+    costs = {c.id: c for c in ctx.scenario.costs}
+    return [
+        reason(
+            "check.funding_line",
+            party=ctx.party_name(line.party),
+            amount=line.amount,
+            source=line.source,
+            cost=costs[line.cost_item].description,
+        )
+        for line in ctx.scenario.funding
+        if line.status is FundingStatus.TOEGEZEGD and not confirmed_by_party(line)
+    ]
 
 
 def run_checks(ctx: Context) -> tuple[CheckResult, ...]:

@@ -37,6 +37,9 @@ WOCO_ALONE = _frozen_agreement(parties=[{"party": "woco", "name": "Woco"}])
 
 
 # (check id, what the test is about, document arguments)
+COMMITTED_LINE = {"cost_item": "k1", "party": "gemeente", "source": "III", "amount": "10",
+                  "status": "toegezegd"}  # fmt: skip
+
 FIRES = [
     ("activiteiten_zonder_ruimte", "activities on, room not discussed", {"knobs": {5: 1}}),
     ("activiteiten_zonder_ruimte", "activities on, room off", {"knobs": {5: 2, 2: "uit"}}),
@@ -78,6 +81,11 @@ FIRES = [
      {"agreements": [WOCO_ALONE]}),
     ("aan_zonder_kosten", "knob at 3 with costs at another knob",
      {"knobs": {4: 3}, "costs": [{"knob": 3}]}),
+    ("toezegging_namens_partij", "committed, recorded on the party's behalf",
+     {"costs": [{"id": "k1", "knob": 4}], "funding": [{**COMMITTED_LINE,
+      "commitment": {"how": "namens", "by": "Piet", "evidence_reference": "FZ-1"}}]}),
+    ("toezegging_namens_partij", "committed in an older file, without a commitment",
+     {"costs": [{"id": "k1", "knob": 4}], "funding": [COMMITTED_LINE]}),
 ]  # fmt: skip
 
 QUIET = [
@@ -133,6 +141,11 @@ QUIET = [
     ("aan_zonder_kosten", "knob only slightly open", {"knobs": {4: 1}}),
     ("afspraak_wijkt_af", "no agreement yet", {"knobs": {4: 1}}),
     ("aan_zonder_kosten", "knob with its own cost item", {"knobs": {4: 3}, "costs": [{"knob": 4}]}),
+    ("toezegging_namens_partij", "committed and confirmed by the party itself",
+     {"costs": [{"id": "k1", "knob": 4}], "funding": [{**COMMITTED_LINE,
+      "commitment": {"how": "bevestigd", "by": "Gert", "organisation": "Gemeente"}}]}),
+    ("toezegging_namens_partij", "only in gesprek",
+     {"costs": [{"id": "k1", "knob": 4}], "funding": [{**COMMITTED_LINE, "status": "in_gesprek"}]}),
 ]  # fmt: skip
 
 

@@ -50,6 +50,8 @@ FIX_PAGES: dict[str, FixPage] = {
     "gebruik_door_derden": FixPage(MONEY),
     "corporatie_betaalt_baten_elders": FixPage(MONEY),  # the balance between parties
     "aan_zonder_kosten": FixPage(MONEY),  # names several knobs; the money page shows them all
+    # The money page links to the commitments page, where the party confirms.
+    "toezegging_namens_partij": FixPage(MONEY),
     # Next steps of their own.
     "financieringstekort": FixPage(MONEY),
     "klif": FixPage(MONEY),
