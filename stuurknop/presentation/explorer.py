@@ -16,6 +16,10 @@ from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.blocks import Bullets, Paragraph, PlanTable, Section
 from stuurknop.presentation.numbers import decimal, euro
 
+FAIR = (
+    "Eerlijk: elke partij die in het ontwerp betaalt, krijgt minstens zo'n groot deel van de "
+    "waarde als haar deel van de kosten."
+)
 PER = 10_000  # value per € 10.000 a year: a figure people can read
 
 
@@ -148,7 +152,8 @@ def explorer_sections(
             "verkenner",
             "Verkenner: alle standen van de stuurknoppen",
             1,
-            (*intro, front_table(model, exploration)) + ((Bullets(notes),) if notes else ()),
+            (*intro, front_table(model, exploration), Paragraph(FAIR, tone="note"))
+            + ((Bullets(notes),) if notes else ()),
         ),
         Section(
             "dichtbij-beter",
