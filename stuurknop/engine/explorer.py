@@ -226,10 +226,10 @@ def _robust(share: Floats, party_cost: Floats) -> npt.NDArray[np.bool_]:
 
 def robust_all(t: Tables) -> npt.NDArray[np.bool_]:
     """:func:`robust` for every setting (built per party by :func:`additive`)."""
-    p = t.potential_of_knob
-    reach = np.stack([additive(per_opening(t, p @ n)) for n in t.normalised], axis=1)
     if not len(t.parties):
         return np.ones(LEVELS ** len(t.knobs), dtype=np.bool_)
+    p = t.potential_of_knob
+    reach = np.stack([additive(per_opening(t, p @ n)) for n in t.normalised], axis=1)
     total = reach.sum(axis=1, keepdims=True)
     share = np.divide(reach, total, out=np.zeros_like(reach), where=total > 0)
     cost = np.stack(

@@ -215,3 +215,15 @@ def test_typical_investment_is_the_amount_the_model_names(model) -> None:
         assert named == (knob.number in TYPICAL_INVESTMENT)
         if named:
             assert euro(TYPICAL_INVESTMENT[knob.number]) in knob.investment
+
+
+def test_a_project_without_parties_or_costs_still_explores(model) -> None:
+    doc = parse_document(project_data(parties={}, scenarios=[scenario_data(knobs={1: 1})]))
+    t = tables(model, doc, doc.scenario())
+    result = explore_tables(t, constraints=Constraints(robust_only=True))
+    # nothing costs anything (knob 6 has the model's amount but no lead party pays it), nobody
+    # states an interest: every value counts once, and the front is the one fullest setting
+    assert not t.weighted
+    assert result.mask is not None and result.mask.all()
+    assert result.designs.openings.tolist()[-1] == [3] * 10
+    assert nearest_better(t)[0].value_gain > 0
