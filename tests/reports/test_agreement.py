@@ -11,8 +11,10 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from docx import Document
 
+from stuurknop.cli.main import cli
 from stuurknop.engine.agreement import agreement_content, departures, differences
 from stuurknop.engine.analysis import analyse
 from stuurknop.examples.running import running_project
@@ -178,3 +180,20 @@ def test_before_a_first_version_the_document_is_a_draft_said_as_such(esch: Proje
     doc = Document(BytesIO(word.content))
     shown = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "Ontwerp: nog niet opgesteld" in shown
+
+
+def test_the_command_line_renders_a_version(agreed: ProjectDocument, tmp_path: Path) -> None:
+    source = tmp_path / "esch.json"
+    source.write_text(agreed.model_dump_json(), encoding="utf-8")
+    target = tmp_path / "afspraak.pdf"
+    result = CliRunner().invoke(
+        cli,
+        ["report", str(source), "--format", "agreement", "--version", "1", "-o", str(target)],
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(pages_text(target.read_bytes()))
+    assert "Vastgesteld" in text and agreed.project.name in text
+    wrong = CliRunner().invoke(
+        cli, ["report", str(source), "--format", "agreement", "--version", "9"]
+    )
+    assert wrong.exit_code != 0 and "geen versie" in wrong.output

@@ -72,6 +72,10 @@ def test_drawn_up_from_the_chosen_scenario_with_the_partners_texts(
     assert version.content.changes == "Samen in de stuurgroep."
     entry = LogEntry.objects.filter(project=two_at_table).latest("id")
     assert "versie 1 opgesteld" in entry.what
+    client = Client()
+    client.force_login(people.carla)
+    history = client.get(reverse("project_history", args=[two_at_table.pk])).content.decode()
+    assert "Samenwerkingsafspraak versie 1" in history
 
 
 def test_each_party_confirms_only_for_itself_and_all_of_them_freeze_the_version(
