@@ -52,6 +52,7 @@ from stuurknop.presentation.change_values import (
 )
 from stuurknop.presentation.change_words import EntityWords, FieldWords, fields_of, known
 from stuurknop.presentation.commitments import commitment_change, request_change
+from stuurknop.presentation.effect_changes import EFFECT_ENTITIES
 from stuurknop.presentation.evidence_changes import EVIDENCE_ENTITIES
 from stuurknop.presentation.lesson_changes import LESSON_ENTITIES
 from stuurknop.presentation.meeting_changes import MEETING_ENTITIES
@@ -272,6 +273,7 @@ ENTITIES: Mapping[LogEntity, EntityWords] = {
     **ACTUAL_ENTITIES,
     **AGREEMENT_ENTITIES,
     **EVIDENCE_ENTITIES,
+    **EFFECT_ENTITIES,
 }
 
 

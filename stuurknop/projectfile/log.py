@@ -74,6 +74,8 @@ class LogEntity(StrEnum):
     EVIDENCE_NEED = "evidence_need"  # key: "<value id>/<number of the need>"
     INDICATOR = "indicator"  # key: the indicator's id
     MEASUREMENT = "measurement"  # key: "<indicator id>/<date>"
+    EFFECT = "effect"  # key: the effect estimate's id
+    EFFECT_SETTINGS = "effect_settings"  # the discount rate and own proxies; no key
 
 
 class ChangeAction(StrEnum):

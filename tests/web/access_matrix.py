@@ -13,6 +13,7 @@ from . import (
     access_agreements,
     access_commitments,
     access_documents,
+    access_effects,
     access_evidence,
     access_lessons,
     access_live,
@@ -102,6 +103,7 @@ AREAS = (
     access_meetings,
     access_lessons,
     access_evidence,
+    access_effects,
 )
 for _area in AREAS:
     _twice = set(ACCESS) & set(_area.ACCESS)

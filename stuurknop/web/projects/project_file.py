@@ -65,6 +65,7 @@ def project_data(project: Project) -> dict[str, Any]:
         "lessons": [row_data(LESSON_ROW, x) for x in project.lessons.all()],
         "scale_up": project.scale_up,
         "agreements": list(project.agreements),
+        "effect_settings": dict(project.effect_settings),
         "log": [log_entry_data(e) for e in LogEntry.objects.filter(project=project)],
     }
 

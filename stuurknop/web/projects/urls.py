@@ -8,6 +8,7 @@ from stuurknop.web.projects.views import (
     common,
     decisions,
     documents,
+    effects,
     evidence,
     explorer,
     history,
@@ -35,6 +36,7 @@ urlpatterns = [
     *indicators.urlpatterns,  # before evidence: "indicator/…" is not a value
     *library.urlpatterns,
     *evidence.urlpatterns,
+    *effects.urlpatterns,
     *money.urlpatterns,
     *commitments.urlpatterns,
     *actuals.urlpatterns,

@@ -37,6 +37,9 @@ class Project(Versioned):
     # The versions of the partners' agreement (the document's ``agreements``), validated: each a
     # snapshot with its confirmations, written only by services/agreements.py.
     agreements = models.JSONField(default=list, blank=True)
+    # The discount rate and the project's own proxies (the document's ``effect_settings``),
+    # validated; empty: the defaults (2.25 %, no proxies of its own).
+    effect_settings = models.JSONField(default=dict, blank=True)
     # Each party's own view stays hidden from the others until a beheerder reveals the answers
     # (against group-think); hiding them again starts a new round. The per-party counters are
     # the optimistic lock of a party's own view (see services/perspectives.py).

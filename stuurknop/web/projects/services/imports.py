@@ -126,6 +126,7 @@ def project_import(
         resident_input=[r.model_dump(mode="json") for r in document.resident_input],
         scale_up=document.scale_up.model_dump(mode="json") if document.scale_up else None,
         agreements=[a.model_dump(mode="json") for a in document.agreements],
+        effect_settings=document.effect_settings.model_dump(mode="json"),
         created_by=by,
         created_by_organisation=organisation,
     )
