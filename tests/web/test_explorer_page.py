@@ -116,3 +116,11 @@ def test_cost_scaling_per_knob_changes_the_effort(project, scenario, people) -> 
     # knob 4 costs € 20.000 a year at stand 1: linear × 3 at stand 3, fixed (power 0) stays
     assert "€ 60.000" in linear and "€ 60.000" not in html and "€ 20.000" in html
     assert "tot de macht 0" in html
+
+
+def test_each_design_says_per_party_its_share_and_what_it_pays(project, scenario, people) -> None:
+    html = signed_in(people.carla).get(page_url(project, scenario), {"knop_4": "1"}).content
+    text = html.decode()
+    # knob 4 at 1 costs € 20.000 a year; the gemeente pays 2 of the 5 years (€ 8.000 a year on
+    # average), the rest no one (the item names no party and the knob no lead party)
+    assert "Gemeente: " in text and "betaalt € 8.000 per jaar" in text

@@ -33,7 +33,7 @@ from stuurknop.presentation.explorer import (
     objective_words,
     setting_words,
 )
-from stuurknop.presentation.numbers import decimal
+from stuurknop.presentation.numbers import decimal, percent
 from stuurknop.projectfile import DocumentInvalid
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project, Scenario
@@ -166,6 +166,7 @@ def _explored(
     objective = d.objective(t, value)
     fair = robust(d)
     yes, no = "ja", "nee"
+    names = {p.id: p.name for p in doc.parties}
     rows = [
         {
             "number": i + 1,
@@ -174,6 +175,14 @@ def _explored(
             "effort": money(float(d.effort[i])),
             "value": decimal(float(objective[i])),
             "robust": yes if fair[i] else no,
+            "parties": [
+                {
+                    "name": names[p],
+                    "share": percent(float(d.share[i, j])),
+                    "cost": money(float(d.party_cost[i, j])),
+                }
+                for j, p in enumerate(t.parties)
+            ],
         }
         for i in range(len(d.effort))
     ]
