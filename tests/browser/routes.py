@@ -141,6 +141,12 @@ APP_PAGES: list[AppPage] = [
     AppPage("actuals_page", "gerealiseerd"),
     AppPage("actuals_page", "gerealiseerd-lezer", user="carla"),
     AppPage("actual_edit", "gerealiseerd-wijzigen"),
+    # Effects in money (the example's chosen scenario has effect estimates)
+    AppPage("effects_page", "effecten-in-geld"),
+    AppPage("effects_page", "effecten-in-geld-lezer", user="carla"),
+    AppPage("effect_add", "effect-toevoegen"),
+    AppPage("effect_edit", "effect-wijzigen"),
+    AppPage("effect_settings", "discontovoet"),
     # Evidence and monitoring (world: tests/browser/evidence_world)
     AppPage("evidence_page", "bewijs-en-monitoring"),
     AppPage("evidence_page", "bewijs-en-monitoring-lezer", user="carla"),
@@ -167,6 +173,7 @@ APP_PAGES: list[AppPage] = [
 
 # Routes that are no page of their own, each with the reason.
 NOT_PAGES: dict[str, str] = {
+    "effect_delete": "a POST that deletes an effect estimate",
     "logout": "a POST that signs out",
     "set_language": "a POST that switches the language",
     "project_export": "a JSON download",

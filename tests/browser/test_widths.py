@@ -210,6 +210,7 @@ def world(people: People) -> dict[str, Any]:
         **evidence_values(project, people.anna),
         **actual_values(project, people.anna),
         **agreement_values(project, people.anna),
+        "effect_id": "minder-verhuizingen",  # an effect estimate of the example's scenario
     }
 
 
