@@ -5,13 +5,14 @@ party confirmed. The words of how money was committed are the model's (``commitm
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from stuurknop.engine.money import MoneyOverTime, confirmed_by_party
+from stuurknop.engine.money import Cliff, MoneyOverTime, confirmed_by_party
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.change_values import Context, date
 from stuurknop.presentation.numbers import euro
-from stuurknop.projectfile.schema import CommitmentHow, FundingLine, FundingStatus
+from stuurknop.projectfile.schema import CommitmentHow, FundingLine, FundingStatus, Scenario
 
 
 def committed_split(model: Model, money: MoneyOverTime) -> str:
@@ -61,3 +62,19 @@ def request_change(value: Any, context: Context) -> str:
     if value.get("remark"):
         said += f": '{value['remark']}'"
     return said
+
+
+def cliff_split(model: Model, scenario: Scenario, cliff: Cliff) -> str:
+    """Of the yearly money that stops at ``cliff``: what the paying parties confirmed, what was
+    recorded on their behalf and what was never committed; '' when none of it is committed."""
+    lines = [line for line in scenario.funding if line.id in cliff.funding_lines]
+    confirmed = sum((ln.amount for ln in lines if confirmed_by_party(ln)), Decimal(0))
+    committed = sum((ln.amount for ln in lines if ln.status is FundingStatus.TOEGEZEGD), Decimal(0))
+    if not committed:
+        return ""
+    bevestigd = model.word("commitment_how", CommitmentHow.BEVESTIGD.value)
+    namens = model.word("commitment_how", CommitmentHow.NAMENS.value)
+    return (
+        f"Van het geld dat stopt: {euro(confirmed)} {bevestigd}, "
+        f"{euro(committed - confirmed)} {namens}"
+    )

@@ -11,6 +11,7 @@ from dataclasses import replace
 from stuurknop.charts.money import MoneyCharts
 from stuurknop.engine import Analysis
 from stuurknop.engine.effect_report import effect_report
+from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.balance import (
     caveat,
@@ -21,6 +22,7 @@ from stuurknop.presentation.balance import (
     weighting_notes,
 )
 from stuurknop.presentation.blocks import Block, Facts, Paragraph, Section
+from stuurknop.presentation.commitments import cliff_split
 from stuurknop.presentation.effects import effect_section
 from stuurknop.presentation.money import (
     balance_figures,
@@ -59,8 +61,15 @@ def money_sections(
         facts.append(("Geld komt later dan de kosten", euro(money.total_timing_gap)))
     if money.total_surplus:
         facts.append(("Financiering boven de kosten uit", euro(money.total_surplus)))
+    model, scenario = load_model(analysis.model_version), document.scenario(analysis.scenario)
+    # Of the money that stops: what the parties confirmed apart from what was recorded for them.
+    splits = {c.year: cliff_split(model, scenario, c) for c in money.cliffs}
     cliffs: list[Block] = [
-        Paragraph(f"Klif in {c.year}: {reason_text(c.reason)}.", "warning")
+        Paragraph(
+            f"Klif in {c.year}: {reason_text(c.reason)}."
+            + (f" {splits[c.year]}." if splits[c.year] else ""),
+            "warning",
+        )
         for c in money.cliffs_largest_first
     ] or [Paragraph("Geen klif: er stopt geen tijdelijk geld onder doorlopende kosten.")]
     years: list[Block] = [

@@ -10,7 +10,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from stuurknop.engine.money import money_over_time
-from stuurknop.presentation.commitments import committed_split, line_status
+from stuurknop.presentation.commitments import cliff_split, committed_split, line_status
 from stuurknop.reports import Options, render
 
 CONFIRMED = {"how": "bevestigd", "by": "Els"}
@@ -55,3 +55,28 @@ def test_the_plan_says_committed_money_split_in_word(model, make_document) -> No
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     text = "\n".join([p.text for p in word.paragraphs] + cells)
     assert "€ 6.000 bevestigd door de partij, € 4.000 vastgelegd namens de partij" in text
+
+
+def test_a_cliff_says_how_the_money_that_stops_was_committed(model, make_document) -> None:
+    """€ 5.000 a year from 2025, paid two years by a temporary subsidy: € 3.000 confirmed by
+    the municipality, € 2.000 recorded on the fund's behalf; from 2027 nothing pays."""
+    doc = make_document(
+        costs=[{"id": "k1", "knob": 4, "amount": "5000"}],
+        funding=[
+            {"cost_item": "k1", "party": "gemeente", "source": "I", "amount": "3000",
+             "years": 2, "status": "toegezegd", "commitment": CONFIRMED},
+            {"cost_item": "k1", "party": "zorg", "source": "I", "amount": "2000",
+             "years": 2, "status": "toegezegd", "commitment": ON_BEHALF},
+        ],
+    )  # fmt: skip
+    money = money_over_time(model, doc, doc.scenario())
+    (cliff,) = money.cliffs
+    assert cliff.year == 2027
+    said = cliff_split(model, doc.scenario(), cliff)
+    assert said == (
+        "Van het geld dat stopt: € 3.000 bevestigd door de partij, "
+        "€ 2.000 vastgelegd namens de partij"
+    )
+    rendered = render("docx", model, doc, options=Options(today=dt.date(2025, 3, 14)))
+    word = Document(io.BytesIO(rendered.content))
+    assert any(said in p.text for p in word.paragraphs)

@@ -21,7 +21,7 @@ from stuurknop.presentation.balance import (
     in_line,
     weighting_notes,
 )
-from stuurknop.presentation.commitments import committed_split
+from stuurknop.presentation.commitments import cliff_split, committed_split
 from stuurknop.presentation.money import (
     balance_figures,
     coverage_notes,
@@ -36,7 +36,11 @@ from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import scenario_role
 from stuurknop.web.projects.roles import Role
-from stuurknop.web.projects.selectors import cached_for_revision, scenario_analysis
+from stuurknop.web.projects.selectors import (
+    cached_for_revision,
+    project_document,
+    scenario_analysis,
+)
 from stuurknop.web.projects.views.common import project_context, render_project_page
 
 
@@ -54,7 +58,12 @@ def money_page(
             f"chart:money:{scenario.pk}",
             lambda: money_charts(analysis.money, analysis.balance),
         )
-        return _page(analysis, charts, context["model"])
+        page = _page(analysis, charts, context["model"])
+        # Of the money that stops at each cliff: confirmed by the parties or recorded for them.
+        plan = project_document(project).scenario(scenario.name)
+        for cliff, said in zip(analysis.money.cliffs_largest_first, page["cliffs"], strict=True):
+            said["split"] = cliff_split(context["model"], plan, cliff)
+        return page
 
     return render_project_page(
         request, "projects/money/money_page.html", context, cache_as="money", build=build
