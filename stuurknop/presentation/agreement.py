@@ -156,7 +156,12 @@ def agreement_plan(
         "Bevestigingen",
         ("Partij", "Bevestigd door", "Organisatie", "Op"),
         tuple(
-            (names.get(c.party, c.party), c.by, c.organisation, dutch_datetime(c.at))
+            (
+                names.get(c.party, c.party),
+                f"{c.by} (uit een ingelezen bestand)" if c.imported else c.by,
+                c.organisation,
+                dutch_datetime(c.at),
+            )
             for c in agreement.confirmations
         ),
         empty="Nog geen partij heeft bevestigd.",

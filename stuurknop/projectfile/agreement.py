@@ -109,6 +109,14 @@ class AgreementConfirmation(Doc):
     by: ShortText = Field(title="bevestigd door")
     organisation: ShortText = Field("", title="namens organisatie")
     at: Timestamp = Field(title="bevestigd op")
+    imported: bool = Field(
+        False,
+        title="uit een bestand",
+        description=(
+            "Ja: overgenomen uit een ingelezen projectbestand, niet in deze omgeving door de "
+            "partij zelf bevestigd."
+        ),
+    )
 
 
 class Agreement(Doc):

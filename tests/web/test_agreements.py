@@ -151,12 +151,32 @@ def test_a_change_after_the_freeze_is_flagged_on_the_page_and_in_the_checks(
     assert "15.000" in overview
 
 
-def test_export_and_import_keep_every_version_and_confirmation(
+def test_export_and_import_keep_every_version_and_mark_its_confirmations_as_taken_over(
     two_at_table: Project, people: People
 ) -> None:
     agreement_draw_up(project=two_at_table, by=people.anna, expected_version=0, hours={"zorg": 4})
     _confirm(two_at_table, people.bram)
     exported = project_data(two_at_table)
+    assert exported["agreements"][0]["confirmations"][0]["imported"] is False
     again = project_import(document=parse_document(exported), by=people.anna)
-    assert project_data(again)["agreements"] == exported["agreements"]
-    assert exported["agreements"][0]["confirmations"][0]["party"] == "zorg"
+    kept = project_data(again)["agreements"]
+    # Whoever imports cannot confirm for another party: the confirmation stays, marked as
+    # taken over from the file; the content and its fingerprint stay exactly.
+    assert [c["imported"] for c in kept[0]["confirmations"]] == [True]
+    for data in (kept, exported["agreements"]):
+        for version in data:
+            for confirmation in version["confirmations"]:
+                confirmation.pop("imported")
+    assert kept == exported["agreements"]
+    client = Client()
+    client.force_login(people.anna)
+    page = client.get(reverse("agreement_page", args=[again.pk])).content.decode()
+    assert "uit een ingelezen bestand, niet hier bevestigd" in page
+    # and a second export and import changes nothing more
+    again.refresh_from_db()
+    assert (
+        project_data(project_import(document=parse_document(project_data(again)), by=people.anna))[
+            "agreements"
+        ]
+        == project_data(again)["agreements"]
+    )

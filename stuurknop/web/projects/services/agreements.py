@@ -50,6 +50,21 @@ def agreements_of(project: Project) -> list[Agreement]:
     return sorted(versions, key=lambda a: a.number)
 
 
+def imported_agreements(agreements: list[Agreement]) -> list[dict[str, Any]]:
+    """The versions of an imported file as the project stores them: every confirmation marked
+    as taken over from the file (whoever imports cannot confirm for another party); the
+    content and its fingerprint stay as they were."""
+    return [
+        {
+            **a.model_dump(mode="json"),
+            "confirmations": [
+                {**c.model_dump(mode="json"), "imported": True} for c in a.confirmations
+            ],
+        }
+        for a in agreements
+    ]
+
+
 def agreements_version(project: Project) -> int:
     """What an editor saw: the number of versions and confirmations (0 before the first)."""
     return sum(1 + len(a.get("confirmations", [])) for a in project.agreements)

@@ -55,6 +55,7 @@ from stuurknop.web.projects.models import (
     Scenario,
 )
 from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.services.agreements import imported_agreements
 from stuurknop.web.projects.services.commitments import imported_document
 from stuurknop.web.projects.services.validation import invalid, validate_project
 
@@ -125,7 +126,7 @@ def project_import(
         perspectives_revealed=bool(document.perspectives),
         resident_input=[r.model_dump(mode="json") for r in document.resident_input],
         scale_up=document.scale_up.model_dump(mode="json") if document.scale_up else None,
-        agreements=[a.model_dump(mode="json") for a in document.agreements],
+        agreements=imported_agreements(document.agreements),
         effect_settings=document.effect_settings.model_dump(mode="json"),
         created_by=by,
         created_by_organisation=organisation,
