@@ -180,3 +180,24 @@ def test_export_and_import_keep_every_version_and_mark_its_confirmations_as_take
         ]
         == project_data(again)["agreements"]
     )
+
+
+def test_the_checks_page_links_a_departure_to_the_agreement(
+    two_at_table: Project, people: People
+) -> None:
+    agreement_draw_up(project=two_at_table, by=people.anna, expected_version=0)
+    _confirm(two_at_table, people.anna)
+    _confirm(two_at_table, people.bram)
+    line = two_at_table.scenarios.get().funding_lines.get(key="f1")
+    data = to_data(project_document(two_at_table))["scenarios"][0]["funding"][0]
+    data.pop("id")
+    funding_line_update(
+        funding_line=line, by=people.anna, expected_version=line.version, **{**data, "years": 2}
+    )
+    client = Client()
+    client.force_login(people.carla)
+    page = client.get(reverse("checks_page", args=[two_at_table.pk, line.scenario.pk]))
+    html = page.content.decode()
+    assert reverse("agreement_page", args=[two_at_table.pk]) in html
+    assert "Naar de samenwerkingsafspraak" in html
+    assert "de jaren of de status" in html

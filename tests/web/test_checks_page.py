@@ -45,6 +45,7 @@ def test_every_check_and_checklist_item_has_a_page_where_it_is_fixed() -> None:
         "values_page",
         "evidence_page",
         "project_parties",
+        "agreement_page",
     }
 
 

@@ -27,6 +27,7 @@ MONEY = "money_page"  # (project, scenario)
 VALUES = "values_page"  # (project, scenario): values, routes and each party's interests
 PARTIES = "project_parties"  # (project): who is at the table
 EVIDENCE = "evidence_page"  # (project, scenario): evidence and monitoring per aimed value
+AGREEMENT = "agreement_page"  # (project): the partners' agreement and its versions
 
 FIX_PAGES: dict[str, FixPage] = {
     # Checklist items.
@@ -52,6 +53,8 @@ FIX_PAGES: dict[str, FixPage] = {
     "aan_zonder_kosten": FixPage(MONEY),  # names several knobs; the money page shows them all
     # The money page links to the commitments page, where the party confirms.
     "toezegging_namens_partij": FixPage(MONEY),
+    # Discussed, then drawn up again as a new version for the parties to confirm.
+    "afspraak_wijkt_af": FixPage(AGREEMENT),
     # Next steps of their own.
     "financieringstekort": FixPage(MONEY),
     "klif": FixPage(MONEY),
@@ -78,8 +81,8 @@ def fix_link(
             if knob is None:
                 return None
             url = reverse(KNOB, args=[project_id, scenario_id, knob])
-        elif page.url_name == PARTIES:
-            url = reverse(PARTIES, args=[project_id])
+        elif page.url_name in (PARTIES, AGREEMENT):
+            url = reverse(page.url_name, args=[project_id])
         else:
             url = reverse(page.url_name, args=[project_id, scenario_id])
     except NoReverseMatch:  # a page another part of the app has not routed yet
@@ -94,5 +97,6 @@ def _label(url_name: str, knob: int | None) -> str:
         VALUES: _("Naar waarden en routes"),
         PARTIES: _("Naar de partijen"),
         EVIDENCE: _("Naar bewijs en monitoring"),
+        AGREEMENT: _("Naar de samenwerkingsafspraak"),
     }
     return str(labels[url_name])
