@@ -12,6 +12,7 @@ from stuurknop.charts.bars import grouped_bar_chart
 from stuurknop.engine.effect_report import EffectReport
 from stuurknop.engine.effect_uncertainty import TornadoBar
 from stuurknop.engine.effects import TOTAL, PartyEffects
+from stuurknop.engine.money import UNASSIGNED
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.blocks import Align, Block, Figure, Paragraph, PlanTable, Section
 from stuurknop.presentation.numbers import decimal, euro, measured, percent
@@ -119,7 +120,7 @@ def year_table(report: EffectReport) -> PlanTable:
         rows.append((name, "baat", *(pv(b) for b in row.benefits), pv(row.total_benefits)))
     return PlanTable(
         "Wie betaalt, wie baat: per partij per jaar (verwacht, niet verdisconteerd)",
-        ("Partij", "", *(str(y) for y in r.years), "Totaal"),
+        ("Partij", "Wat", *(str(y) for y in r.years), "Totaal"),
         tuple(rows),
         ("left", "left", *RIGHT * (len(r.years) + 1)),
     )
@@ -160,8 +161,20 @@ def tornado_table(report: EffectReport, model: Model, scenario: Scenario) -> Pla
 def redistribution_blocks(report: EffectReport, doc: ProjectDocument) -> tuple[Block, ...]:
     proposal = report.redistribution
     names = {p.id: p.name for p in doc.parties}
+    unpaid = [p for p in report.result.parties if p.party == UNASSIGNED and p.pv_paid > 0]
+    outside: tuple[Block, ...] = tuple(
+        Paragraph(
+            f"Kosten waar nog niemand voor betaalt ({pv(p.pv_paid)}, contante waarde) blijven "
+            "buiten dit voorstel: eerst moet iemand ze dragen.",
+            tone="note",
+        )
+        for p in unpaid
+    )
     if not proposal.deficits:
-        return (Paragraph("Geen partij staat verwacht op verlies: herverdelen is niet nodig."),)
+        return (
+            Paragraph("Geen partij staat verwacht op verlies: herverdelen is niet nodig."),
+            *outside,
+        )
     if not proposal.possible:
         return (
             Paragraph(
@@ -171,12 +184,14 @@ def redistribution_blocks(report: EffectReport, doc: ProjectDocument) -> tuple[B
                 f"({pv(proposal.deficits)} samen) niet gedekt. Er is meer baat of minder kosten "
                 "nodig."
             ),
+            *outside,
         )
     rows = tuple(
         (names.get(t.payer, t.payer), names.get(t.receiver, t.receiver), pv(t.amount))
         for t in proposal.transfers
     )
     return (
+        *outside,
         Paragraph(
             "Een startpunt voor het gesprek (gedeelde besparingen): met deze overdrachten "
             "staat geen partij verwacht op verlies. Samen gaat er "

@@ -1,0 +1,71 @@
+"""Effects in money in Chromium: a bewerker enters an effect estimate through the form (the
+0/25/50/75/100 % scale offered), sees each party's present values, its P10/P50/P90 and chance of
+coming out ahead and the redistribution; every state passes axe-core and fits 320 px."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from stuurknop.projectfile import ProjectDocument
+from stuurknop.web.projects.models import ProjectMember
+from stuurknop.web.projects.roles import Role
+from stuurknop.web.projects.services import project_import
+from tests.browser.accessibility import assert_accessible
+from tests.browser.conftest import sign_in
+from tests.browser.routes import url_of
+from tests.web.conftest import People
+
+pytestmark = pytest.mark.browser
+
+WIDER = """(w) => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > w + 1)
+  .slice(0, 5).map(e => e.tagName + '#' + e.id + ' ' + (e.textContent || '').slice(0, 30))"""
+
+
+def _fits(page: Page, what: str) -> None:
+    for width in (320, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        wider = page.evaluate(WIDER, width)
+        assert wide <= width, f"{what} scrolls sideways at {width} px ({wide} px): {wider}"
+    assert_accessible(page, what)
+
+
+def test_enter_an_effect_and_see_each_partys_result_and_its_uncertainty(
+    page: Page, people: People, shared_document: ProjectDocument
+) -> None:
+    project = project_import(document=shared_document, by=people.anna)
+    ProjectMember.objects.create(project=project, user=people.bram, role=Role.BEWERKER)
+    scenario = project.scenarios.get()
+    sign_in(page, "bram")
+    page.goto(url_of("effects_page", project_id=project.pk, scenario_id=scenario.pk))
+    expect(page.locator("main")).to_contain_text("nog geen effectschattingen in geld")
+    _fits(page, "the effects page without estimates")
+    page.get_by_role("link", name="Effectschatting toevoegen").click()
+    page.wait_for_url("**/effecten/nieuw/")
+    page.wait_for_load_state("load")
+    _fits(page, "the effect form")
+    assert page.locator("datalist#effect-percentages option").count() == 5
+    page.get_by_label("Korte naam").fill("wmo-uitstel")
+    page.get_by_label("Waarde").select_option("minder_zorgvraag")
+    page.get_by_label("Route").select_option("beter_zien")
+    page.get_by_label("Ontvanger").select_option("gemeente")
+    page.get_by_label("Laag").fill("0")
+    page.get_by_label("Verwacht").fill("30.000")
+    page.get_by_label("Hoog").fill("60.000")
+    page.get_by_label("Was toch gebeurd").fill("25")
+    page.get_by_role("button", name="Opslaan").click()
+    main = page.locator("main")
+    expect(main).to_contain_text("Effectschatting opgeslagen.")
+    expect(main).to_contain_text("Kans op winst")
+    expect(main).to_contain_text("P10")
+    expect(main).to_contain_text("Project als geheel")
+    expect(main).to_contain_text("Gemeente")
+    expect(main).to_contain_text(
+        re.compile("herverdelen is niet nodig|Herverdelen lukt niet|startpunt voor het")
+    )
+    expect(main).to_contain_text("Kosten waar nog niemand voor betaalt")  # after the fund
+    _fits(page, "the effects page with an estimate")
