@@ -31,6 +31,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from stuurknop.engine import analyse
+from stuurknop.engine.effects import effects_of
 from stuurknop.engine.money import UNASSIGNED, MoneyOverTime, cost_party, cost_years, funding_years
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
@@ -55,6 +56,7 @@ from stuurknop.reports.excel_cells import (
 
 # Re-exported: tests/reports/test_unsafe_text.py imports it from here.
 from stuurknop.reports.excel_cells import text_cell as text_cell
+from stuurknop.reports.excel_effects import effects_sheet
 from stuurknop.reports.registry import XLSX
 
 NO_PARTY = "(geen)"  # the key of costs no party carries yet; ids cannot hold brackets
@@ -86,6 +88,9 @@ def render_money_xlsx(
     cover = _cover_sheet(wb.create_sheet(COVER), scenario, years, costs, funding)
     totals = _party_sheet(wb.create_sheet(PARTIES), money, years, costs, cover, funding)
     _notes_sheet(notes, model, document, scenario, options)
+    if scenario.effects:  # present values with formulas, from the rate's cell
+        result = effects_of(model, document, scenario, money=money)
+        effects_sheet(wb, result, {e.id for e in scenario.effects if e.risk_free})
     for name, ref in {
         "Kostenposten_lijst": list_range(costs, len(years) + 10),
         "Financiering_lijst": list_range(funding, len(years) + 12),

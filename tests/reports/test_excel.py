@@ -94,7 +94,8 @@ def test_the_workbook_has_the_five_sheets_with_frozen_headers_and_filters(
     assert rendered.filename == "stuurknop-geld-thuisflat-parkzicht-thuisflat-aanpak.xlsx"
     assert rendered.content_type.endswith("spreadsheetml.sheet")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Toelichting", "Kostenposten", "Financiering", "Dekking", PARTY_SHEET]
+    sheets = ["Toelichting", "Kostenposten", "Financiering", "Dekking", PARTY_SHEET]
+    assert wb.sheetnames == [*sheets, "Effecten in geld"]  # the example has effect estimates
     for name in ("Kostenposten", "Financiering", "Dekking"):
         ws = wb[name]
         assert ws.freeze_panes == "C2"

@@ -29,7 +29,11 @@ UNSAFE = "\x01\x0b\x1b\x7f\ufffe\ud800"
 PROJECT = f'=HYPERLINK("http://voorbeeld.nl","Hof{UNSAFE}zicht")'
 PARTY = "=cmd|' /C calc'!A0 "
 COST_PREFIXES = ("+", "@", "\t", "=")  # cost item 0 is called "-1"
-PRODUCT_FORMULA = re.compile(r"^=(SUM|SUMIFS|MIN|ROUND)?\(|^=[A-Z]+\d+(-[A-Z]+\d+)?$")
+PRODUCT_FORMULA = re.compile(
+    r"^=(SUM|SUMIFS|SUMPRODUCT|MIN|ROUND)?\(|^=[A-Z]+\d+(-[A-Z]+\d+)?$"
+    # the effects sheet: a discount factor, and a net present value
+    r"|^=1/\(1\+\$B\$[23]\)\^\([A-Z]+\$6-\$B\$4\)$|^=[A-Z]+\d+\+[A-Z]+\d+-[A-Z]+\d+$"
+)
 
 
 def tainted(doc: ProjectDocument) -> ProjectDocument:
