@@ -156,3 +156,12 @@ def test_an_import_records_every_committed_line_on_behalf(make_document, people:
     assert lines[0].status == "toegezegd"
     assert (lines[0].commitment["how"], lines[0].commitment["by"]) == ("namens", "import")
     assert lines[1].commitment is None
+
+
+def test_a_save_by_another_that_changes_no_term_keeps_the_confirmation(
+    project: Project, people: People, gert: User
+) -> None:
+    line = propose(project, gert, status="toegezegd", amount="5000")
+    update(line, people.bram, amount="5000", status="toegezegd")  # the same amount, said anew
+    line.refresh_from_db()
+    assert line.status == "toegezegd" and line.commitment["how"] == "bevestigd"

@@ -17,6 +17,7 @@ committed line on behalf, by the import (:func:`imported_commitments`).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -60,6 +61,16 @@ def _organisation(party: ProjectParty) -> str:
     return organisation.name if organisation is not None else party.name
 
 
+def _term(name: str, value: Any) -> Any:
+    """A term as compared: an amount by its value (``6000`` is ``6000.00``), the rest as text."""
+    if name == "amount" and value is not None:
+        try:
+            return Decimal(str(value))
+        except ArithmeticError:
+            return str(value)
+    return None if value in (None, "") else str(value)
+
+
 def governed(
     project: Project, by: User, given: Mapping[str, Any], old: FundingLine | None = None
 ) -> tuple[dict[str, Any], bool]:
@@ -70,7 +81,7 @@ def governed(
     status = str(fields.get("status") or FundingStatus.IDEE.value)
     before = row_data(FUNDING_LINE, old) if old is not None else {}
     was_committed = before.get("status") == COMMITTED
-    changed = any(str(before.get(t)) != str(fields.get(t, before.get(t))) for t in TERMS)
+    changed = any(_term(t, before.get(t)) != _term(t, fields.get(t, before.get(t))) for t in TERMS)
     fields["commitment"] = None
     fields["request"] = before.get("request")
     if status != COMMITTED:
