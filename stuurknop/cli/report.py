@@ -15,6 +15,7 @@ from tabulate import tabulate
 from stuurknop.charts.balance import shares_table, split_table
 from stuurknop.engine.analysis import Analysis
 from stuurknop.engine.compare import Comparison
+from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.balance import (
     caveat,
@@ -33,6 +34,7 @@ from stuurknop.presentation.blocks import (
     PlanTable,
     Section,
 )
+from stuurknop.presentation.commitments import committed_split
 from stuurknop.presentation.money import coverage_notes
 from stuurknop.presentation.numbers import euro, percent
 from stuurknop.presentation.reasons import text
@@ -157,6 +159,7 @@ def _money_by_year(a: Analysis) -> Section:
         )
         + ".",
     ]
+    notes.append(f"Toegezegd: {committed_split(load_model(a.model_version), m)}.")
     notes.append(
         f"Tekort over de looptijd (geld dat niet komt): {euro(m.total_shortfall)}; "
         f"geld dat later komt dan de kosten: {euro(m.total_timing_gap)}."
