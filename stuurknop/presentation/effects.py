@@ -133,6 +133,27 @@ def bar_name(bar: TornadoBar, model: Model, scenario: Scenario) -> str:
     return f"{effect.id} ({model.value(effect.value).name})"
 
 
+def tornado_figure(report: EffectReport, model: Model, scenario: Scenario) -> Figure:
+    """The tornado as bars: per input the project's net result at its low and its high end,
+    largest swing first; the table after it (:func:`tornado_table`) holds the same figures."""
+    bars = report.tornado
+    chart = grouped_bar_chart(
+        [bar_name(bar, model, scenario) for bar in bars],
+        {
+            "Netto bij laag": [Decimal(repr(round(b.npv_low))) for b in bars],
+            "Netto bij hoog": [Decimal(repr(round(b.npv_high))) for b in bars],
+        },
+        title="Gevoeligheid van het netto resultaat van het project",
+        description="Per onderdeel het netto resultaat van het project (contante waarde) als "
+        "dat ene onderdeel laag of hoog uitvalt, de rest verwacht; het grootste verschil eerst. "
+        "De tabel eronder geeft dezelfde bedragen.",
+        value_format=euro,
+        id_prefix="effects-tornado",
+        label_heading="Onderdeel",
+    )
+    return Figure(chart, None)
+
+
 def tornado_table(report: EffectReport, model: Model, scenario: Scenario) -> PlanTable:
     rows = []
     for bar in report.tornado:
@@ -257,6 +278,7 @@ def effect_blocks(
         party_table(report),
         party_figure(report),
         year_table(report),
+        tornado_figure(report, model, scenario),
         tornado_table(report, model, scenario),
         *redistribution_blocks(report, doc),
         estimates_table(model, doc, scenario),
