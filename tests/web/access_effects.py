@@ -16,15 +16,21 @@ ACCESS: dict[str, Access] = {
     "effect_edit": Access("bewerker", editable=True),
     "effect_delete": Access("bewerker", method="POST", editable=True),
     "effect_settings": Access("bewerker", editable=True),
+    "effect_proxy_add": Access("bewerker", editable=True),
+    "effect_proxy_delete": Access("bewerker", method="POST", editable=True),
 }
 
 
 def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:
     """One effect estimate in the scenario "Basis"."""
-    from stuurknop.web.projects.services.effects import effect_save
+    from stuurknop.web.projects.services.effects import effect_save, effect_settings_save
 
     scenario = project.scenarios.get(name="Basis")
     party = project.parties.first()
+    proxy = {"id": "matrix-kengetal", "name": "Kengetal", "unit": "per uur", "amount": "10",
+             "price_year": 2025, "source": "Eigen tarief"}  # fmt: skip
+    effect_settings_save(project=project, by=people["anna"], expected_version=project.version,
+                         data={"proxies": [proxy]})  # fmt: skip
     effect_save(
         scenario=scenario,
         by=people["anna"],
@@ -41,4 +47,4 @@ def world_kwargs(project: Any, people: dict[str, Any]) -> dict[str, Any]:
             "first_year": project.first_year,
         },
     )
-    return {"effect_id": "matrix-effect"}
+    return {"effect_id": "matrix-effect", "proxy_id": "matrix-kengetal"}

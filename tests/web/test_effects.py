@@ -172,3 +172,35 @@ def test_the_worksheet_and_the_money_page_link_to_the_effects(
     knob = client.get(reverse("knob_page", args=[project.pk, scenario.pk, 4])).content.decode()
     money = client.get(reverse("money_page", args=[project.pk, scenario.pk])).content.decode()
     assert url in knob and url in money
+
+
+def test_a_proxy_of_the_projects_own_needs_a_source_and_prices_an_effect(
+    project: Project, people: People
+) -> None:
+    client = _client(people.bram)
+    scenario = project.scenarios.get()
+    add = reverse("effect_proxy_add", args=[project.pk, scenario.pk])
+    proxy = {"id": "uur-hulp", "name": "Uur huishoudelijke hulp", "unit": "per uur",
+             "amount": "32,50", "price_year": "2025", "source": "", "url": ""}  # fmt: skip
+    response = client.post(add, {**proxy, "version": project.version})
+    assert response.status_code == 400  # no source: refused, nothing stored
+    project.refresh_from_db()
+    assert project_document(project).effect_settings.proxies == []
+    source = "Tarief uit de eigen Wmo-inkoop 2025"
+    response = client.post(add, {**proxy, "source": source, "version": project.version})
+    assert response.status_code == 302
+    project.refresh_from_db()  # the scenario's project is this object
+    effect_save(scenario=scenario, by=people.bram, expected_version=scenario.version,
+                effect_id=None, data={**DATA, "proxy": "uur-hulp", "expected": "100",
+                                      "high": "200", "years": 1})  # fmt: skip
+    document = project_document(project)
+    report = effect_report(load_model(), document, document.scenarios[0])
+    # 100 hours × € 32,50, less 25 % deadweight, in 2026 (one year after the base year 2025)
+    expected = 100 * 32.5 * 0.75 / 1.0225
+    assert report.result.of("gemeente").pv_benefits == pytest.approx(expected)
+    # while an effect names it, the proxy cannot be deleted
+    project.refresh_from_db()
+    delete = reverse("effect_proxy_delete", args=[project.pk, scenario.pk, "uur-hulp"])
+    client.post(delete, {"version": project.version})
+    project.refresh_from_db()
+    assert [p.id for p in project_document(project).effect_settings.proxies] == ["uur-hulp"]

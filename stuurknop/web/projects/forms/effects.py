@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 
 from stuurknop.gespreksmodel import Model
-from stuurknop.projectfile.effects import EffectEstimate, EffectSettings
+from stuurknop.projectfile.effects import EffectEstimate, EffectSettings, Proxy
 from stuurknop.projectfile.schema import Scenario as ScenarioDoc
 from stuurknop.web.projects.forms.euro import EuroField
 from stuurknop.web.projects.forms.evidence import EMPTY, MeasuredField
@@ -112,3 +112,22 @@ class EffectSettingsForm(DeclaredForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.declare({"discount_rate": MeasuredField()})
+
+
+class ProxyForm(DeclaredForm):
+    """A proxy of the project's own, with its source."""
+
+    schema = Proxy
+    asked = ("id", "name", "unit", "amount", "price_year", "source", "url")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.declare(
+            {
+                "id": forms.SlugField(max_length=60),
+                "amount": EuroField(),
+                "price_year": forms.IntegerField(min_value=1990, max_value=2100),
+                "url": forms.CharField(required=False, max_length=2_000),
+            }
+        )
+        self.fields["id"].label = "Korte naam"

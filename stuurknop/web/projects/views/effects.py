@@ -25,7 +25,12 @@ from stuurknop.projectfile import DocumentInvalid, ProjectDocument
 from stuurknop.projectfile.schema import Scenario as ScenarioDoc
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.forms.effects import PERCENT_LIST, EffectForm, EffectSettingsForm
+from stuurknop.web.projects.forms.effects import (
+    PERCENT_LIST,
+    EffectForm,
+    EffectSettingsForm,
+    ProxyForm,
+)
 from stuurknop.web.projects.forms.errors import add_document_errors
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.permissions import require_editable, scenario_role
@@ -90,8 +95,13 @@ def effects_page(
         ],
         rate=document.effect_settings.discount_rate,
         proxies=_proxies(model, document),
+        own_proxies=[
+            {"proxy": p, "amount": euro(p.amount, cents=True)}
+            for p in document.effect_settings.proxies
+        ],
         proxy_count=len(amounts),
         version=scenario.version,
+        project_version=project.version,
     )
     return render(request, "projects/effects/page.html", context)
 
@@ -222,12 +232,76 @@ def effect_settings_edit(
     return render(request, "projects/effects/edit.html", context, status=status)
 
 
+@scenario_role(Role.BEWERKER)
+def proxy_add(
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario
+) -> HttpResponse:
+    """A proxy of the project's own, with its source (a figure without a source is refused)."""
+    require_editable(request.user, project)
+    context = project_context(request, project, scenario, tab=TAB)
+    form = ProxyForm(request.POST if request.method == "POST" else None)
+    version = project.version
+    status = 200
+    if request.method == "POST":
+        version = version_of(request)
+        if form.is_valid():
+            current = effect_settings(project).model_dump(mode="json")
+            data = {**current, "proxies": [*current["proxies"], form.data_for_service()]}
+            try:
+                effect_settings_save(
+                    project=project, by=request.user, expected_version=version, data=data
+                )
+            except DocumentInvalid as exc:
+                add_document_errors(form, exc)
+            except Conflict as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Kengetal opgeslagen.")
+                return redirect(page_url(project, scenario))
+        status = 400
+    context.update(
+        form=form,
+        version=version,
+        title="Eigen kengetal toevoegen",
+        back=page_url(project, scenario),
+        percent_list="",
+        percents=(),
+    )
+    return render(request, "projects/effects/edit.html", context, status=status)
+
+
+@require_POST
+@scenario_role(Role.BEWERKER)
+def proxy_delete(
+    request: AuthenticatedHttpRequest, project: Project, scenario: Scenario, proxy_id: str
+) -> HttpResponse:
+    """Remove a proxy of the project's own; refused while an effect estimate names it."""
+    require_editable(request.user, project)
+    current = effect_settings(project).model_dump(mode="json")
+    data = {**current, "proxies": [p for p in current["proxies"] if p["id"] != proxy_id]}
+    try:
+        effect_settings_save(
+            project=project, by=request.user, expected_version=version_of(request), data=data
+        )
+    except (Conflict, DocumentInvalid) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Kengetal verwijderd.")
+    return redirect(page_url(project, scenario))
+
+
 PREFIX = "projecten/<int:project_id>/scenario/<int:scenario_id>/effecten/"
 
 urlpatterns = [
     path(PREFIX, effects_page, name="effects_page"),
     path(f"{PREFIX}nieuw/", effect_edit, name="effect_add"),
     path(f"{PREFIX}discontovoet/", effect_settings_edit, name="effect_settings"),
+    path(f"{PREFIX}kengetallen/nieuw/", proxy_add, name="effect_proxy_add"),
+    path(
+        f"{PREFIX}kengetallen/<slug:proxy_id>/verwijderen/",
+        proxy_delete,
+        name="effect_proxy_delete",
+    ),
     path(f"{PREFIX}<slug:effect_id>/", effect_edit, name="effect_edit"),
     path(f"{PREFIX}<slug:effect_id>/verwijderen/", effect_delete_view, name="effect_delete"),
 ]
