@@ -147,6 +147,7 @@ APP_PAGES: list[AppPage] = [
     AppPage("effect_add", "effect-toevoegen"),
     AppPage("effect_edit", "effect-wijzigen"),
     AppPage("effect_settings", "discontovoet"),
+    AppPage("effect_proxy_add", "kengetal-toevoegen"),
     # Evidence and monitoring (world: tests/browser/evidence_world)
     AppPage("evidence_page", "bewijs-en-monitoring"),
     AppPage("evidence_page", "bewijs-en-monitoring-lezer", user="carla"),
@@ -174,6 +175,7 @@ APP_PAGES: list[AppPage] = [
 # Routes that are no page of their own, each with the reason.
 NOT_PAGES: dict[str, str] = {
     "effect_delete": "a POST that deletes an effect estimate",
+    "effect_proxy_delete": "a POST that deletes a proxy of the project's own",
     "logout": "a POST that signs out",
     "set_language": "a POST that switches the language",
     "project_export": "a JSON download",
