@@ -114,9 +114,11 @@ def governed(
 def imported_commitments(line: Mapping[str, Any]) -> dict[str, Any]:
     """A funding line of an imported file: a committed line's commitment is recorded on the
     party's behalf by the import (keeping its evidence), until the party confirms it."""
-    if line.get("status") != COMMITTED:
-        return {**line, "commitment": None}
-    commitment = dict(line.get("commitment") or {})
+    commitment = line.get("commitment")
+    if line.get("status") != COMMITTED or not commitment:
+        # No commitment stays none (every face says it as recorded on behalf): a file without
+        # confirmations exports exactly as it was imported.
+        return dict(line)
     if commitment.get("how") != CommitmentHow.NAMENS.value:
         commitment = {"how": CommitmentHow.NAMENS.value, "by": IMPORT}
     return {**line, "commitment": commitment}
