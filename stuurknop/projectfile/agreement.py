@@ -111,7 +111,7 @@ class AgreementConfirmation(Doc):
     at: Timestamp = Field(title="bevestigd op")
     imported: bool = Field(
         False,
-        title="uit een bestand",
+        title="ingelezen",
         description=(
             "Ja: overgenomen uit een ingelezen projectbestand, niet in deze omgeving door de "
             "partij zelf bevestigd."

@@ -302,10 +302,6 @@ class ProjectDocument(Doc):
 
 # The whole declaration from one place: the building stones (fields) and the log (log) too.
 __all__ = [
-    "Commitment",
-    "CommitmentHow",
-    "CommitmentRequest",
-    "RequestState",
     "FORMAT",
     "LOG_VALUE_LENGTH",
     "MAX_ACTIONS",
@@ -332,6 +328,9 @@ __all__ = [
     "AgreementContent",
     "Basics",
     "ChangeAction",
+    "Commitment",
+    "CommitmentHow",
+    "CommitmentRequest",
     "CostItem",
     "CostKind",
     "Date",
@@ -340,7 +339,6 @@ __all__ = [
     "Doc",
     "EffectEstimate",
     "EffectSettings",
-    "Proxy",
     "EvidenceFile",
     "EvidenceKind",
     "EvidenceNeed",
@@ -376,6 +374,8 @@ __all__ = [
     "PerspectiveOrigin",
     "Phase",
     "ProjectDocument",
+    "Proxy",
+    "RequestState",
     "ResidentInput",
     "ScaleUp",
     "ScaleUpVerdict",

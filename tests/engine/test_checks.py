@@ -20,8 +20,6 @@ def findings(model, doc) -> dict[str, tuple[str, ...]]:
     return {result.id: texts(result.reasons) for result in analyse(model, doc).checks}
 
 
-
-
 def _frozen_agreement(**content: Any) -> dict[str, Any]:
     """A version of the agreement confirmed by its only party at the table, woco."""
     at = dt.datetime(2026, 1, 5, tzinfo=dt.UTC)

@@ -148,6 +148,7 @@ def meeting_role(
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Decorate a view ``view(request, project, meeting, …)`` routed with ``<project_id>`` and
     ``<meeting_id>``: :func:`project_role`'s check, and a meeting of another project is a 404."""
+
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @project_role(role_at_least)
         @functools.wraps(view)
