@@ -339,3 +339,11 @@ def test_the_report_tells_money_that_comes_late_from_a_shortfall(
         in output
     )
     assert "zonder dekking" not in output
+
+
+def test_every_report_format_is_documented_in_the_readme() -> None:
+    from stuurknop.reports.registry import FORMATS
+
+    [line] = [x for x in README.read_text(encoding="utf-8").splitlines() if "`report` takes" in x]
+    listed = line.split("`--format ", 1)[1].split("`", 1)[0].split("|")
+    assert listed == list(FORMATS)
