@@ -187,3 +187,13 @@ def signed_in(page: Page) -> Callable[..., Page]:
         return page
 
     return go
+
+
+def page_width(page: Page) -> int:
+    """The page's width as laid out with its own styles: after a click the text a test waits
+    for can be in the document before the stylesheets and fonts have arrived, and a width taken
+    then is the unstyled page's."""
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    width: int = page.evaluate("document.documentElement.scrollWidth")
+    return width

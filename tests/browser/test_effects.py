@@ -14,7 +14,7 @@ from stuurknop.web.projects.models import ProjectMember
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services import project_import
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import page_width, sign_in
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
@@ -28,7 +28,7 @@ WIDER = """(w) => [...document.querySelectorAll('body *')]
 def _fits(page: Page, what: str) -> None:
     for width in (320, 1280):
         page.set_viewport_size({"width": width, "height": 900})
-        wide = page.evaluate("document.documentElement.scrollWidth")
+        wide = page_width(page)
         wider = page.evaluate(WIDER, width)
         assert wide <= width, f"{what} scrolls sideways at {width} px ({wide} px): {wider}"
     assert_accessible(page, what)

@@ -20,7 +20,7 @@ from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services import project_import
 from stuurknop.web.projects.services.evidence import evidence_plans
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import page_width, sign_in
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
@@ -107,5 +107,5 @@ def test_an_indicator_from_the_library_with_measurements_from_excel(
     expect(table).to_contain_text("streefwaarde")
     assert_accessible(page, "the evidence page")
     page.set_viewport_size({"width": 320, "height": 800})
-    wide = page.evaluate("document.documentElement.scrollWidth")
+    wide = page_width(page)
     assert wide <= 320, f"the evidence page scrolls sideways on a phone ({wide} px)"

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from stuurknop.web.projects.models import Project
 from stuurknop.web.projects.services import knob_setting_update
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import page_width, sign_in
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
@@ -62,7 +62,7 @@ def test_on_a_phone_the_questions_come_below_the_choices(page: Page, knob_page: 
     form = page.get_by_role("heading", name="Jullie keuze voor deze knop").bounding_box()
     questions = page.get_by_role("heading", name="Vragen om samen te bespreken").bounding_box()
     assert form and questions and questions["y"] > form["y"]
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page_width(page) <= 390
 
 
 def test_adding_a_cost_item_removes_the_warning_without_a_reload(

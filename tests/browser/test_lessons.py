@@ -17,7 +17,7 @@ from stuurknop.web.projects.models import Project, ProjectMember
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services import project_import
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import page_width, sign_in
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
@@ -37,7 +37,7 @@ def _project(document: ProjectDocument, people: People, name: str, links: dict) 
 
 def _fits_a_phone(page: Page, what: str) -> None:
     page.set_viewport_size({"width": 320, "height": 800})
-    wide = page.evaluate("document.documentElement.scrollWidth")
+    wide = page_width(page)
     assert wide <= 320, f"{what} scrolls sideways on a phone ({wide} px)"
     page.set_viewport_size({"width": 1280, "height": 900})
 

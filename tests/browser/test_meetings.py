@@ -24,7 +24,7 @@ from stuurknop.web.projects.services.perspectives import (
     perspectives_reveal,
 )
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import page_width, sign_in
 from tests.browser.meeting_world import meeting_values
 from tests.browser.routes import url_of
 from tests.web.conftest import People
@@ -61,7 +61,7 @@ def _differences(project: Project, people: People) -> None:
 
 def _no_sideways_scroll(page: Page, what: str) -> None:
     page.set_viewport_size({"width": 320, "height": 800})
-    width = page.evaluate("document.documentElement.scrollWidth")
+    width = page_width(page)
     assert width <= 320, f"{what} is {width} px wide on a 320 px phone"
     page.set_viewport_size({"width": 1280, "height": 800})
     clipped = page.evaluate(

@@ -18,7 +18,7 @@ from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.residents.models import Questionnaire, Response
 from stuurknop.web.residents.services import questionnaire_create
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import page_width, sign_in
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
@@ -86,7 +86,7 @@ def test_a_round_with_the_loneliness_scale_on_a_phone_becomes_a_measurement(
     resident.goto(url_of("residents_form", questionnaire_token=questionnaire.token))
     expect(resident.get_by_role("heading", name="Over uzelf")).to_be_visible()
     assert_accessible(resident, "the residents' form with the loneliness scale")
-    assert resident.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page_width(resident) <= PHONE["width"]
     for statement, answer in ANSWERS.items():
         group = resident.get_by_role("group", name=statement)
         expect(group.get_by_label("Geen antwoord")).to_be_checked()
@@ -113,7 +113,7 @@ def test_a_round_with_the_loneliness_scale_on_a_phone_becomes_a_measurement(
     assert_accessible(page, "the management page with a closed round")
     # On a phone the tables scroll in their own region; the page does not scroll sideways.
     page.set_viewport_size({"width": 320, "height": 640})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert page_width(page) <= 320
 
     page.goto(url_of("evidence_page", project_id=project.pk, scenario_id=scenario.pk))
     page.get_by_text("1 meting", exact=True).click()  # the measurements, one click away
@@ -144,7 +144,7 @@ def test_the_report_mark_fits_a_small_phone(
     mark = page.get_by_role("group", name=re.compile("Welk rapportcijfer"))
     box = mark.get_by_text("8", exact=True).locator("xpath=..").bounding_box()
     assert box is not None and box["height"] >= 44
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert page_width(page) <= 320
     assert_accessible(page, "the residents' form with a report mark")
     mark.get_by_label("8", exact=True).check()
     page.get_by_role("button", name="Versturen").click()

@@ -16,7 +16,7 @@ from stuurknop.web.projects.models import Project
 from stuurknop.web.residents.models import Questionnaire, Response
 from stuurknop.web.residents.services import questionnaire_create
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import page_width, sign_in
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
@@ -50,7 +50,7 @@ def test_a_resident_fills_it_in_on_a_small_phone(
     expect(page.get_by_role("heading", level=1)).to_have_text("Wat vindt u belangrijk?")
     assert_accessible(page, "the residents' form")
     # Fits the screen: nothing to scroll sideways, and every answer is a big enough target.
-    assert page.evaluate("document.documentElement.scrollWidth") <= SMALL_PHONE["width"]
+    assert page_width(page) <= SMALL_PHONE["width"]
     choice = page.get_by_role("group", name="Activiteiten").locator("label").first
     box = choice.bounding_box()
     assert box is not None and box["height"] >= 44
