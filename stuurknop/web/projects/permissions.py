@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
+from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.models import Meeting, Project, ProjectMember, Scenario
 from stuurknop.web.projects.roles import Role
@@ -163,6 +164,41 @@ def meeting_role(
             if meeting is None:
                 raise Http404()
             return view(request, project, meeting, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def organisation_for(user: AnyUser, slug: str) -> Organisation:
+    """The organisation ``slug`` if ``user`` works there (a Membership) or is staff.
+
+    Its portfolio and positions are for its own people; anyone else gets :class:`Http404`,
+    exactly as for an organisation that does not exist, so that nothing about it leaks. Opening
+    one of its projects still takes project membership (:func:`project_for`).
+    """
+    if not user.is_authenticated:
+        raise Http404()
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        raise Http404()
+    if not user.is_staff and not organisation.memberships.filter(user=user).exists():
+        raise Http404()
+    return organisation
+
+
+def organisation_member() -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate a view ``view(request, organisation, …)`` routed with ``<organisation_slug>``:
+    the sign-in and :func:`organisation_for`'s check, in one place."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @functools.wraps(view)
+        def wrapper(
+            request: AuthenticatedHttpRequest, organisation_slug: str, *args: Any, **kwargs: Any
+        ) -> HttpResponse:
+            organisation = organisation_for(request.user, organisation_slug)
+            return view(request, organisation, *args, **kwargs)
 
         return wrapper
 
