@@ -9,11 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from stuurknop.engine.explorer import Exploration, robust
+import numpy as np
+
+from stuurknop.charts.explorer_chart import FrontChart, FrontPoint, front_chart
+from stuurknop.engine.explorer import Exploration, figures, robust
 from stuurknop.engine.explorer_effort import NONE, TYPICAL, EffortTable
 from stuurknop.engine.explorer_nearest import BetterDesign, KnobChange
 from stuurknop.gespreksmodel.schema import Model
-from stuurknop.presentation.blocks import Bullets, Paragraph, PlanTable, Section
+from stuurknop.presentation.blocks import Bullets, Figure, Paragraph, PlanTable, Section
 from stuurknop.presentation.numbers import decimal, euro
 
 FAIR = (
@@ -21,6 +24,7 @@ FAIR = (
     "waarde als haar deel van de kosten."
 )
 PER = 10_000  # value per € 10.000 a year: a figure people can read
+NOW = "nu"  # the current setting's label in the chart and the table
 
 
 def money(amount: float) -> str:
@@ -108,37 +112,109 @@ def assumption_lines(model: Model, effort: EffortTable) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def allowed_count(exploration: Exploration) -> int:
+    """How many settings meet the constraints."""
+    mask = exploration.mask
+    return len(exploration.effort) if mask is None else int(mask.sum())
+
+
+def current_robust(exploration: Exploration) -> bool:
+    """Whether the scenario as it is now is fair (every paying party gets its cost share)."""
+    t = exploration.tables
+    now = figures(t, np.array([t.current], dtype=np.int8))
+    return bool(robust(now)[0])
+
+
+def yes_no(flag: bool) -> str:
+    return "ja" if flag else "nee"
+
+
 def front_table(model: Model, exploration: Exploration) -> PlanTable:
-    d = exploration.designs
+    """The front's designs and, last, the scenario as it is now: the figures of the chart."""
+    d, t = exploration.designs, exploration.tables
     fair = robust(d)
-    rows = tuple(
+    value = d.objective(t, exploration.value)
+    rows = [
         (
             str(i + 1),
             setting_words(model, tuple(int(o) for o in d.openings[i])),
             money(float(d.effort[i])),
-            decimal(float(d.objective(exploration.tables, exploration.value)[i])),
-            "ja" if fair[i] else "nee",
+            decimal(float(value[i])),
+            yes_no(bool(fair[i])),
         )
         for i in range(len(d.effort))
+    ]
+    now = exploration.current
+    rows.append(
+        (
+            NOW,
+            setting_words(model, t.current),
+            money(float(exploration.effort[now])),
+            decimal(float(exploration.objective[now])),
+            yes_no(current_robust(exploration)),
+        )
     )
     return PlanTable(
-        caption="Beste ontwerpen: het meeste waarde voor de moeite",
+        caption="Beste ontwerpen en het scenario nu: het meeste waarde voor de moeite",
         columns=("Ontwerp", "Stand per stuurknop", "Moeite per jaar", "Waarde", "Eerlijk"),
-        rows=rows,
+        rows=tuple(rows),
         align=("right", "left", "right", "right", "left"),
-        empty="Geen ontwerp voldoet aan de voorwaarden.",
     )
+
+
+def front_figure(model: Model, exploration: Exploration, *, id_prefix: str) -> FrontChart:
+    """The front as a chart (wide and for a phone): the same designs, numbers and words as
+    :func:`front_table`, with the scenario as it is now."""
+    d, t = exploration.designs, exploration.tables
+    value = d.objective(t, exploration.value)
+    fair = robust(d)
+    points = [
+        FrontPoint(
+            str(i + 1),
+            float(d.effort[i]),
+            float(value[i]),
+            money(float(d.effort[i])),
+            decimal(float(value[i])),
+            yes_no(bool(fair[i])),
+        )
+        for i in range(len(d.effort))
+    ]
+    now = exploration.current
+    current = FrontPoint(
+        NOW,
+        float(exploration.effort[now]),
+        float(exploration.objective[now]),
+        money(float(exploration.effort[now])),
+        decimal(float(exploration.objective[now])),
+        yes_no(current_robust(exploration)),
+    )
+    description = (
+        f"{len(points)} beste ontwerpen van {thousands(allowed_count(exploration))} toegestane "
+        f"standen: hoe meer moeite per jaar, hoe meer waarde "
+        f"({objective_words(model, exploration)}). Het scenario nu kost "
+        f"{current.effort_text} per jaar voor waarde {current.value_text}."
+    )
+    return front_chart(points, current, id_prefix=id_prefix, description=description)
 
 
 def explorer_sections(
-    model: Model, exploration: Exploration, nearest: tuple[BetterDesign, ...]
+    model: Model,
+    exploration: Exploration,
+    nearest: tuple[BetterDesign, ...],
+    *,
+    id_prefix: str = "verkenner",
 ) -> tuple[Section, ...]:
+    """The front (chart, then the table of its figures) and the nearest better designs in
+    words: the chapter of the plan and the command line's report."""
     current = exploration.tables.current
-    allowed = len(exploration.effort) if exploration.mask is None else int(exploration.mask.sum())
     intro = (
         Paragraph(
-            f"Alle {len(exploration.effort):,} standen van de tien stuurknoppen".replace(",", ".")
-            + f" doorgerekend; {allowed:,} voldoen aan de voorwaarden.".replace(",", ".")
+            f"Alle {thousands(len(exploration.effort))} standen van de tien stuurknoppen "
+            f"doorgerekend; {thousands(allowed_count(exploration))} voldoen aan de voorwaarden."
         ),
         Paragraph(
             f"Waarde is {objective_words(model, exploration)}. Moeite is wat de knoppen per jaar "
@@ -146,13 +222,25 @@ def explorer_sections(
         ),
         Paragraph(f"Nu: {setting_words(model, current)}."),
     )
+    chart = front_figure(model, exploration, id_prefix=id_prefix).chart
     notes = assumption_lines(model, exploration.tables.effort)
     return (
         Section(
             "verkenner",
             "Verkenner: alle standen van de stuurknoppen",
             1,
-            (*intro, front_table(model, exploration), Paragraph(FAIR, tone="note"))
+            (
+                *intro,
+                # the table after the chart holds its figures and each design's setting too
+                *(
+                    ()
+                    if len(exploration.designs.effort)
+                    else (Paragraph("Geen ontwerp voldoet aan de voorwaarden."),)
+                ),
+                Figure(chart, None),
+                front_table(model, exploration),
+                Paragraph(FAIR, tone="note"),
+            )
             + ((Bullets(notes),) if notes else ()),
         ),
         Section(
@@ -175,12 +263,16 @@ def explorer_data(
     fair = robust(d)
     return {
         "settings": len(exploration.effort),
-        "allowed": len(exploration.effort)
-        if exploration.mask is None
-        else int(exploration.mask.sum()),
+        "allowed": allowed_count(exploration),
         "objective": exploration.value or "gewogen",
         "objective_text": objective_words(model, exploration),
-        "current": {"openings": list(t.current), "text": setting_words(model, t.current)},
+        "current": {
+            "openings": list(t.current),
+            "text": setting_words(model, t.current),
+            "effort_per_year": round(float(exploration.effort[exploration.current]), 2),
+            "value": float(exploration.objective[exploration.current]),
+            "robust": current_robust(exploration),
+        },
         "front": [
             {
                 "openings": [int(o) for o in d.openings[i]],

@@ -44,6 +44,7 @@ from stuurknop.projectfile.schema import (
 )
 from stuurknop.reports.plan_decisions import decisions_sections
 from stuurknop.reports.plan_evidence import evidence_sections
+from stuurknop.reports.plan_explorer import explorer_chapter
 from stuurknop.reports.plan_followup import (
     checklist_sections,
     log_section,
@@ -80,6 +81,7 @@ def build_plan(
         *money_sections(document, analysis, charts),
         balance_section(analysis, charts),
         *effects_sections(model, document, scenario, analysis),
+        *explorer_chapter(model, document, scenario),
         *evidence_sections(
             model, scenario, analysis, {p.id: p.name for p in document.parties}, today
         ),

@@ -33,6 +33,7 @@ CHAPTERS = [
     "Geld over de jaren",
     "Balans tussen partijen",
     "Waarde tegenover kosten, in geld",
+    "Verkenner: alle standen van de stuurknoppen",
     "Bewijs en monitoring",
     "Checklist en controles",
     "Besluiten en acties",

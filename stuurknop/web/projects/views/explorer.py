@@ -21,17 +21,20 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stuurknop.charts.explorer_chart import FrontPoint, front_chart
 from stuurknop.engine.explorer import Constraints, explore, robust
 from stuurknop.engine.explorer_nearest import nearest_better
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.explorer import (
+    allowed_count,
     assumption_lines,
     better_sentence,
+    front_figure,
     money,
     objective_words,
     setting_words,
+    thousands,
+    yes_no,
 )
 from stuurknop.presentation.numbers import decimal, percent
 from stuurknop.projectfile import DocumentInvalid
@@ -165,7 +168,6 @@ def _explored(
     t, d = exploration.tables, exploration.designs
     objective = d.objective(t, value)
     fair = robust(d)
-    yes, no = "ja", "nee"
     names = {p.id: p.name for p in doc.parties}
     rows = [
         {
@@ -174,7 +176,7 @@ def _explored(
             "words": setting_words(model, tuple(int(o) for o in d.openings[i])),
             "effort": money(float(d.effort[i])),
             "value": decimal(float(objective[i])),
-            "robust": yes if fair[i] else no,
+            "robust": yes_no(bool(fair[i])),
             "parties": [
                 {
                     "name": names[p],
@@ -186,43 +188,14 @@ def _explored(
         }
         for i in range(len(d.effort))
     ]
-    now = exploration.current
-    current = FrontPoint(
-        "nu",
-        float(exploration.effort[now]),
-        float(exploration.objective[now]),
-        money(float(exploration.effort[now])),
-        decimal(float(exploration.objective[now])),
-        "—",
-    )
-    points = [
-        FrontPoint(
-            str(r["number"]),
-            float(d.effort[i]),
-            float(objective[i]),
-            str(r["effort"]),
-            str(r["value"]),
-            str(r["robust"]),
-        )
-        for i, r in enumerate(rows)
-    ]
-    allowed = len(exploration.effort) if exploration.mask is None else int(exploration.mask.sum())
-    chart = front_chart(
-        points,
-        current,
-        id_prefix=f"verkenner-{scenario.pk}",
-        description=(
-            f"{len(points)} beste ontwerpen van {allowed} toegestane standen: hoe meer moeite "
-            f"per jaar, hoe meer waarde ({objective_words(model, exploration)}). Het scenario nu "
-            f"kost {current.effort_text} per jaar voor waarde {current.value_text}."
-        ),
-    )
+    chart = front_figure(model, exploration, id_prefix=f"verkenner-{scenario.pk}")
+    allowed = allowed_count(exploration)
     return {
         "rows": rows,
         "chart": chart.chart,
         "phone_svg": chart.phone_svg,
-        "allowed": f"{allowed:,}".replace(",", "."),
-        "settings": f"{len(exploration.effort):,}".replace(",", "."),
+        "allowed": thousands(allowed),
+        "settings": thousands(len(exploration.effort)),
         "objective": objective_words(model, exploration),
         "current_words": setting_words(model, t.current),
         "nearest": [
