@@ -101,6 +101,34 @@ CODES: dict[str, tuple[str, ...]] = {
     "agreement.commitment": ("party",),
     "agreement.reviews": ("old", "new"),  # ISO dates
     "agreement.changes_text": (),
+    # strategy.py: a project against the positions of an organisation at its table
+    "strategy.knob_further": ("organisation", "knob", "name", "opening", "allowed"),
+    "strategy.leads_against_role": ("organisation", "knob", "name", "role"),
+    "strategy.pays_against_role": ("organisation", "knob", "name", "role"),
+    "strategy.does_not_lead": ("organisation", "knob", "name"),
+    "strategy.source_not_paid": ("organisation", "source", "source_name", "amount"),
+    **{
+        f"strategy.{kind}_over_project": (
+            "organisation",
+            "source",
+            "source_name",
+            "amount",
+            "ceiling",
+        )
+        for kind in ("source", "unprofitable")
+    },
+    **{
+        f"strategy.{kind}_over_year": (
+            "organisation",
+            "source",
+            "source_name",
+            "amount",
+            "ceiling",
+            "years",
+        )
+        for kind in ("source", "unprofitable")
+    },
+    "strategy.partner_missing": ("organisation", "party_type"),
     # actuals.py and actual_cliffs.py: realised money against the plan
     "actual.overspent": ("cost", "amount", "years"),
     "actual.underspent": ("cost", "amount", "years"),

@@ -21,6 +21,7 @@ from stuurknop.presentation.instruments import INSTRUMENT_TEMPLATES
 from stuurknop.presentation.lists import and_list as _and_list
 from stuurknop.presentation.lists import year_list as year_list
 from stuurknop.presentation.numbers import decimal, euro, figure, percent
+from stuurknop.presentation.strategy_reasons import TEMPLATES as STRATEGY_TEMPLATES
 
 Params = Mapping[str, Param]
 Template = str | Callable[[Params], str]
@@ -219,6 +220,7 @@ TEMPLATES: dict[str, Template] = {
     "money.timing_gap": _money_timing_gap,
     **ACTUAL_TEMPLATES,
     **AGREEMENT_TEMPLATES,
+    **STRATEGY_TEMPLATES,
     "check.funding_line": "{party} betaalt {amount:euro} uit bron {source} voor '{cost}'",
     "check.knob_on_other_not": (
         "stuurknop {knob} staat aan (stand {opening}), stuurknop {other} niet"

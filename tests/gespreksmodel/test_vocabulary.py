@@ -14,6 +14,7 @@ from stuurknop.engine.indicators import IndicatorState
 from stuurknop.engine.routes import MAX_OPENING
 from stuurknop.gespreksmodel import available_versions, library, load_model
 from stuurknop.gespreksmodel.schema import Model, Severity
+from stuurknop.projectfile import positions
 from stuurknop.projectfile import schema as doc
 
 ENUMS: dict[str, type[StrEnum]] = {
@@ -38,6 +39,8 @@ ENUMS: dict[str, type[StrEnum]] = {
     "definition_status": library.DefinitionStatus,
     "instrument_kind": library.InstrumentKind,
     "instrument_statistic": library.Statistic,
+    "position_role": positions.PositionRole,
+    "ceiling_basis": positions.CeilingBasis,
 }
 
 PACKAGE = Path(__file__).resolve().parents[2] / "stuurknop"
