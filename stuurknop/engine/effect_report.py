@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stuurknop.engine.effect_uncertainty import TornadoBar, Uncertainty, tornado, uncertainty
+from stuurknop.engine.effect_uncertainty import (
+    PartyTornado,
+    TornadoBar,
+    Uncertainty,
+    party_tornados,
+    tornado,
+    uncertainty,
+)
 from stuurknop.engine.effects import EffectsResult, effects_of
 from stuurknop.engine.money import UNASSIGNED, MoneyOverTime
 from stuurknop.engine.redistribution import Redistribution, redistribute
@@ -17,7 +24,8 @@ from stuurknop.projectfile.schema import ProjectDocument, Scenario
 class EffectReport:
     result: EffectsResult
     uncertainty: Uncertainty
-    tornado: tuple[TornadoBar, ...]
+    tornado: tuple[TornadoBar, ...]  # the project's NPV
+    party_tornados: tuple[PartyTornado, ...]  # each paying or benefiting party's NPV
     # between the project's parties; costs no party carries yet stay outside the proposal
     redistribution: Redistribution
 
@@ -33,4 +41,4 @@ def effect_report(
     result = effects_of(model, doc, scenario, money=money)
     spread = uncertainty(result) if draws is None else uncertainty(result, draws=draws)
     proposal = redistribute({p.party: p.npv for p in result.parties if p.party != UNASSIGNED})
-    return EffectReport(result, spread, tornado(result), proposal)
+    return EffectReport(result, spread, tornado(result), party_tornados(result), proposal)

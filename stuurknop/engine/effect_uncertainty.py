@@ -15,7 +15,10 @@ matrix product: ``draws (n × F) @ U (F × parties)`` — 10,000 draws in millis
 
 **Tornado.** The project's NPV with one input at a time at its low and its high end, the rest
 expected: every effect at low and high, and the discount rate 1 percentage point lower and
-higher (risk-free flows keep −1 %). Sorted by swing, largest first.
+higher (risk-free flows keep −1 %). Sorted by swing, largest first. **Per party** the same
+swings on that party's NPV: the effects that land with it (an effect moves only its
+beneficiary's NPV) and the discount rate (which moves what it pays and what it gains), for
+each party that pays or benefits.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from stuurknop.engine.effects import TOTAL, EffectFlow, EffectsResult
+from stuurknop.engine.money import UNASSIGNED
 
 DRAWS = 10_000
 SEED = 20_250_101
@@ -124,25 +128,43 @@ def uncertainty(result: EffectsResult, *, draws: int = DRAWS, seed: int = SEED) 
     return Uncertainty(draws, seed, DISTRIBUTION, spreads)
 
 
-def _project_npv(result: EffectsResult, flows: Sequence[EffectFlow], rate: float) -> float:
-    """The project's NPV at ``rate`` for costs (and non-risk-free flows), expected figures."""
-    base, years = result.base_year, result.years
+@dataclass(frozen=True)
+class PartyTornado:
+    """One party's tornado: its expected NPV and the swings of its inputs, largest first."""
+
+    party: str  # party id, or TOTAL for the project
+    npv: float
+    bars: tuple[TornadoBar, ...]
+
+
+def _flows_of(result: EffectsResult, party: str) -> tuple[EffectFlow, ...]:
+    """The effects whose benefit lands with ``party`` (all of them for the project)."""
+    return result.flows if party == TOTAL else tuple(f for f in result.flows if f.party == party)
+
+
+def npv_at(result: EffectsResult, party: str, rate: float) -> float:
+    """``party``'s NPV at ``rate`` for what it pays and its (non-risk-free) benefits, every
+    effect at its expected figure."""
+    base, row = result.base_year, result.of(party)
     paid = sum(
-        float(p) / (1 + rate) ** (y - base) for y, p in zip(years, result.total.paid, strict=True)
+        float(p) / (1 + rate) ** (y - base) for y, p in zip(result.years, row.paid, strict=True)
     )
     benefits = 0.0
-    for flow in flows:
+    for flow in _flows_of(result, party):
         own = flow.rate if flow.rate < 0 else rate
         benefits += flow.expected * flow.unit_present_value(base, own)
     return benefits - paid
 
 
-def tornado(result: EffectsResult, *, rate_step: float = RATE_STEP) -> tuple[TornadoBar, ...]:
-    """The project's NPV with each effect (and the discount rate) at its low and high end."""
+def tornado(
+    result: EffectsResult, *, party: str = TOTAL, rate_step: float = RATE_STEP
+) -> tuple[TornadoBar, ...]:
+    """``party``'s NPV (the project's by default) with each effect that lands with it, and the
+    discount rate, at its low and high end."""
     base = result.base_year
-    expected = result.total.npv
+    expected = result.of(party).npv
     bars = []
-    for flow in result.flows:
+    for flow in _flows_of(result, party):
         unit = flow.unit_present_value(base)
         bars.append(
             TornadoBar(
@@ -161,8 +183,21 @@ def tornado(result: EffectsResult, *, rate_step: float = RATE_STEP) -> tuple[Tor
             "",
             low_rate,
             high_rate,
-            _project_npv(result, result.flows, low_rate),
-            _project_npv(result, result.flows, high_rate),
+            npv_at(result, party, low_rate),
+            npv_at(result, party, high_rate),
         )
     )
     return tuple(sorted(bars, key=lambda b: -b.swing))
+
+
+def party_tornados(
+    result: EffectsResult, *, rate_step: float = RATE_STEP
+) -> tuple[PartyTornado, ...]:
+    """A tornado for each of the project's parties that pays something or gains from an effect,
+    in the parties' order (costs no party carries yet are nobody's to weigh)."""
+    gaining = {f.party for f in result.flows}
+    return tuple(
+        PartyTornado(row.party, row.npv, tornado(result, party=row.party, rate_step=rate_step))
+        for row in result.parties
+        if row.party != UNASSIGNED and (row.pv_paid > 0 or row.party in gaining)
+    )
