@@ -340,6 +340,10 @@ if _mail_host in ("*", "") or _mail_host.startswith("["):
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"Stuurknop <noreply@{_mail_host}>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Where the accessibility statement (toegankelijkheidsverklaring) tells people to report a
+# problem; empty: "the beheerder of Stuurknop in your organisation".
+ACCESSIBILITY_CONTACT_EMAIL = env_str("STUURKNOP_ACCESSIBILITY_CONTACT_EMAIL", "")
+
 # How long an invitation link to a project stays valid.
 INVITATION_DAYS = env_int("STUURKNOP_INVITATION_DAYS", 14, minimum=1, maximum=90)
 

@@ -37,6 +37,7 @@ urlpatterns = [
     # The language switcher in the header; also before signing in.
     path("taal/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
+    path("", include("stuurknop.web.accounts.urls")),
     path("", include("stuurknop.web.projects.urls")),
     path("", include("stuurknop.web.live.urls")),
     path("", include("stuurknop.web.residents.urls")),

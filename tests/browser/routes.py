@@ -83,6 +83,9 @@ APP_PAGES: list[AppPage] = [
         values={"uidb64": "reset_uidb64", "token": "reset_token"},
     ),
     AppPage("password_reset_complete", "wachtwoord-hersteld", user=None),
+    AppPage("password_change", "wachtwoord-wijzigen"),
+    AppPage("password_change_done", "wachtwoord-gewijzigd"),
+    AppPage("accessibility_statement", "toegankelijkheid", user=None),
     AppPage("invitation_accept", "uitnodiging", user=None, values={"token": "invitation_token"}),
     # Projects
     AppPage("project_list", "projecten"),

@@ -31,6 +31,10 @@ ACCESS: dict[str, Access] = {
     "password_reset_done": Access("public"),
     "password_reset_confirm": Access("public"),
     "password_reset_complete": Access("public"),
+    # The account's own pages and the accessibility statement (stuurknop/web/accounts/urls.py).
+    "password_change": Access("user"),
+    "password_change_done": Access("user"),
+    "accessibility_statement": Access("public"),
     "project_list": Access("user"),
     "project_detail": Access("lezer"),
     "project_export": Access("lezer"),

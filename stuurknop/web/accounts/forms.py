@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +58,25 @@ class NewPasswordForm(_SetPasswordForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Nieuw wachtwoord")
+        self.fields["new_password2"].label = _("Nieuw wachtwoord, nog een keer")
+        for name in ("new_password1", "new_password2"):
+            self.fields[name].error_messages["required"] = _("Vul een wachtwoord in.")
+        self.fields["new_password2"].help_text = _("Typ hetzelfde wachtwoord nog een keer.")
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """A signed-in user changes the password: the current one first, then the new one twice."""
+
+    error_messages = {
+        "password_mismatch": _("De twee wachtwoorden zijn niet gelijk."),
+        "password_incorrect": _("Dit is niet je huidige wachtwoord. Probeer het opnieuw."),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Huidig wachtwoord")
+        self.fields["old_password"].error_messages["required"] = _("Vul je huidige wachtwoord in.")
         self.fields["new_password1"].label = _("Nieuw wachtwoord")
         self.fields["new_password2"].label = _("Nieuw wachtwoord, nog een keer")
         for name in ("new_password1", "new_password2"):
