@@ -1,8 +1,9 @@
 """Effects in money said once, as blocks: the per-party table (present values, net present
 value, benefit–cost ratio, payback, P10/P50/P90 and the chance of coming out ahead), a chart
-with its table, "wie betaalt, wie baat" per year, the tornado as a table, the redistribution
-proposal and the effect estimates themselves. The pages, the plan (PDF and Word) and the command
-line render these blocks; present values are rounded here, once."""
+with its table, "wie betaalt, wie baat" per year, the tornado of the project and of each party
+(chart and table), the redistribution proposal and the effect estimates themselves. The pages,
+the plan (PDF and Word) and the command line render these blocks; present values are rounded
+here, once."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from decimal import Decimal
 
 from stuurknop.charts.bars import grouped_bar_chart
 from stuurknop.engine.effect_report import EffectReport
-from stuurknop.engine.effect_uncertainty import TornadoBar
+from stuurknop.engine.effect_uncertainty import PartyTornado, TornadoBar
 from stuurknop.engine.effects import TOTAL, PartyEffects
 from stuurknop.engine.money import UNASSIGNED
 from stuurknop.gespreksmodel.schema import Model
@@ -133,34 +134,49 @@ def bar_name(bar: TornadoBar, model: Model, scenario: Scenario) -> str:
     return f"{effect.id} ({model.value(effect.value).name})"
 
 
-def tornado_figure(report: EffectReport, model: Model, scenario: Scenario) -> Figure:
-    """The tornado as bars: per input the project's net result at its low and its high end,
-    largest swing first; the table after it (:func:`tornado_table`) holds the same figures."""
-    bars = report.tornado
+def input_text(bar: TornadoBar, scenario: Scenario, figure: float) -> str:
+    """An input's low or high end as the estimate says it: the rate in percent, an amount per
+    year in euros, a quantity (of a proxy) as a number."""
+    if bar.kind == "rate":
+        return rate_text(figure)
+    effect = next(e for e in scenario.effects if e.id == bar.key)
+    return pv(figure) if effect.proxy is None else measured(Decimal(repr(figure)))
+
+
+def tornado_figure(
+    report: EffectReport, model: Model, scenario: Scenario, party: PartyTornado | None = None
+) -> Figure:
+    """The tornado as bars: per input the net result (the project's, or ``party``'s) at its low
+    and its high end, largest swing first; the table after it (:func:`tornado_table`) holds the
+    same figures."""
+    bars = report.tornado if party is None else party.bars
+    whose = "het project" if party is None else _name_of(report, party.party)
     chart = grouped_bar_chart(
         [bar_name(bar, model, scenario) for bar in bars],
         {
             "Netto bij laag": [Decimal(repr(round(b.npv_low))) for b in bars],
             "Netto bij hoog": [Decimal(repr(round(b.npv_high))) for b in bars],
         },
-        title="Gevoeligheid van het netto resultaat van het project",
-        description="Per onderdeel het netto resultaat van het project (contante waarde) als "
+        title=f"Gevoeligheid van het netto resultaat van {whose}",
+        description=f"Per onderdeel het netto resultaat van {whose} (contante waarde) als "
         "dat ene onderdeel laag of hoog uitvalt, de rest verwacht; het grootste verschil eerst. "
         "De tabel eronder geeft dezelfde bedragen.",
         value_format=euro,
-        id_prefix="effects-tornado",
+        id_prefix="effects-tornado" if party is None else f"effects-tornado-{party.party}",
         label_heading="Onderdeel",
     )
     return Figure(chart, None)
 
 
-def tornado_table(report: EffectReport, model: Model, scenario: Scenario) -> PlanTable:
+def tornado_table(
+    report: EffectReport, model: Model, scenario: Scenario, party: PartyTornado | None = None
+) -> PlanTable:
     rows = []
-    for bar in report.tornado:
-        if bar.kind == "rate":
-            low, high = rate_text(bar.low_input), rate_text(bar.high_input)
-        else:
-            low, high = pv(bar.low_input), pv(bar.high_input)
+    for bar in report.tornado if party is None else party.bars:
+        low, high = (
+            input_text(bar, scenario, bar.low_input),
+            input_text(bar, scenario, bar.high_input),
+        )
         rows.append(
             (
                 bar_name(bar, model, scenario),
@@ -171,11 +187,72 @@ def tornado_table(report: EffectReport, model: Model, scenario: Scenario) -> Pla
                 pv(bar.swing),
             )
         )
+    whose = "het project" if party is None else _name_of(report, party.party)
     return PlanTable(
-        "Gevoeligheid: het netto resultaat van het project als één ding laag of hoog uitvalt",
+        f"Gevoeligheid: het netto resultaat van {whose} als één ding laag of hoog uitvalt",
         ("Onderdeel", "Laag", "Hoog", "Netto bij laag", "Netto bij hoog", "Verschil"),
         tuple(rows),
         ("left", "right", "right", "right", "right", "right"),
+    )
+
+
+def _name_of(report: EffectReport, party: str) -> str:
+    return party_name(report.result.of(party))
+
+
+def party_tornado_blocks(
+    report: EffectReport, model: Model, scenario: Scenario
+) -> tuple[Block, ...]:
+    """Per party that pays or gains: its own tornado. An effect moves only the net result of
+    the party it lands with; the discount rate moves every party's. A party that gains from
+    an effect gets a chart and a table; for the parties that only pay, the rate is the one
+    input, said in one table."""
+    if not report.party_tornados:
+        return ()
+    blocks: list[Block] = [
+        Paragraph("Gevoeligheid per partij", tone="lead"),
+        Paragraph(
+            "Voor elke partij die betaalt of baat heeft: haar eigen netto resultaat als één "
+            "effect dat bij haar landt, of de discontovoet, laag of hoog uitvalt. Zo ziet elke "
+            "partij waar haar eigen uitkomst het meest van afhangt."
+        ),
+    ]
+    paying_only = []
+    for party in report.party_tornados:
+        if all(bar.kind == "rate" for bar in party.bars):
+            paying_only.append(party)
+            continue
+        blocks += [
+            tornado_figure(report, model, scenario, party),
+            tornado_table(report, model, scenario, party),
+        ]
+    if paying_only:
+        blocks.append(rate_only_table(report, paying_only))
+    return tuple(blocks)
+
+
+def rate_only_table(report: EffectReport, parties: list[PartyTornado]) -> PlanTable:
+    """The parties no effect lands with: their net result at the rate's low and high end."""
+    rows = []
+    for party in parties:
+        (bar,) = party.bars
+        rows.append(
+            (
+                _name_of(report, party.party),
+                pv(party.npv),
+                pv(bar.npv_low),
+                pv(bar.npv_high),
+                pv(bar.swing),
+            )
+        )
+    low, high = (
+        rate_text(x) for x in (parties[0].bars[0].low_input, parties[0].bars[0].high_input)
+    )
+    return PlanTable(
+        "Gevoeligheid van partijen zonder eigen baten: alleen de discontovoet telt",
+        ("Partij", "Netto", f"Netto bij {low}", f"Netto bij {high}", "Verschil"),
+        tuple(rows),
+        ("left", "right", "right", "right", "right"),
     )
 
 
@@ -280,6 +357,7 @@ def effect_blocks(
         year_table(report),
         tornado_figure(report, model, scenario),
         tornado_table(report, model, scenario),
+        *party_tornado_blocks(report, model, scenario),
         *redistribution_blocks(report, doc),
         estimates_table(model, doc, scenario),
     )

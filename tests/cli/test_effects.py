@@ -82,3 +82,20 @@ def test_a_scenario_without_effects_says_what_to_fill_in(tmp_path):
     result = run("effects", path)
     assert result.exit_code == 0
     assert "nog geen effectschattingen in geld" in result.output
+
+
+def test_each_partys_tornado_in_text_and_json(model, project):
+    path, doc = project
+    report = effect_report(model, doc, doc.scenario())
+    data = json.loads(run("effects", path, "--format", "json").output)
+    tornados = {t["party"]: t for t in data["party_tornados"]}
+    assert list(tornados) == [t.party for t in report.party_tornados] == ["woco", "gemeente"]
+    gemeente = next(t for t in report.party_tornados if t.party == "gemeente")
+    assert [b["key"] for b in tornados["gemeente"]["bars"]] == [b.key for b in gemeente.bars]
+    assert tornados["gemeente"]["bars"][0]["npv_high"] == pytest.approx(
+        gemeente.bars[0].npv_high, abs=1e-3
+    )
+    text = run("effects", path).output
+    assert "Gevoeligheid per partij" in text
+    assert "het netto resultaat van Gemeente (contante waarde)" in text
+    assert pv(gemeente.bars[0].npv_high) in text

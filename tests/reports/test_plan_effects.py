@@ -49,3 +49,26 @@ def test_pdf_and_word_carry_the_projects_net_present_value(model, thuisflat):
     word = Document(BytesIO(render("docx", model, thuisflat, options=OPTIONS).content))
     cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
     assert npv in cells
+
+
+def test_the_chapter_has_each_partys_tornado_with_quantities_said_as_such(model, thuisflat):
+    plan = build_plan(model, thuisflat, thuisflat.scenario(), today=TODAY)
+    report = effect_report(model, thuisflat, thuisflat.scenario())
+    blocks = plan.section(ANCHOR).blocks
+    captions = {b.caption: b for b in blocks if hasattr(b, "caption")}
+    gaining = [t for t in report.party_tornados if any(b.kind == "effect" for b in t.bars)]
+    assert gaining, "the example has effects that land with a party"
+    for tornado in gaining:
+        name = report.result.of(tornado.party).name
+        table = captions[
+            f"Gevoeligheid: het netto resultaat van {name} als één ding laag of hoog uitvalt"
+        ]
+        assert [r[-1] for r in table.rows] == [pv(b.swing) for b in tornado.bars]
+    proxied = next(e for e in thuisflat.scenario().effects if e.proxy is not None)
+    row = next(
+        r
+        for t in captions.values()
+        for r in getattr(t, "rows", ())
+        if r[0].startswith(f"{proxied.id} (")
+    )
+    assert "€" not in row[1] and "€" not in row[2]  # a quantity of the proxy, not euros

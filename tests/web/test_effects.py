@@ -94,6 +94,11 @@ def test_an_effect_entered_shows_each_partys_result_and_its_uncertainty(
     assert pv(gemeente.pv_benefits).replace(" ", "&nbsp;") in page.replace("€ ", "€&nbsp;")
     assert "Kans op winst" in page and "P10" in page
     assert "Herverdelen" in page or "startpunt" in page
+    # the gemeente's own tornado: its net result with the effect at its low and high end
+    assert "Gevoeligheid per partij" in page
+    assert "Gevoeligheid van het netto resultaat van" in page
+    (tornado,) = report.party_tornados
+    assert tornado.party == "gemeente" and tornado.bars[0].key == "wmo-uitstel"
     entry = LogEntry.objects.filter(project=project).order_by("-pk").first()
     assert entry is not None and "wmo-uitstel" in entry.what
 
