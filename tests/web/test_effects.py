@@ -177,6 +177,26 @@ def test_the_worksheet_and_the_money_page_link_to_the_effects(
     knob = client.get(reverse("knob_page", args=[project.pk, scenario.pk, 4])).content.decode()
     money = client.get(reverse("money_page", args=[project.pk, scenario.pk])).content.decode()
     assert url in knob and url in money
+    assert "?stuurknop=4" not in knob  # a reader gets no link to a form she cannot use
+
+
+def test_an_estimate_started_from_a_worksheet_is_tied_to_its_knob(
+    project: Project, people: People
+) -> None:
+    client = _client(people.bram)
+    scenario = project.scenarios.get()
+    knob = client.get(reverse("knob_page", args=[project.pk, scenario.pk, 4])).content.decode()
+    start = f"{_urls(project)['add']}?stuurknop=4"
+    assert start in knob
+    form = client.get(start)
+    assert form.status_code == 200
+    checked = form.context["form"]["knobs"].value()
+    assert [int(k) for k in checked] == [4]
+    # a knob the model does not have is ignored, not an error
+    assert client.get(f"{_urls(project)['add']}?stuurknop=42").context["form"]["knobs"].value() in (
+        None,
+        [],
+    )
 
 
 def test_a_proxy_of_the_projects_own_needs_a_source_and_prices_an_effect(

@@ -131,6 +131,11 @@ def effect_edit(
             **dict.fromkeys(("drop_off", "deadweight", "attribution", "displacement"), 0),
         }
     )
+    if current is None:
+        # from a knob's worksheet (?stuurknop=N): the new estimate starts tied to that knob
+        knob = request.GET.get("stuurknop", "")
+        if knob.isdigit() and int(knob) in {k.number for k in model.knobs}:
+            initial["knobs"] = [int(knob)]
     form = EffectForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
