@@ -19,7 +19,8 @@ function or under ``TYPE_CHECKING``):
 
    - 0: the shared pieces every app may use: ``web`` itself, ``env``, ``http``,
      ``no_store`` and ``vocabulary``;
-   - 1: the ``accounts`` app; 2: the ``projects`` app; 3: the ``live`` and ``residents`` apps;
+   - 1: the ``accounts`` app; 2: the ``projects`` app and ``strategy`` (a project's checks show
+     the strategy's departures); 3: the ``live`` and ``residents`` apps;
    - 4: the ``demo`` app (it loads data through the others; no app imports it);
    - 5: the wiring: ``settings``, ``settings_typecheck``, ``urls``, ``asgi``, ``wsgi``, ``run``.
 
@@ -63,6 +64,7 @@ WEB_LAYERS = {
     "stuurknop.web.vocabulary": 0,
     "stuurknop.web.accounts": 1,
     "stuurknop.web.projects": 2,
+    "stuurknop.web.strategy": 2,
     "stuurknop.web.live": 3,
     "stuurknop.web.residents": 3,
     "stuurknop.web.demo": 4,

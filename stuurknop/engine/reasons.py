@@ -129,6 +129,16 @@ CODES: dict[str, tuple[str, ...]] = {
         for kind in ("source", "unprofitable")
     },
     "strategy.partner_missing": ("organisation", "party_type"),
+    # strategy_compare.py: two organisations' positions on one knob
+    "strategy_compare.both_lead": ("first", "second", "knob"),
+    "strategy_compare.nobody_leads": ("first", "second", "knob"),
+    "strategy_compare.opening_apart": (
+        "first",
+        "second",
+        "knob",
+        "first_opening",
+        "second_opening",
+    ),
     # actuals.py and actual_cliffs.py: realised money against the plan
     "actual.overspent": ("cost", "amount", "years"),
     "actual.underspent": ("cost", "amount", "years"),

@@ -83,4 +83,15 @@ TEMPLATES: dict[str, Callable[[Params], str]] = {
         f"{p['organisation']} doet alleen mee met een {str(p['party_type']).lower()} aan tafel; "
         "die zit er niet"
     ),
+    "strategy_compare.both_lead": lambda p: (
+        f"{p['first']} en {p['second']} willen allebei stuurknop {p['knob']} trekken"
+    ),
+    "strategy_compare.nobody_leads": lambda p: (
+        f"{p['first']} en {p['second']} laten stuurknop {p['knob']} allebei aan anderen: "
+        "wie trekt hem?"
+    ),
+    "strategy_compare.opening_apart": lambda p: (
+        f"{p['first']} gaat {_stand(p['first_opening'])}, {p['second']} "
+        f"{_stand(p['second_opening'])}"
+    ),
 }

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "stuurknop.web.projects",
     "stuurknop.web.live",
     "stuurknop.web.residents",
+    "stuurknop.web.strategy",
     # manage.py demo (refused outside STUURKNOP_DEV=1); above the other apps, none imports it.
     "stuurknop.web.demo",
     # Django's admin, with a site that also shows the model content (staff only).
