@@ -1,6 +1,7 @@
 """Effects in money (issue 14): the Monte Carlo of 10,000 seeded PERT draws over every effect
 estimate of a large project (200 effects, the most a scenario holds, spread over its parties),
-the deterministic present values, the tornado and the redistribution.
+the deterministic present values, the tornado (the project's and each party's) and the
+redistribution.
 
 Prints the median time of each part and of the whole report.
 """
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from large_project import large_project
 
 from stuurknop.engine.effect_report import effect_report
-from stuurknop.engine.effect_uncertainty import tornado, uncertainty
+from stuurknop.engine.effect_uncertainty import party_tornados, tornado, uncertainty
 from stuurknop.engine.effects import effects_of
 from stuurknop.gespreksmodel import load_model
 from stuurknop.projectfile import parse_document
@@ -70,6 +71,7 @@ def main() -> None:
     print(f"  present values         {median_s(lambda: effects_of(model, doc, scenario)):.4f} s")
     print(f"  Monte Carlo 10,000     {median_s(lambda: uncertainty(result)):.4f} s")
     print(f"  tornado                {median_s(lambda: tornado(result)):.4f} s")
+    print(f"  tornado per party      {median_s(lambda: party_tornados(result)):.4f} s")
     print(f"  whole report           {median_s(lambda: effect_report(model, doc, scenario)):.4f} s")
 
 
