@@ -4,6 +4,7 @@ figures per year and the discount factors from the rate's cell) that evaluate to
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -73,3 +74,20 @@ def test_no_sheet_without_effect_estimates(model, tmp_path):
     path = tmp_path / rendered.filename
     path.write_bytes(rendered.content)
     assert SHEET not in openpyxl.load_workbook(path).sheetnames
+
+
+def test_the_workbook_recomputes_when_the_rate_is_changed(model, doc, tmp_path):
+    rendered = render("xlsx", model, doc, options=Options(today=dt.date(2026, 1, 1)))
+    path = tmp_path / rendered.filename
+    path.write_bytes(rendered.content)
+    at_other_rate = effects_of(model, doc, doc.scenario(), rate=Decimal("4.50"))
+    rows = party_rows(at_other_rate)
+    pv_col = openpyxl.utils.get_column_letter(3 + len(at_other_rate.years))
+    compiler = ExcelCompiler(filename=str(path))
+    before = compiler.evaluate(f"'{SHEET}'!{pv_col}{rows['woco'] + 3}")  # at the project's rate
+    compiler.set_value(f"'{SHEET}'!B2", 0.045)  # the controller types another rate
+    assert compiler.evaluate(f"'{SHEET}'!{pv_col}{rows['woco'] + 3}") != pytest.approx(before)
+    for party in ("woco", "gemeente", "*"):
+        npv = compiler.evaluate(f"'{SHEET}'!{pv_col}{rows[party] + 3}")
+        # every present value follows the rate; the risk-free effect b stays at −1 %
+        assert npv == pytest.approx(at_other_rate.of(party).npv, abs=0.1)
