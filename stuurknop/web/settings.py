@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "stuurknop.web.projects",
     "stuurknop.web.live",
     "stuurknop.web.residents",
+    "stuurknop.web.jobs",
     "stuurknop.web.strategy",
     # manage.py demo (refused outside STUURKNOP_DEV=1); above the other apps, none imports it.
     "stuurknop.web.demo",
@@ -62,6 +63,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "channels",
+    # Background jobs: Django's tasks framework (backport) and its database backend.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -347,6 +351,21 @@ ACCESSIBILITY_CONTACT_EMAIL = env_str("STUURKNOP_ACCESSIBILITY_CONTACT_EMAIL", "
 
 # How long an invitation link to a project stays valid.
 INVITATION_DAYS = env_int("STUURKNOP_INVITATION_DAYS", 14, minimum=1, maximum=90)
+
+# Background jobs (stuurknop.web.jobs): made by workers sharing a queue in the database, never
+# in a request; docs/deployment.md and .env.example say what each setting does.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+JOB_HEARTBEAT_SECONDS = env_int("STUURKNOP_JOB_HEARTBEAT_SECONDS", 10, minimum=1, maximum=600)
+JOB_STALE_SECONDS = env_int("STUURKNOP_JOB_STALE_SECONDS", 60, minimum=2, maximum=3600)
+if JOB_STALE_SECONDS <= JOB_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured(
+        "STUURKNOP_JOB_STALE_SECONDS must be longer than STUURKNOP_JOB_HEARTBEAT_SECONDS."
+    )
+JOB_SWEEP_SECONDS = env_int("STUURKNOP_JOB_SWEEP_SECONDS", 30, minimum=1, maximum=3600)
+JOB_POLL_SECONDS = env_int("STUURKNOP_JOB_POLL_SECONDS", 1, minimum=1, maximum=60)
+JOB_MAX_ATTEMPTS = env_int("STUURKNOP_JOB_MAX_ATTEMPTS", 2, minimum=1, maximum=10)
+JOB_QUEUE_LIMIT = env_int("STUURKNOP_JOB_QUEUE_LIMIT", 100, minimum=1, maximum=100_000)
+JOB_KEEP_DAYS = env_int("STUURKNOP_JOB_KEEP_DAYS", 7, minimum=1, maximum=365)
 
 # Documents are made in a thread beside the request (stuurknop.web.projects.document_jobs): a
 # download waits this long for its file, then says it is still being made and is asked again,
