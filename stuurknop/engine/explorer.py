@@ -225,17 +225,25 @@ def _robust(share: Floats, party_cost: Floats) -> npt.NDArray[np.bool_]:
 
 
 def robust_all(t: Tables) -> npt.NDArray[np.bool_]:
-    """:func:`robust` for every setting (built per party by :func:`additive`)."""
+    """:func:`robust` for every setting, one party at a time so that no settings × parties
+    array is made: the value every party reaches and the cost every party pays are linear in
+    the openings, so their totals are one :func:`additive` each."""
     if not len(t.parties):
         return np.ones(LEVELS ** len(t.knobs), dtype=np.bool_)
     p = t.potential_of_knob
-    reach = np.stack([additive(per_opening(t, p @ n)) for n in t.normalised], axis=1)
-    total = reach.sum(axis=1, keepdims=True)
-    share = np.divide(reach, total, out=np.zeros_like(reach), where=total > 0)
-    cost = np.stack(
-        [additive(t.effort_by_opening * t.payer[:, [j]]) for j in range(len(t.parties))], axis=1
-    )
-    return _robust(share, cost)
+    total = additive(per_opening(t, p @ t.normalised.sum(axis=0)))
+    paid = additive(t.effort_by_opening * t.payer.sum(axis=1, keepdims=True))
+    fair = np.ones(len(total), dtype=np.bool_)
+    reached = total > 0
+    for j, n in enumerate(t.normalised):
+        cost = additive(t.effort_by_opening * t.payer[:, [j]])
+        pays = cost > TOLERANCE
+        share = np.divide(
+            additive(per_opening(t, p @ n)), total, where=reached, out=np.zeros_like(total)
+        )
+        cost_share = np.divide(cost, paid, where=pays, out=np.zeros_like(cost))
+        fair &= ~pays | (share + TOLERANCE >= cost_share)
+    return fair
 
 
 def allowed(t: Tables, effort: Floats, c: Constraints) -> npt.NDArray[np.bool_]:
