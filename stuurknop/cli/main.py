@@ -19,9 +19,10 @@ from typing import Any, NoReturn
 import click
 
 from stuurknop import __version__
+from stuurknop.cli.analysis_data import analysis_data
 from stuurknop.cli.commands import COMMANDS
-from stuurknop.cli.monitoring import monitoring_data, monitoring_report
-from stuurknop.cli.realised import realised_data, realised_report
+from stuurknop.cli.monitoring import monitoring_report
+from stuurknop.cli.realised import realised_report
 from stuurknop.cli.report import (
     analysis_sections,
     comparison_sections,
@@ -42,7 +43,6 @@ from stuurknop.gespreksmodel import (
 from stuurknop.gespreksmodel.loader import version_path
 from stuurknop.presentation.blocks import Section
 from stuurknop.presentation.meetings import follow_up_section
-from stuurknop.presentation.reasons import text as reason_text
 from stuurknop.projectfile import (
     DocumentInvalid,
     ProjectDocument,
@@ -120,11 +120,7 @@ def analyse_command(project: Path, scenario: str | None, fmt: str) -> None:
     analysis = analyse(model, doc, scenario)
     today = dt.date.today()
     if fmt == "json":
-        echo_json(
-            to_data(analysis, reason_text=reason_text)
-            | realised_data(model, doc, scenario)
-            | monitoring_data(doc, scenario, today)
-        )
+        echo_json(analysis_data(doc, scenario, today))
         return
     title = f'{doc.project.name}: scenario "{analysis.scenario}" (model {model.version})'
     sections = analysis_sections(model, analysis) + realised_report(model, doc, scenario)

@@ -15,6 +15,7 @@ import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from stuurknop.web.api import config as api_config
 from stuurknop.web.env import env_bool, env_int, env_list, env_str
 
 # Django's generic classes accept their type parameters at run time (ModelAdmin[Project]).
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
     # Background jobs: Django's tasks framework (backport) and its database backend.
     "django_tasks",
     "django_tasks_db",
+    # The JSON API (/api/v1/), its OpenAPI schema and Swagger UI from our own static files.
+    *("rest_framework", "drf_spectacular", "drf_spectacular_sidecar", "stuurknop.web.api"),
 ]
 
 MIDDLEWARE = [
@@ -373,6 +376,11 @@ JOB_KEEP_DAYS = env_int("STUURKNOP_JOB_KEEP_DAYS", 7, minimum=1, maximum=365)
 # process; more are refused (503) until the queue drains.
 DOCUMENT_WAIT_SECONDS = env_int("STUURKNOP_DOCUMENT_WAIT_SECONDS", 5, minimum=1, maximum=60)
 DOCUMENT_QUEUE = env_int("STUURKNOP_DOCUMENT_QUEUE", 4, minimum=1, maximum=100)
+
+# The JSON API (stuurknop.web.api): calls per token, and DRF's and drf-spectacular's settings.
+STUURKNOP_API_RATE = api_config.api_rate(env_str("STUURKNOP_API_RATE", "600/minute"))
+REST_FRAMEWORK = api_config.REST_FRAMEWORK
+SPECTACULAR_SETTINGS = api_config.SPECTACULAR_SETTINGS
 
 LOGGING = {
     "version": 1,

@@ -97,6 +97,7 @@ APP_PAGES: list[AppPage] = [
     AppPage("project_parties", "partijen"),
     AppPage("project_party_edit", "partij-wijzigen"),
     AppPage("project_archive", "archiveren"),
+    AppPage("api_tokens", "api-sleutels"),
     # A scenario's pages, every worksheet among them
     AppPage("scenario_overview", "overzicht"),
     *_knob_pages(),
@@ -251,7 +252,8 @@ def app_route_names() -> set[str]:
     def walk(patterns: list[Any], admin: bool) -> None:
         for p in patterns:
             if isinstance(p, URLResolver):
-                walk(p.url_patterns, admin or p.app_name == "admin")
+                # The JSON API (/api/v1/) has no pages: tests/web/api/test_access.py covers it.
+                walk(p.url_patterns, admin or p.app_name in ("admin", "api"))
             elif isinstance(p, URLPattern) and p.name and not admin:
                 names.add(p.name)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import (
     access_actuals,
     access_agreements,
+    access_api,
     access_commitments,
     access_documents,
     access_effects,
@@ -98,6 +99,7 @@ ACCESS: dict[str, Access] = {
 # Each later area keeps its own part of the table (and the URL kwargs its routes need).
 AREAS = (
     access_actuals,
+    access_api,
     access_agreements,
     access_commitments,
     access_documents,

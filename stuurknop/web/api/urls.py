@@ -1,0 +1,27 @@
+"""``/api/v1/``: the JSON API, its OpenAPI schema and its documentation page."""
+
+from __future__ import annotations
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from stuurknop.web.api import part_views, project_views, read_views, row_views
+
+app_name = "api"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Split: the page's script is a file of ours, not inline, so the strict CSP holds.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("projects/", project_views.projects, name="project_list"),
+    path("projects/<int:project_id>/", project_views.project_detail, name="project_detail"),
+    path(
+        "projects/<int:project_id>/scenarios/<int:scenario_id>/analysis/",
+        project_views.scenario_analysis,
+        name="scenario_analysis",
+    ),
+    path("projects/<int:project_id>/history/", project_views.project_history, name="history"),
+    path("", include(part_views.urlpatterns)),
+    path("", include(row_views.urlpatterns)),
+    path("", include(read_views.urlpatterns)),
+]

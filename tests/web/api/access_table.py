@@ -1,0 +1,56 @@
+"""Who may call which API endpoint with which method: ``test_access.py`` runs every entry for
+anonymous / outsider / lezer / bewerker / beheerder and fails on an endpoint or a method that
+is not listed here.
+
+Roles as in ``tests/web/access.py``: ``"public"`` anyone, ``"user"`` any signed-in user (by
+token), else the least project role. Path arguments come from the world by name; ``kwargs``
+overrides one (``{"key": "funding_key"}``: the funding line's id instead of the cost item's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ApiAccess:
+    methods: dict[str, str]  # method → least role
+    kwargs: dict[str, str] = field(default_factory=dict)
+
+
+READ = {"GET": "lezer"}
+ROW = {"GET": "lezer", "PUT": "bewerker", "DELETE": "bewerker"}
+LIST_AND_ADD = {"GET": "lezer", "POST": "bewerker"}
+READ_AND_SET = {"GET": "lezer", "PUT": "bewerker"}
+
+API_ACCESS: dict[str, ApiAccess] = {
+    "api:schema": ApiAccess({"GET": "public"}),
+    "api:docs": ApiAccess({"GET": "public"}),
+    "api:project_list": ApiAccess({"GET": "user", "POST": "user"}),
+    "api:project_detail": ApiAccess(READ),
+    "api:scenario_analysis": ApiAccess(READ),
+    "api:history": ApiAccess(READ),
+    "api:basics": ApiAccess(READ_AND_SET),
+    "api:party_list": ApiAccess({"GET": "lezer", "POST": "beheerder"}),
+    "api:party": ApiAccess(READ),
+    "api:scenario_list": ApiAccess(LIST_AND_ADD),
+    "api:scenario": ApiAccess(READ_AND_SET),
+    "api:cost_item_list": ApiAccess(LIST_AND_ADD),
+    "api:cost_item": ApiAccess(ROW),
+    "api:funding_line_list": ApiAccess(LIST_AND_ADD),
+    "api:funding_line": ApiAccess(ROW, kwargs={"key": "funding_key"}),
+    "api:knob_setting_list": ApiAccess(READ),
+    "api:knob_setting": ApiAccess(READ_AND_SET),
+    "api:interest_list": ApiAccess(READ),
+    "api:interest": ApiAccess(READ_AND_SET),
+    "api:perspectives_list": ApiAccess(READ),
+    "api:resident_input_list": ApiAccess(READ),
+    "api:meetings_list": ApiAccess(READ),
+    "api:decisions_list": ApiAccess(READ),
+    "api:actions_list": ApiAccess(READ),
+    "api:lessons_list": ApiAccess(READ),
+    "api:agreements_list": ApiAccess(READ),
+    "api:effects_list": ApiAccess(READ),
+    "api:evidence_list": ApiAccess(READ),
+    "api:actuals_list": ApiAccess(READ),
+}
