@@ -161,6 +161,17 @@ def departure_sentences(departures: Iterable[Departure]) -> list[str]:
     return [sentence(d.reason) for d in departures]
 
 
+def departures_by_organisation(
+    organisations: Iterable[str], departures: Iterable[Departure]
+) -> list[tuple[str, list[str]]]:
+    """Per organisation with positions (in the order given) the sentences of its departures;
+    an organisation the project keeps to has an empty list."""
+    said: dict[str, list[str]] = {name: [] for name in organisations}
+    for d in departures:
+        said.setdefault(d.organisation, []).append(sentence(d.reason))
+    return list(said.items())
+
+
 @dataclass(frozen=True)
 class ComparisonRow:
     number: int

@@ -174,6 +174,11 @@ APP_PAGES: list[AppPage] = [
     AppPage("residents_manage", "bewoners"),
     AppPage("residents_form", "bewonersvragenlijst", user=None),
     AppPage("residents_thanks", "bewoners-bedankt", user=None),
+    # An organisation's strategy (world: organisation_slug, other_slug its partner)
+    AppPage("strategy_page", "strategie"),
+    AppPage("strategy_edit", "strategie-wijzigen"),
+    AppPage("strategy_history", "strategie-geschiedenis"),
+    AppPage("strategy_compare", "strategie-vergelijken"),
 ]
 
 # Routes that are no page of their own, each with the reason.
@@ -183,6 +188,8 @@ NOT_PAGES: dict[str, str] = {
     "logout": "a POST that signs out",
     "set_language": "a POST that switches the language",
     "project_export": "a JSON download",
+    "strategy_export": "a JSON download of the positions",
+    "strategy_import": "a POST of the strategy page (the file upload)",
     "project_unarchive": "only for an archived project; its page is archive_confirm's twin",
     "project_party_add": "a POST of the parties page",
     "scenario_switch": "a redirect to the other scenario's page",

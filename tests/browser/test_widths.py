@@ -47,6 +47,7 @@ from tests.browser.evidence_world import evidence_values
 from tests.browser.lesson_world import lesson_values
 from tests.browser.meeting_world import meeting_values
 from tests.browser.routes import APP_PAGES, NOT_PAGES, AppPage, app_route_names, route_params
+from tests.browser.strategy_world import strategy_values
 from tests.web.conftest import People
 
 pytestmark = pytest.mark.browser
@@ -210,6 +211,7 @@ def world(people: People) -> dict[str, Any]:
         **evidence_values(project, people.anna),
         **actual_values(project, people.anna),
         **agreement_values(project, people.anna),
+        **strategy_values(people),
         "effect_id": "minder-verhuizingen",  # an effect estimate of the example's scenario
     }
 

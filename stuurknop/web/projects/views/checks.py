@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from stuurknop.presentation.strategy import departures_by_organisation
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.fix_pages import fix_link
 from stuurknop.web.projects.models import Project, Scenario
@@ -15,6 +16,7 @@ from stuurknop.web.projects.selectors import scenario_analysis
 from stuurknop.web.projects.services.agenda import checklist_key, upcoming_meetings
 from stuurknop.web.projects.views.common import project_context
 from stuurknop.web.projects.views.decisions import placed
+from stuurknop.web.strategy.selectors import project_departures, project_positions
 
 
 @scenario_role(Role.LEZER)
@@ -49,6 +51,11 @@ def checks_page(
         quiet_checks=[text for text in context["model"].checks if text.id not in fired],
         placed=placed(request, project),
         agenda_meetings=upcoming_meetings(project),
+        # Where the scenario departs from the positions of the organisations at the table.
+        strategy=departures_by_organisation(
+            [p.organisation for p in project_positions(project).values()],
+            project_departures(project, scenario),
+        ),
     )
     return render(request, "projects/checks/page.html", context)
 

@@ -1,0 +1,5 @@
+"""The strategy pages' URLs."""
+
+from stuurknop.web.strategy.views import urlpatterns
+
+__all__ = ["urlpatterns"]
