@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from stuurknop.gespreksmodel.library import IndicatorsFile
 from stuurknop.gespreksmodel.library_checks import library_problems
+from stuurknop.gespreksmodel.proxies import PROXIES_FILE, ProxyLibrary
 from stuurknop.gespreksmodel.schema import (
     NUMERALS,
     ChecksFile,
@@ -91,6 +92,7 @@ def load_model_folder(folder: Path) -> Model:
     questionnaire = _load(folder, "questionnaire.yaml", QuestionnaireFile, errors)
     scales = _load(folder, "scales.yaml", ScalesFile, errors)
     library = _load(folder, "indicators.yaml", IndicatorsFile, errors)
+    _load(folder, PROXIES_FILE, ProxyLibrary, errors)  # checked here; read by load_proxies
     knobs: list[tuple[str, Knob]] = []
     knob_dir = folder / "knobs"
     knob_files = sorted(knob_dir.glob("*.yaml")) if knob_dir.is_dir() else []

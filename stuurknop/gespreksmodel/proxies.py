@@ -2,22 +2,27 @@
 
 ``proxies.yaml`` in a model version's folder holds the discount rates with their cited source
 and the ready-made financial proxies a project may use for an effect (quantity × proxy). Each
-proxy carries its unit, its amount, its price year and a citable public source; a proxy without
-a source found and cited is not shipped (the library may be empty, and says so in ``note``).
+proxy carries its unit, its amount, its price year, a citable public source and the place in
+it (``where``); a proxy without a source found and cited is not shipped (an empty library says
+why in ``note``). ``stuurknop model check`` validates the file with the rest of the model
+folder (``loader.load_model_folder``).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 import yaml
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from stuurknop.gespreksmodel.base import Slug, Strict, Text
 from stuurknop.gespreksmodel.library import Citation
 
 PROXIES_FILE = "proxies.yaml"
+MODEL_ROOT = Path(__file__).parent  # one folder per model version, as in the loader
 
 
 class DiscountRates(Strict):
@@ -47,10 +52,10 @@ class ProxyLibrary(Strict):
         cited = {c.id for c in self.citations}
         for source in [self.discount_rates.source, *(p.source for p in self.proxies)]:
             if source not in cited:
-                raise ValueError(f"bron {source!r} staat niet bij de citations")
+                raise _problem(f"bron {source!r} staat niet bij de citations")
         ids = [p.id for p in self.proxies]
         if len(ids) != len(set(ids)):
-            raise ValueError("een kengetal-id staat er twee keer")
+            raise _problem("een kengetal-id staat er twee keer")
         return self
 
     def citation(self, source: str) -> Citation:
@@ -60,10 +65,22 @@ class ProxyLibrary(Strict):
         return next((p for p in self.proxies if p.id == proxy_id), None)
 
 
+def _problem(message: str) -> PydanticCustomError:
+    # A custom error keeps the message as written: `stuurknop model check` shows it as it is,
+    # without pydantic's English "Value error," in front.
+    return PydanticCustomError("kengetallen", message)
+
+
 @cache
 def load_proxies(version: str) -> ProxyLibrary:
-    """The proxy library of model ``version`` (validated; raises on a bad file)."""
-    from stuurknop.gespreksmodel.loader import version_path
+    """The proxy library of model ``version`` (validated; raises on a bad file).
 
-    path = version_path(version) / PROXIES_FILE
+    An unknown version raises ``KeyError``, a version folder without the file
+    ``FileNotFoundError``. The folder is found here rather than with ``loader.version_path``:
+    the loader imports this module to check the file with the rest of the model folder.
+    """
+    folder = MODEL_ROOT / version
+    if version != folder.name or not (folder / "model.yaml").is_file():
+        raise KeyError(f"onbekende modelversie {version!r}")
+    path = folder / PROXIES_FILE
     return ProxyLibrary.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
