@@ -68,4 +68,9 @@ def test_enter_an_effect_and_see_each_partys_result_and_its_uncertainty(
         re.compile("herverdelen is niet nodig|Herverdelen lukt niet|startpunt voor het")
     )
     expect(main).to_contain_text("Kosten waar nog niemand voor betaalt")  # after the fund
+    # the gemeente's own tornado: its net result with the estimate at its low and high end
+    expect(main).to_contain_text("Gevoeligheid per partij")
+    expect(
+        main.get_by_role("table", name=re.compile("het netto resultaat van Gemeente"))
+    ).to_be_visible()
     _fits(page, "the effects page with an estimate")
