@@ -67,6 +67,7 @@ WEB_LAYERS = {
     "stuurknop.web.strategy": 2,
     "stuurknop.web.live": 3,
     "stuurknop.web.residents": 3,
+    "stuurknop.web.portfolio": 3,
     "stuurknop.web.api": 3,
     "stuurknop.web.demo": 4,
     "stuurknop.web.settings": 5,

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "stuurknop.web.projects",
     "stuurknop.web.live",
     "stuurknop.web.residents",
+    "stuurknop.web.portfolio",
     "stuurknop.web.jobs",
     "stuurknop.web.strategy",
     # manage.py demo (refused outside STUURKNOP_DEV=1); above the other apps, none imports it.

@@ -179,6 +179,8 @@ APP_PAGES: list[AppPage] = [
     AppPage("strategy_edit", "strategie-wijzigen"),
     AppPage("strategy_history", "strategie-geschiedenis"),
     AppPage("strategy_compare", "strategie-vergelijken"),
+    # An organisation's portfolio (world: organisation_slug, anna's housing corporation)
+    AppPage("portfolio_page", "portefeuille"),
 ]
 
 # Routes that are no page of their own, each with the reason.
@@ -188,6 +190,8 @@ NOT_PAGES: dict[str, str] = {
     "logout": "a POST that signs out",
     "set_language": "a POST that switches the language",
     "project_export": "a JSON download",
+    "portfolio_excel": "an Excel download of the portfolio page",
+    "portfolio_pdf": "a PDF download of the portfolio page",
     "strategy_export": "a JSON download of the positions",
     "strategy_import": "a POST of the strategy page (the file upload)",
     "project_unarchive": "only for an archived project; its page is archive_confirm's twin",

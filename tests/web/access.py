@@ -10,6 +10,8 @@ from typing import Any
 class Access:
     """``role``: the least project role that gets in (``lezer``, ``bewerker``, ``beheerder``);
     ``"user"``: any signed-in user, no project involved; ``"public"``: anyone, signed in or not.
+    ``"organisation"``: a member of the world's organisation (anna's); anyone else signed in
+    gets 404.
     ``method``: how the route is used (a POST-only route answers GET with 405).
     ``editable``: also refused (403) on an archived project. ``data``: a valid POST body
     (keys may use the fixture names in ``{}``), or empty when an empty body is enough to show

@@ -20,6 +20,7 @@ from . import (
     access_live,
     access_meetings,
     access_perspectives,
+    access_portfolio,
     access_residents,
 )
 from .access import Access
@@ -110,6 +111,7 @@ AREAS = (
     access_lessons,
     access_evidence,
     access_effects,
+    access_portfolio,
 )
 for _area in AREAS:
     _twice = set(ACCESS) & set(_area.ACCESS)

@@ -52,7 +52,7 @@ SKIPPED_NAMESPACES = {"admin", "api"}
 SKIPPED_NAMES = {"set_language"}
 PEOPLE = ("anonymous", "olaf", "carla", "bram", "anna")
 ROLES = {"olaf": None, "carla": Role.LEZER, "bram": Role.BEWERKER, "anna": Role.BEHEERDER}
-KNOWN_ROLES = {"public", "user", *Role.values}
+KNOWN_ROLES = {"public", "user", "organisation", *Role.values}
 PROJECT_NAME = "Matrixhof"
 
 
@@ -247,6 +247,8 @@ def _expected(access: Access, who: str) -> str:
         return "login"
     if access.role == "user":
         return "in"
+    if access.role == "organisation":  # anna works at the world's organisation
+        return "in" if who == "anna" else "404"
     role = ROLES[who]
     if role is None:
         return "404"
@@ -292,7 +294,7 @@ def test_each_entry_names_a_known_role_and_method(name: str) -> None:
     access = ACCESS[name]
     assert access.role in KNOWN_ROLES, f"{name}: role {access.role!r} is not one of {KNOWN_ROLES}"
     assert access.method in {"GET", "POST"}, f"{name}: method {access.method!r}"
-    assert not (access.editable and access.role in {"public", "user"}), (
+    assert not (access.editable and access.role in {"public", "user", "organisation"}), (
         f"{name}: only a project route can be refused for an archived project"
     )
 
