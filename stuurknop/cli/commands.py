@@ -5,5 +5,6 @@ from __future__ import annotations
 
 from stuurknop.cli.effects import effects_command
 from stuurknop.cli.explore import explore_command
+from stuurknop.cli.strategy import strategy_check_command
 
-COMMANDS = [effects_command, explore_command]
+COMMANDS = [effects_command, explore_command, strategy_check_command]
