@@ -1,0 +1,187 @@
+"""A project's parts through the API: the same services as the pages, with optimistic
+concurrency (ETag on reads, If-Match on writes, 412 with both versions on a stale write),
+validation errors that name their place, and perspectives that stay hidden until revealed."""
+
+from __future__ import annotations
+
+from rest_framework.test import APIClient
+
+from stuurknop.web.projects.models import CostItem, LogEntry, Project
+from stuurknop.web.projects.services.perspectives import perspective_set, perspectives_reveal
+
+from ..conftest import People
+from .conftest import ApiFor, url
+
+
+def _scenario_id(project: Project) -> int:
+    return project.scenarios.get(chosen=True).pk
+
+
+def _cost_item_url(project: Project, key: str = "k1") -> str:
+    return url("cost_item", project_id=project.pk, scenario_id=_scenario_id(project), key=key)
+
+
+def test_a_cost_item_reads_with_its_version_and_saves_with_it(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    client = api_for(people.bram)
+    read = client.get(_cost_item_url(project))
+    item = read.json()
+    item["description"] = "Activiteitenbegeleider 0,5 fte"
+    saved = client.put(_cost_item_url(project), item, format="json", HTTP_IF_MATCH=read["ETag"])
+    assert saved.status_code == 200, saved.content
+    assert saved.json()["description"] == "Activiteitenbegeleider 0,5 fte"
+    assert saved["ETag"] != read["ETag"]
+    assert LogEntry.objects.filter(project=project, who__icontains="bram").exists()
+
+
+def test_a_stale_write_gets_412_with_both_versions_and_changes_nothing(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    bram, anna = api_for(people.bram), api_for(people.anna)
+    seen = bram.get(_cost_item_url(project))
+    theirs = {**seen.json(), "description": "Door Anna"}
+    assert (
+        anna.put(
+            _cost_item_url(project), theirs, format="json", HTTP_IF_MATCH=seen["ETag"]
+        ).status_code
+        == 200
+    )
+    mine = {**seen.json(), "description": "Door Bram"}
+    stale = bram.put(_cost_item_url(project), mine, format="json", HTTP_IF_MATCH=seen["ETag"])
+    assert stale.status_code == 412
+    body = stale.json()
+    assert body["yours"]["description"] == "Door Bram"
+    assert body["current"]["description"] == "Door Anna"
+    assert body["current_version"] > body["expected_version"]
+    assert "iemand anders" in body["detail"]
+    assert CostItem.objects.get(scenario__project=project, key="k1").description == "Door Anna"
+
+
+def test_a_write_without_if_match_is_428_and_stores_nothing(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    before = LogEntry.objects.filter(project=project).count()
+    item = api_for(people.bram).get(_cost_item_url(project)).json()
+    refused = api_for(people.bram).put(_cost_item_url(project), item, format="json")
+    assert refused.status_code == 428
+    assert LogEntry.objects.filter(project=project).count() == before
+
+
+def test_a_bad_cost_item_is_refused_with_dutch_errors_and_nothing_stored(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    scenario_id = _scenario_id(project)
+    listed = url("cost_item_list", project_id=project.pk, scenario_id=scenario_id)
+    client = api_for(people.bram)
+    before = CostItem.objects.count()
+    refused = client.post(
+        listed,
+        {
+            "knob": 4,
+            "description": "Koffie",
+            "kind": "jaarlijks",
+            "amount": "-5",
+            "first_year": 2026,
+        },
+        format="json",
+    )
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["path"].endswith("amount")
+    assert CostItem.objects.count() == before
+    made = client.post(
+        listed,
+        {
+            "knob": 4,
+            "description": "Koffie",
+            "kind": "jaarlijks",
+            "amount": "500",
+            "first_year": 2026,
+        },
+        format="json",
+    )
+    assert made.status_code == 201, made.content
+    assert made.json()["id"] == "k2"
+    assert client.get(made["Location"]).json() == made.json()
+
+
+def test_a_cost_item_still_paid_for_is_not_deleted(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    client = api_for(people.bram)
+    read = client.get(_cost_item_url(project))
+    refused = client.delete(_cost_item_url(project), HTTP_IF_MATCH=read["ETag"])
+    assert refused.status_code == 400
+    assert "financiering" in refused.json()["errors"][0]["message"]
+    assert CostItem.objects.filter(scenario__project=project, key="k1").exists()
+
+
+def test_a_knob_not_yet_discussed_is_version_0_and_is_set_with_it(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    client = api_for(people.bram)
+    knob = url("knob_setting", project_id=project.pk, scenario_id=_scenario_id(project), knob=7)
+    read = client.get(knob)
+    assert read["ETag"] == '"0"' and read.json()["status"] == "niet_besproken"
+    saved = client.put(
+        knob, {"status": "aan", "opening": 2}, format="json", HTTP_IF_MATCH=read["ETag"]
+    )
+    assert saved.status_code == 200, saved.content
+    assert saved.json()["opening"] == 2 and saved["ETag"] == '"1"'
+
+
+def test_basics_and_interests_are_written_through_the_services(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    client = api_for(people.bram)
+    basics = client.get(url("basics", project_id=project.pk))
+    changed = {**basics.json(), "homes": 61}
+    saved = client.put(
+        url("basics", project_id=project.pk), changed, format="json", HTTP_IF_MATCH=basics["ETag"]
+    )
+    assert saved.status_code == 200 and saved.json()["homes"] == 61
+    interest = url(
+        "interest",
+        project_id=project.pk,
+        scenario_id=_scenario_id(project),
+        party="woco",
+        value="goed_wonen",
+    )
+    read = client.get(interest)
+    set_ = client.put(interest, {"weight": 1}, format="json", HTTP_IF_MATCH=read["ETag"])
+    assert set_.status_code == 200 and set_.json()["weight"] == 1
+
+
+def _perspectives(client: APIClient, project: Project) -> set[str]:
+    shown = client.get(url("perspectives_list", project_id=project.pk)).json()
+    return {p["party"] for p in shown}
+
+
+def test_hidden_perspectives_never_leak_until_the_beheerder_reveals_them(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    for who, party in ((people.anna, "woco"), (people.bram, "zorg")):
+        perspective_set(
+            project=project,
+            by=who,
+            party=party,
+            knobs={4: 3},
+            values={"goed_wonen": 3},
+            remarks=f"geheim van {party}",
+            expected_version=1,
+        )
+    bram, carla = api_for(people.bram), api_for(people.carla)
+    assert _perspectives(bram, project) == {"zorg"}
+    assert _perspectives(carla, project) == set()
+    for client in (bram, carla):
+        document = client.get(url("project_detail", project_id=project.pk)).content.decode()
+        assert "geheim van woco" not in document
+        analysis = client.get(
+            url("scenario_analysis", project_id=project.pk, scenario_id=_scenario_id(project))
+        ).content.decode()
+        assert "geheim van woco" not in analysis
+    assert (
+        "geheim van" not in carla.get(url("project_detail", project_id=project.pk)).content.decode()
+    )
+    perspectives_reveal(project=project, by=people.anna)
+    assert _perspectives(carla, project) == {"woco", "zorg"}
