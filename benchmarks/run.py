@@ -14,6 +14,7 @@ BENCHMARKS = (
     "bench_concurrency",
     "bench_explorer",
     "bench_effects",
+    "bench_strategy",
 )
 
 if __name__ == "__main__":
