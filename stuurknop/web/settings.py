@@ -227,6 +227,22 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Single sign-on (OpenID Connect) with mozilla-django-oidc-db: the provider and client are
+# configured in the admin, no restart needed. It is for a shared installation on PostgreSQL
+# only: the library keeps lists in PostgreSQL array fields, which SQLite cannot create. The
+# embedded default keeps local accounts. PKCE always (RFC 9700); a user is made on the first
+# sign-in and matched on the `sub` claim afterwards (stuurknop.web.accounts.oidc).
+SINGLE_SIGN_ON = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if SINGLE_SIGN_ON:
+    INSTALLED_APPS += ["django_jsonform", "mozilla_django_oidc", "mozilla_django_oidc_db"]
+    # Only ever answers the OpenID Connect callback (a state and a code).
+    AUTHENTICATION_BACKENDS.append("stuurknop.web.accounts.oidc_backend.StuurknopOIDCBackend")
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATE_CLASS = "stuurknop.web.accounts.oidc_callback.OIDCLoginStart"
+OIDC_CALLBACK_CLASS = "mozilla_django_oidc_db.views.OIDCCallbackView"
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+OIDC_CREATE_USER = True
+OIDC_TIMEOUT = env_int("STUURKNOP_OIDC_TIMEOUT", 10, minimum=1, maximum=120)
 AXES_FAILURE_LIMIT = env_int("STUURKNOP_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
 AXES_COOLOFF_TIME = timedelta(
     minutes=env_int("STUURKNOP_LOGIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=24 * 60)

@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from stuurknop.web.accounts.forms import LoginForm, NewPasswordForm
+from stuurknop.web.accounts.forms import NewPasswordForm
+from stuurknop.web.accounts.oidc_views import LoginView
 from stuurknop.web.accounts.views import PasswordResetRequestView
 
 urlpatterns = [
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        LoginView.as_view(),
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

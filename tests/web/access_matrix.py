@@ -37,6 +37,10 @@ ACCESS: dict[str, Access] = {
     "password_change": Access("user"),
     "password_change_done": Access("user"),
     "accessibility_statement": Access("public"),
+    # Single sign-on: start, the provider's way back, and the failure page (each public).
+    "oidc_authentication_init": Access("public"),
+    "oidc_authentication_callback": Access("public"),
+    "oidc_failed": Access("public"),
     "project_list": Access("user"),
     "project_detail": Access("lezer"),
     "project_export": Access("lezer"),

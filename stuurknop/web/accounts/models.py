@@ -46,3 +46,25 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation}"
+
+
+class ExternalIdentity(models.Model):
+    """A user as an identity provider knows them: matched on the ``sub`` claim, never on a
+    name or address (those can change or be reused; the subject is stable per provider)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="external_identities"
+    )
+    provider = models.CharField(_("identiteitsaanbieder"), max_length=255)
+    subject = models.CharField(_("subject (sub)"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "subject"], name="one_user_per_subject")
+        ]
+        verbose_name = _("externe identiteit")
+        verbose_name_plural = _("externe identiteiten")
+
+    def __str__(self) -> str:
+        return f"{self.provider}: {self.subject} → {self.user}"

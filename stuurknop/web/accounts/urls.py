@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from stuurknop.web.accounts.forms import ChangePasswordForm
+from stuurknop.web.accounts.oidc_views import oidc_callback, oidc_failed, oidc_start
 from stuurknop.web.accounts.pages import accessibility_statement
 
 urlpatterns = [
@@ -18,4 +19,8 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("toegankelijkheid/", accessibility_statement, name="accessibility_statement"),
+    # Single sign-on (OpenID Connect): start, the provider's way back, and the failure page.
+    path("inloggen-organisatie/", oidc_start, name="oidc_authentication_init"),
+    path("inloggen-organisatie/terug/", oidc_callback, name="oidc_authentication_callback"),
+    path("inloggen-organisatie/mislukt/", oidc_failed, name="oidc_failed"),
 ]
