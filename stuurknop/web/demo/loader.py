@@ -18,6 +18,7 @@ from django.db import transaction
 from stuurknop.projectfile import DocumentInvalid, parse_json
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.accounts.services import membership_add, organisation_create
+from stuurknop.web.demo.strategy import load_demo_positions
 from stuurknop.web.projects.models import Project, ProjectMember
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services import invitation_accept, invitation_create, project_import
@@ -91,6 +92,8 @@ def load_demo() -> DemoSummary:
             # An open residents' questionnaire, so its link and poster can be tried at once.
             questionnaire_create(project=project, by=owner)
         projects.append(project.name)
+    members = {organisations[u.organisation].party_type: users[u.username] for u in USERS}
+    load_demo_positions(list(organisations.values()), members)
     logins = tuple(
         (u.username, DEMO_PASSWORD, _describe(u, organisations[u.organisation])) for u in USERS
     )
