@@ -22,6 +22,7 @@ from . import (
     access_perspectives,
     access_portfolio,
     access_residents,
+    access_strategy,
 )
 from .access import Access
 
@@ -116,6 +117,7 @@ AREAS = (
     access_evidence,
     access_effects,
     access_portfolio,
+    access_strategy,
 )
 for _area in AREAS:
     _twice = set(ACCESS) & set(_area.ACCESS)
