@@ -218,3 +218,32 @@ def test_amounts_are_kept_to_the_cent(people: People) -> None:
     )
     source = positions_of(people.woco)[0].source("IV")
     assert source is not None and source.ceiling == Decimal("0.01")
+
+
+def test_the_portfolio_counts_departures_per_project_in_queries_that_do_not_grow(
+    people: People, project: Project, shared_document: Any, django_assert_num_queries: Any
+) -> None:
+    from stuurknop.web.projects.services import project_import
+    from stuurknop.web.strategy.selectors import departure_counts
+
+    others = [
+        project_import(
+            document=shared_document,
+            by=people.anna,
+            organisation=people.woco,
+            party_organisations={"woco": people.woco},
+        )
+        for _ in range(3)
+    ]
+    assert departure_counts(people.woco, [project, *others]) is None  # no positions yet
+    positions_save(
+        organisation=people.woco,
+        by=people.anna,
+        positions=content(knobs=[{"knob": 2, "max_opening": 1, "role": "bijdragen"}]),
+        expected_version=0,
+    )
+    # The fixture's project seats no organisation; the others seat the corporation.
+    counts = departure_counts(people.woco, [project, *others])
+    assert counts == {project.pk: 0, **{p.pk: 1 for p in others}}
+    with django_assert_num_queries(3):  # positions, seats, revisions: not one per project
+        assert departure_counts(people.woco, [project, *others]) == counts

@@ -23,6 +23,7 @@ from stuurknop.web.portfolio.selectors import (
     portfolio,
 )
 from stuurknop.web.projects.permissions import organisation_member
+from stuurknop.web.strategy.selectors import departure_counts
 
 
 def _figures(
@@ -36,7 +37,8 @@ def _figures(
     filters = form.filters() if form.is_valid() else Filters()
     size = {} if page_size is None else {"page_size": page_size}
     data = portfolio(organisation, filters, **size)
-    return form, portfolio_figures(data), data.pages
+    departures = departure_counts(organisation, data.page)  # of its own positions (strategy)
+    return form, portfolio_figures(data, departures=departures), data.pages
 
 
 @organisation_member()
