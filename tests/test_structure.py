@@ -64,6 +64,7 @@ WEB_LAYERS = {
     "stuurknop.web.vocabulary": 0,
     "stuurknop.web.accounts": 1,
     "stuurknop.web.projects": 2,
+    "stuurknop.web.jobs": 2,
     "stuurknop.web.strategy": 2,
     "stuurknop.web.live": 3,
     "stuurknop.web.residents": 3,

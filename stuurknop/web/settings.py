@@ -387,13 +387,6 @@ JOB_MAX_ATTEMPTS = env_int("STUURKNOP_JOB_MAX_ATTEMPTS", 2, minimum=1, maximum=1
 JOB_QUEUE_LIMIT = env_int("STUURKNOP_JOB_QUEUE_LIMIT", 100, minimum=1, maximum=100_000)
 JOB_KEEP_DAYS = env_int("STUURKNOP_JOB_KEEP_DAYS", 7, minimum=1, maximum=365)
 
-# Documents are made in a thread beside the request (stuurknop.web.projects.document_jobs): a
-# download waits this long for its file, then says it is still being made and is asked again,
-# so no request holds a server worker for longer. At most DOCUMENT_QUEUE documents wait per
-# process; more are refused (503) until the queue drains.
-DOCUMENT_WAIT_SECONDS = env_int("STUURKNOP_DOCUMENT_WAIT_SECONDS", 5, minimum=1, maximum=60)
-DOCUMENT_QUEUE = env_int("STUURKNOP_DOCUMENT_QUEUE", 4, minimum=1, maximum=100)
-
 # The JSON API (stuurknop.web.api): calls per token, and DRF's and drf-spectacular's settings.
 STUURKNOP_API_RATE = api_config.api_rate(env_str("STUURKNOP_API_RATE", "600/minute"))
 REST_FRAMEWORK = api_config.REST_FRAMEWORK

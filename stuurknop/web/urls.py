@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("stuurknop.web.projects.urls")),
     path("", include("stuurknop.web.live.urls")),
     path("", include("stuurknop.web.residents.urls")),
+    path("", include("stuurknop.web.jobs.urls")),
     path("", include("stuurknop.web.portfolio.urls")),
     path("", include("stuurknop.web.strategy.urls")),
     path("api/v1/", include("stuurknop.web.api.urls")),

@@ -197,3 +197,32 @@ def page_width(page: Page) -> int:
     page.evaluate("document.fonts.ready.then(() => true)")
     width: int = page.evaluate("document.documentElement.scrollWidth")
     return width
+
+
+@pytest.fixture
+def job_worker(live_server: Any) -> Iterator[None]:
+    """Someone to make the documents asked for, beside the live server.
+
+    On PostgreSQL a worker thread with its own connection, as ``stuurknop demo`` runs one. The
+    SQLite pass's test database lives in memory, shared by the live server's threads through
+    one connection; a second connection meets "database table is locked" there, so each job is
+    run in the thread of the request that queued it, once that request's transaction is
+    committed (the request still answers 202; the next ask gets the file).
+    """
+    from django.db import connection, transaction
+    from django_tasks.signals import task_enqueued
+
+    from stuurknop.web.jobs.worker import run_queued_jobs, start_worker_thread
+
+    if connection.vendor != "sqlite":
+        worker = start_worker_thread(interval=0.2, sweep=False)
+        yield
+        worker.stop()
+        return
+
+    def run_after_commit(**kwargs: Any) -> None:
+        transaction.on_commit(run_queued_jobs)
+
+    task_enqueued.connect(run_after_commit, dispatch_uid="browser-job-worker")
+    yield
+    task_enqueued.disconnect(dispatch_uid="browser-job-worker")

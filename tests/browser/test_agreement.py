@@ -24,7 +24,8 @@ from tests.browser.routes import url_of
 from tests.reports.printed import pages_text
 from tests.web.conftest import People
 
-pytestmark = pytest.mark.browser
+# The PDF downloads are made by a worker beside the live server.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("job_worker")]
 
 
 def _fits_a_phone(page: Page, what: str) -> None:

@@ -1,10 +1,11 @@
-"""The documents page in Chromium: a download button gives the file; a document that takes
-longer than a second says that it is being made (aria-busy on the button, a polite status);
+"""The documents page in Chromium: a download button gives the file, made by a worker; a
+document that takes longer than a second says that it is being made and how far (aria-busy on
+the button, a polite status);
 a failure says so in Dutch; the plain link downloads without JavaScript; axe-core finds nothing.
 
-The live server runs in this test's process, so a test puts a fake format in the one table of
-formats and the server renders with it. The slow fake waits for the test to let it go, so the
-test sees the busy state without timing anything.
+The live server and a worker thread run in this test's process, so a test puts a fake format in
+the one table of formats and the worker renders with it. The slow fake waits for the test to
+let it go, so the test sees the busy state without timing anything.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from tests.browser.accessibility import assert_accessible
 from tests.browser.conftest import Watch, sign_in
 from tests.browser.routes import url_of
 
-pytestmark = pytest.mark.browser
+# A worker thread beside the live server makes the documents (the test's fakes included).
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("job_worker")]
 
 BUSY = "Het document wordt gemaakt…"
 
@@ -93,7 +95,7 @@ def test_a_slow_document_says_it_is_being_made_and_then_downloads(
 
     with page.expect_download() as downloading:
         button.click()
-        expect(status).to_have_text(BUSY)
+        expect(status).to_contain_text(BUSY)  # with how far the worker is
         expect(button).to_have_attribute("aria-busy", "true")
         assert_accessible(page, "documents page while a document is being made")
         screenshot("documenten-bezig")

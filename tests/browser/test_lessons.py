@@ -21,7 +21,8 @@ from tests.browser.conftest import page_width, sign_in
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
-pytestmark = pytest.mark.browser
+# The PDF downloads are made by a worker beside the live server.
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("job_worker")]
 
 LESSON = "Vraag bewoners eerst wat zij willen"
 

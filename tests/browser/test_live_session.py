@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, e
 
 from tests.browser.accessibility import assert_accessible
 from tests.browser.conftest import Watch, sign_in
+from tests.web.jobs.processes import job_workers
 from tests.web.live.servers import (
     Daphne,
     World,
@@ -95,13 +96,14 @@ def _watched() -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """One Daphne process (in-memory channel layer) on a database of its own, with anna
-    (beheerder) and the example project Thuisflat Parkzicht."""
+    """One Daphne process (in-memory channel layer) and a job worker on a database of their
+    own, with anna (beheerder) and the example project Thuisflat Parkzicht."""
     tmp: Path = tmp_path_factory.mktemp("live-browser")
     with shared_database(tmp, os.environ.get("DATABASE_URL")) as database_url:
         env = server_env(tmp, database_url)
         world = make_world(env)
-        with daphnes(env, tmp, count=1) as (server,):
+        # A job worker beside it makes the documents the pages ask for.
+        with daphnes(env, tmp, count=1) as (server,), job_workers(env, tmp):
             yield Site(world, server)
 
 

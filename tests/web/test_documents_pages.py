@@ -1,6 +1,6 @@
 """The documents page and its downloads: every format listed, the file as a private attachment
-rendered once per project revision, 404 for an unknown format or an outsider, and the same
-figures in the documents as on the money page."""
+made by a worker once per project revision (never in the request), 404 for an unknown format or
+an outsider, and the same figures in the documents as on the money page."""
 
 from __future__ import annotations
 
@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
 from stuurknop.gespreksmodel import Model
 from stuurknop.projectfile import ProjectDocument
 from stuurknop.reports import FORMATS, DocumentError, Format, Options, Rendered
+from stuurknop.web.jobs.models import Job
+from stuurknop.web.jobs.worker import run_queued_jobs
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.services import cost_item_create, project_import
 from tests.conftest import scenario_data
@@ -76,11 +79,14 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Calls:
     return calls
 
 
-@pytest.fixture(autouse=True)
-def patient_downloads(settings: Any) -> None:
-    # A real document may take longer than the download's few seconds on a loaded machine; the
-    # "still being made" answer has tests of its own below, which shorten the wait again.
-    settings.DOCUMENT_WAIT_SECONDS = 120
+def fetch(client: Client, url: str, data: dict[str, str] | None = None) -> HttpResponse:
+    """A download as a browser gets it: asked (202, a job is queued), made by a worker, and
+    asked again."""
+    response = client.get(url, data or {})
+    if response.status_code == 202:
+        run_queued_jobs()
+        response = client.get(url, data or {})
+    return response  # type: ignore[no-any-return]
 
 
 def client_for(user: object) -> Client:
@@ -145,7 +151,7 @@ def test_the_overview_links_to_the_documents_page(people: People, project: Proje
 def test_a_download_is_a_private_attachment_with_the_renderers_name_and_type(
     people: People, project: Project, fake: Calls
 ) -> None:
-    response = client_for(people.carla).get(download_url(project, "nep"))
+    response = fetch(client_for(people.carla), download_url(project, "nep"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="nep-basis.txt"'
@@ -163,7 +169,7 @@ def test_the_download_renders_the_scenario_of_its_url(
     )
     project = project_import(document=document, by=people.anna, organisation=people.woco)
     later = project.scenarios.get(name="Later")
-    response = client_for(people.anna).get(download_url(project, "nep", later))
+    response = fetch(client_for(people.anna), download_url(project, "nep", later))
     assert response.content == b"De Linde / Later / A3"
     assert response["Content-Disposition"] == 'attachment; filename="nep-later.txt"'
 
@@ -172,9 +178,9 @@ def test_the_poster_is_rendered_on_the_paper_asked_for(
     people: People, project: Project, fake: Calls
 ) -> None:
     client = client_for(people.carla)
-    assert client.get(download_url(project, "poster"), {"papier": "A1"}).content.endswith(b"A1")
-    assert client.get(download_url(project, "poster"), {"papier": "a3"}).content.endswith(b"A3")
-    refused = client.get(download_url(project, "poster"), {"papier": "A0"})
+    assert fetch(client, download_url(project, "poster"), {"papier": "A1"}).content.endswith(b"A1")
+    assert fetch(client, download_url(project, "poster"), {"papier": "a3"}).content.endswith(b"A3")
+    refused = fetch(client, download_url(project, "poster"), {"papier": "A0"})
     assert refused.status_code == 400
     assert "kies A3 of A1" in refused.content.decode()
 
@@ -182,12 +188,12 @@ def test_the_poster_is_rendered_on_the_paper_asked_for(
 def test_the_paper_size_means_nothing_to_other_formats(
     people: People, project: Project, fake: Calls
 ) -> None:
-    response = client_for(people.carla).get(download_url(project, "nep"), {"papier": "A0"})
+    response = fetch(client_for(people.carla), download_url(project, "nep"), {"papier": "A0"})
     assert response.content.endswith(b"A3")
 
 
 def test_the_date_on_the_cover_is_todays(people: People, project: Project, fake: Calls) -> None:
-    client_for(people.carla).get(download_url(project, "nep"))
+    fetch(client_for(people.carla), download_url(project, "nep"))
     assert fake.seen[0][1].today == dt.date.today()
 
 
@@ -195,8 +201,8 @@ def test_a_second_download_is_rendered_again_only_after_the_project_changed(
     people: People, project: Project, fake: Calls
 ) -> None:
     client = client_for(people.carla)
-    first = client.get(download_url(project, "nep")).content
-    assert client.get(download_url(project, "nep")).content == first
+    first = fetch(client, download_url(project, "nep")).content
+    assert fetch(client, download_url(project, "nep")).content == first
     assert len(fake.seen) == 1
     cost_item_create(
         scenario=project.scenarios.get(),
@@ -207,12 +213,12 @@ def test_a_second_download_is_rendered_again_only_after_the_project_changed(
         amount=Decimal("15000"),
         first_year=2026,
     )
-    client.get(download_url(project, "nep"))
+    fetch(client, download_url(project, "nep"))
     assert len(fake.seen) == 2
 
 
 def test_an_unknown_format_is_not_found(people: People, project: Project) -> None:
-    response = client_for(people.carla).get(download_url(project, "exe"))
+    response = fetch(client_for(people.carla), download_url(project, "exe"))
     assert response.status_code == 404
 
 
@@ -250,7 +256,7 @@ def test_a_document_that_cannot_be_made_gets_a_dutch_message(
         raise DocumentError("Dit scenario heeft nog geen kaart.")
 
     monkeypatch.setitem(FORMATS, "nep", fake_format("nep", refuse))
-    response = client_for(people.carla).get(download_url(project, "nep"))
+    response = fetch(client_for(people.carla), download_url(project, "nep"))
     assert response.status_code == 400
     assert response.content.decode() == "Dit scenario heeft nog geen kaart."
 
@@ -275,7 +281,7 @@ MAGIC = {
 def test_a_real_document_downloads_as_a_file_of_its_type(
     people: People, project: Project, key: str
 ) -> None:
-    response = client_for(people.carla).get(download_url(project, key))
+    response = fetch(client_for(people.carla), download_url(project, key))
     fmt = FORMATS[key]
     assert response.status_code == 200
     assert response["Content-Type"] == fmt.content_type
@@ -364,7 +370,7 @@ def evaluated_numbers(content: bytes) -> set[Decimal]:
 def test_the_money_pages_totals_are_in_the_plan_pdf(people: People, project: Project) -> None:
     client = client_for(people.carla)
     figures = money_page_figures(client, project)
-    text = flat(pdf_text(client.get(download_url(project, "pdf")).content))
+    text = flat(pdf_text(fetch(client, download_url(project, "pdf")).content))
     for label in TOTALS:
         assert flat(figures[label]) in text, f"{label} {figures[label]} is not in the plan PDF"
 
@@ -374,7 +380,7 @@ def test_the_money_pages_totals_are_totals_the_excel_workbook_computes(
 ) -> None:
     client = client_for(people.carla)
     figures = money_page_figures(client, project)
-    numbers = evaluated_numbers(client.get(download_url(project, "xlsx")).content)
+    numbers = evaluated_numbers(fetch(client, download_url(project, "xlsx")).content)
     for label in TOTALS:
         assert euros(figures[label]) in numbers, f"{label} {figures[label]}: not in {numbers}"
 
@@ -411,71 +417,108 @@ def test_the_money_pages_totals_are_the_same_words_in_the_cli_report_pdf_and_wor
     client = client_for(people.carla)
     figures = {label: flat(value) for label, value in money_page_figures(client, project).items()}
     cli = cli_totals(project, tmp_path)
-    pdf = flat(pdf_text(client.get(download_url(project, "pdf")).content))
-    word = flat(word_text(client.get(download_url(project, "docx")).content))
+    pdf = flat(pdf_text(fetch(client, download_url(project, "pdf")).content))
+    word = flat(word_text(fetch(client, download_url(project, "docx")).content))
     for label in TOTALS:
         assert cli[label] == figures[label], f"{label}: page {figures[label]}, CLI {cli[label]}"
         assert figures[label] in pdf, f"{label} {figures[label]} is not in the plan PDF"
         assert figures[label] in word, f"{label} {figures[label]} is not in the Word file"
 
 
-# --- Made beside the request: no request holds a server worker for long ------------------
+# --- Made by a worker: no request renders a document ---------------------------------------
 
 
-def test_a_slow_document_answers_still_being_made_then_arrives_made_once(
-    people: People, project: Project, monkeypatch: pytest.MonkeyPatch, settings: Any
+def test_a_download_queues_a_job_and_answers_still_being_made_until_a_worker_made_it(
+    people: People, project: Project, fake: Calls
 ) -> None:
-    import threading
-
-    from stuurknop.web.projects.document_jobs import documents_in_progress
-
-    settings.DOCUMENT_WAIT_SECONDS = 0.2
-    release = threading.Event()
-    calls: list[str] = []
-
-    def slow(model: Model, document: ProjectDocument, scenario: Any, options: Options) -> Rendered:
-        calls.append(scenario.name)
-        release.wait(timeout=20)
-        return Rendered("traag.txt", "text/plain; charset=utf-8", b"klaar")
-
-    monkeypatch.setitem(FORMATS, "traag", fake_format("traag", slow))
     client = client_for(people.carla)
-    first = client.get(download_url(project, "traag"))
+    first = client.get(download_url(project, "nep"))
     assert first.status_code == 202
     assert first["Retry-After"] == "2" and first["Refresh"] == "2"
-    assert "Het document wordt gemaakt" in first.content.decode()
-    assert client.get(download_url(project, "traag")).status_code == 202  # still the same one
-    release.set()
-    for _attempt in range(100):
-        if documents_in_progress() == 0:
-            break
-        threading.Event().wait(0.05)
-    done = client.get(download_url(project, "traag"))
-    assert (done.status_code, done.content) == (200, b"klaar")
-    assert calls == ["Basis"]  # asked three times, made once
+    assert (first["X-Job-Status"], first["X-Job-Progress"]) == ("wachtrij", "0")
+    page = first.content.decode()
+    assert "Het document wordt gemaakt" in page and "In de wachtrij" in page
+    assert '<progress id="job-progress" max="100" value="0">' in page
+    assert client.get(download_url(project, "nep")).status_code == 202  # the same job
+    assert fake.seen == []  # nothing was rendered in a request
+    assert Job.objects.count() == 1
+    run_queued_jobs()
+    done = client.get(download_url(project, "nep"))
+    assert (done.status_code, done.content) == (200, b"De Linde / Basis / A3")
+    assert len(fake.seen) == 1  # asked three times, made once
 
 
-def test_when_too_many_documents_wait_a_new_one_is_refused_for_now(
-    people: People, project: Project, monkeypatch: pytest.MonkeyPatch, settings: Any
+def test_another_member_gets_the_document_another_made_without_making_it_again(
+    people: People, project: Project, fake: Calls
 ) -> None:
-    import threading
+    fetch(client_for(people.carla), download_url(project, "nep"))
+    response = client_for(people.bram).get(download_url(project, "nep"))
+    assert response.status_code == 200
+    assert len(fake.seen) == 1
 
-    settings.DOCUMENT_WAIT_SECONDS = 0.1
-    settings.DOCUMENT_QUEUE = 1
-    release = threading.Event()
 
-    def slow(model: Model, document: ProjectDocument, scenario: Any, options: Options) -> Rendered:
-        release.wait(timeout=20)
-        return Rendered("traag.txt", "text/plain; charset=utf-8", b"klaar")
+def test_a_job_that_failed_says_so_and_offers_to_try_again(
+    people: People, project: Project, monkeypatch: pytest.MonkeyPatch, fake: Calls
+) -> None:
+    def crash(*args: Any) -> Rendered:
+        raise MemoryError()
 
-    monkeypatch.setitem(FORMATS, "traag", fake_format("traag", slow))
-    monkeypatch.setitem(FORMATS, "ander", fake_format("ander", slow))
+    monkeypatch.setitem(FORMATS, "nep", fake_format("nep", crash))
     client = client_for(people.carla)
-    try:
-        assert client.get(download_url(project, "traag")).status_code == 202
-        busy = client.get(download_url(project, "ander"))
-        assert busy.status_code == 503
-        assert busy["Retry-After"] == "2"
-        assert "Even geduld" in busy.content.decode()
-    finally:
-        release.set()
+    failed = fetch(client, download_url(project, "nep"))
+    assert failed.status_code == 500
+    page = failed.content.decode()
+    assert "Het document kon niet worden gemaakt" in page
+    assert "Er ging iets mis bij het maken" in page
+    job = Job.objects.get()
+    assert f'action="{reverse("job_again", args=[job.pk])}"' in page
+    monkeypatch.setitem(FORMATS, "nep", fake_format("nep", fake.render))
+    again = client.post(reverse("job_again", args=[job.pk]))
+    assert again["Location"] == reverse("job_page", args=[job.pk])
+    assert fetch(client, download_url(project, "nep")).status_code == 200
+
+
+def test_the_jobs_page_shows_progress_then_the_download(
+    people: People, project: Project, fake: Calls
+) -> None:
+    client = client_for(people.carla)
+    client.get(download_url(project, "nep"))
+    job = Job.objects.get()
+    page = client.get(reverse("job_page", args=[job.pk])).content.decode()
+    assert "In de wachtrij" in page
+    assert 'hx-trigger="every 2s"' in page  # polled while it runs
+    assert client.get(reverse("job_download", args=[job.pk]))["Location"] == reverse(
+        "job_page", args=[job.pk]
+    )
+    run_queued_jobs()
+    page = client.get(reverse("job_page", args=[job.pk])).content.decode()
+    assert "hx-trigger" not in page
+    assert f'href="{reverse("job_download", args=[job.pk])}"' in page
+    file = client.get(reverse("job_download", args=[job.pk]))
+    assert file.content == b"De Linde / Basis / A3"
+    assert file["Cache-Control"] == "private, no-store"
+
+
+def test_an_outsider_cannot_see_a_job_or_its_file(
+    people: People, project: Project, fake: Calls
+) -> None:
+    fetch(client_for(people.carla), download_url(project, "nep"))
+    job = Job.objects.get()
+    client = client_for(people.olaf)
+    for name in ("job_page", "job_download"):
+        response = client.get(reverse(name, args=[job.pk]))
+        assert response.status_code == 404
+        assert project.name not in response.content.decode()
+
+
+def test_when_too_many_jobs_wait_a_new_one_is_refused_for_now(
+    people: People, project: Project, fake: Calls, settings: Any
+) -> None:
+    settings.JOB_QUEUE_LIMIT = 1
+    client = client_for(people.carla)
+    assert client.get(download_url(project, "nep")).status_code == 202
+    busy = client.get(download_url(project, "poster"))
+    assert busy.status_code == 503
+    assert busy["Retry-After"] == "2"
+    assert "Even geduld" in busy.content.decode()
+    assert Job.objects.count() == 1

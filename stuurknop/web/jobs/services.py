@@ -127,7 +127,7 @@ def job_status(job: Job) -> JobState:
     if job.status == JobStatus.QUEUED and job.queued_at is not None:
         waiting = Job.objects.filter(status=JobStatus.QUEUED, queued_at__lt=job.queued_at).count()
     return JobState(
-        status=job.status,
+        status=JobStatus(job.status).value,
         label=str(JobStatus(job.status).label),
         progress=job.progress,
         step=job.step,

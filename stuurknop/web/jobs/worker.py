@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import close_old_connections, connection
@@ -52,10 +53,27 @@ def start_sweeper(stop: threading.Event) -> threading.Thread:
     return thread
 
 
-def start_worker_thread() -> threading.Thread:
-    """A worker and its sweeper as daemon threads of this process (the embedded default)."""
-    worker = make_worker()
-    start_sweeper(threading.Event())
+@dataclass
+class WorkerThread:
+    """A worker running as a thread of this process, and how to stop it."""
+
+    worker: Worker
+    thread: threading.Thread
+    sweeps: threading.Event
+
+    def stop(self, timeout: float = 10) -> None:
+        """Stop after the current job (within one poll interval when idle)."""
+        self.worker.running = False
+        self.sweeps.set()
+        self.thread.join(timeout)
+
+
+def start_worker_thread(*, interval: float | None = None, sweep: bool = True) -> WorkerThread:
+    """A worker (and its sweeper) as daemon threads of this process: the embedded default."""
+    worker = make_worker(interval=interval)
+    sweeps = threading.Event()
+    if sweep:
+        start_sweeper(sweeps)
 
     def run() -> None:
         try:
@@ -65,7 +83,7 @@ def start_worker_thread() -> threading.Thread:
 
     thread = threading.Thread(target=run, name="stuurknop-job-worker", daemon=True)
     thread.start()
-    return thread
+    return WorkerThread(worker, thread, sweeps)
 
 
 def run_queued_jobs() -> None:

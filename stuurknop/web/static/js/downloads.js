@@ -4,8 +4,9 @@
  * plain download without JavaScript. With it, the file is fetched instead: when it takes more
  * than a second, the control is marked busy (aria-busy) and the item's polite status says so;
  * then the file is saved through a temporary <a download> on an object URL; a failure gets a
- * Dutch message in the same status. A document the server is still making (202, or 503 when
- * it is making many) is asked for again after its Retry-After. The messages come from the
+ * Dutch message in the same status. A document a worker is still making (202, with how far
+ * it is in X-Job-Progress, said in the status; or 503 when many wait) is asked for again after
+ * its Retry-After. The messages come from the
  * list's data attributes, so they are translated with the page. No inline script or style: the page's CSP forbids both.
  */
 (function () {
@@ -47,17 +48,21 @@
     return response.ok && !response.redirected && type.indexOf("text/html") !== 0;
   }
 
-  // The server makes a document beside the request: 202 says "still being made", 503 "too
-  // many at once"; both say when to ask again (Retry-After, in seconds).
-  function fetchWhenReady(url, triesLeft) {
+  // A worker makes the document: 202 says "still being made" (X-Job-Progress: how far, in
+  // percent), 503 "too many at once"; both say when to ask again (Retry-After, in seconds).
+  function fetchWhenReady(url, triesLeft, onProgress) {
     return fetch(url, { credentials: "same-origin" }).then(function (response) {
       if ((response.status !== 202 && response.status !== 503) || triesLeft <= 1) {
         return response;
       }
+      var progress = parseInt(response.headers.get("X-Job-Progress") || "", 10);
+      if (!isNaN(progress)) {
+        onProgress(progress);
+      }
       var seconds = parseInt(response.headers.get("Retry-After") || "2", 10);
       var wait = Math.min(Math.max(isNaN(seconds) ? 2 : seconds, 1), 30) * 1000;
       return new Promise(function (resolve) { window.setTimeout(resolve, wait); }).then(
-        function () { return fetchWhenReady(url, triesLeft - 1); }
+        function () { return fetchWhenReady(url, triesLeft - 1, onProgress); }
       );
     });
   }
@@ -70,14 +75,23 @@
     status.textContent = "";
     status.classList.remove("download-failed");
     var slow = false;
+    var progress = 0;
+    function say() {
+      status.textContent = progress > 0 ? messages.busy + " " + progress + " %" : messages.busy;
+    }
     var timer = window.setTimeout(function () {
       slow = true;
       control.setAttribute("aria-busy", "true");
       control.classList.add("is-busy");
-      status.textContent = messages.busy;
+      say();
     }, SLOW_MS);
 
-    fetchWhenReady(url, MAX_TRIES)
+    fetchWhenReady(url, MAX_TRIES, function (percent) {
+      progress = percent;
+      if (slow) {
+        say();
+      }
+    })
       .then(function (response) {
         if (!isDocument(response)) {
           throw new Error("status " + response.status);
