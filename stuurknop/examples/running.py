@@ -276,6 +276,11 @@ def running_project() -> dict[str, Any]:
                 "betaalt de vrijwilligersvergoedingen uit de Wmo.",
             )
     chosen["evidence"] = json.loads(json.dumps(EVIDENCE))
+    # An estimate keeps its link to the evidence plan only where the running plan still asks it.
+    asked = {(p["value"], n["description"]) for p in EVIDENCE for n in p["before_decision"]}
+    for effect in chosen["effects"]:
+        if (effect["value"], effect.get("evidence_need")) not in asked:
+            effect["evidence_need"] = None
     chosen["actuals"] = _actuals()
     data["resident_input"] = json.loads(json.dumps(RESIDENT_ROUNDS))
     data["meetings"] = [MEETING]
