@@ -136,3 +136,27 @@ def test_every_string_of_the_shell_has_an_english_translation(template: str) -> 
     translated = catalogue(CATALOGUE / "django.mo")
     missing = [s for s in strings if not translated.get(s)]
     assert not missing, f"{template}: no English for {missing}; run scripts/messages and fill them"
+
+
+# --- Dutch: Django's own wording wins over an installed app's ------------------------------
+
+
+def test_dutch_messages_keep_djangos_wording_where_an_app_translates_them_otherwise() -> None:
+    """Django REST framework's Dutch catalogue outranks Django's; ours puts Django's back."""
+    import django
+    import rest_framework
+    from django.utils import translation
+
+    def dutch(package: object) -> dict[object, str]:
+        folder = Path(package.__file__).parent  # type: ignore[attr-defined]
+        path = folder / "conf" if package is django else folder
+        return catalogue(path / "locale" / "nl" / "LC_MESSAGES" / "django.mo")
+
+    own, other = dutch(django), dutch(rest_framework)
+    differing = [key for key, text in other.items() if key and own.get(key, text) != text]
+    assert "This field is required." in differing  # the case this catalogue exists for
+    with translation.override("nl"):
+        for key in differing:
+            assert translation.gettext(str(key)) == own[key], key
+    compiled = catalogue(WEB / "locale" / "nl" / "LC_MESSAGES" / "django.mo")
+    assert set(compiled) - {""} == set(differing)
