@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "channels",
+    # Two-factor sign-in: TOTP apps and single-use recovery codes (stuurknop.web.accounts).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Background jobs: Django's tasks framework (backport) and its database backend.
     "django_tasks",
     "django_tasks_db",
@@ -85,6 +89,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Secure by default: every page needs a login unless its view says @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Two-factor sign-in: whether this session passed the second step, and who must pass it.
+    "django_otp.middleware.OTPMiddleware",
+    "stuurknop.web.accounts.two_factor_middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -364,6 +371,11 @@ if _mail_host in ("*", "") or _mail_host.startswith("["):
     _mail_host = "localhost"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"Stuurknop <noreply@{_mail_host}>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Two-factor sign-in (TOTP) is required for staff always, and for the beheerders of projects
+# when this is on. The apps show "Stuurknop" as the account's issuer.
+TWO_FACTOR_FOR_BEHEERDERS = env_bool("STUURKNOP_TWO_FACTOR_FOR_BEHEERDERS", False)
+OTP_TOTP_ISSUER = "Stuurknop"
 
 # Where the accessibility statement (toegankelijkheidsverklaring) tells people to report a
 # problem; empty: "the beheerder of Stuurknop in your organisation".

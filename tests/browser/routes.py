@@ -86,6 +86,7 @@ APP_PAGES: list[AppPage] = [
     AppPage("password_change", "wachtwoord-wijzigen"),
     AppPage("password_change_done", "wachtwoord-gewijzigd"),
     AppPage("accessibility_statement", "toegankelijkheid", user=None),
+    AppPage("two_factor_setup", "tweestapsverificatie"),
     AppPage("oidc_failed", "inloggen-organisatie-mislukt", user=None),
     AppPage("invitation_accept", "uitnodiging", user=None, values={"token": "invitation_token"}),
     # Projects
@@ -189,6 +190,7 @@ NOT_PAGES: dict[str, str] = {
     "effect_delete": "a POST that deletes an effect estimate",
     "effect_proxy_delete": "a POST that deletes a proxy of the project's own",
     "logout": "a POST that signs out",
+    "two_factor_verify": "without a paired app a redirect to pairing; test_two_factor.py",
     "oidc_authentication_init": "a redirect to the organisation's identity provider",
     "oidc_authentication_callback": "the identity provider's redirect back (test_single_sign_on)",
     "set_language": "a POST that switches the language",

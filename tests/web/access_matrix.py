@@ -38,6 +38,9 @@ ACCESS: dict[str, Access] = {
     "password_change": Access("user"),
     "password_change_done": Access("user"),
     "accessibility_statement": Access("public"),
+    # Two-factor sign-in: pairing an app, and the second step (stuurknop/web/accounts).
+    "two_factor_setup": Access("user"),
+    "two_factor_verify": Access("user"),
     # Single sign-on: start, the provider's way back, and the failure page (each public).
     "oidc_authentication_init": Access("public"),
     "oidc_authentication_callback": Access("public"),

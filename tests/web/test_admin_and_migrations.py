@@ -11,6 +11,8 @@ from django.test import Client
 
 from stuurknop.web.projects.models import Project
 
+from .two_factor_steps import second_step_passed
+
 if TYPE_CHECKING:
     from tests.web.conftest import People
 
@@ -22,8 +24,7 @@ def test_the_migrations_match_the_models(db: None) -> None:
 
 
 def test_the_admin_shows_projects_read_only(project: Project, people: People) -> None:
-    client = Client()
-    client.force_login(User.objects.create_superuser("beheer", password="x" * 12))
+    client = second_step_passed(Client(), User.objects.create_superuser("beheer", "", "x" * 12))
     for url in (
         "/beheer/projects/project/",
         f"/beheer/projects/project/{project.pk}/change/",

@@ -17,6 +17,8 @@ from stuurknop.gespreksmodel import Model
 from stuurknop.web.projects.models import CostItem, KnobSetting, LogEntry, Project
 from stuurknop.web.projects.services import project_archive
 
+from .two_factor_steps import second_step_passed
+
 if TYPE_CHECKING:
     from tests.web.conftest import People
 
@@ -26,9 +28,8 @@ WEB_APPS = ("accounts", "projects")
 @pytest.fixture
 def staff(db: None) -> Client:
     """Support staff: may open the admin, with every permission."""
-    client = Client()
-    client.force_login(User.objects.create_superuser("steun", password="x" * 12))
-    return client
+    # Staff sign in with a second step (two-factor); past it, as after typing a code.
+    return second_step_passed(Client(), User.objects.create_superuser("steun", password="x" * 12))
 
 
 def admin_url(model: type, view: str, *args: object) -> str:

@@ -18,7 +18,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
-from glom import Path, glom  # type: ignore[import-untyped]
+from glom import Path, glom
 from mozilla_django_oidc_db.models import OIDCClient
 from mozilla_django_oidc_db.plugins import AbstractUserOIDCPluginProtocol, BaseOIDCPlugin
 from mozilla_django_oidc_db.registry import register

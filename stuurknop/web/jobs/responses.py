@@ -45,6 +45,8 @@ def job_answer(request: HttpRequest, job: Job) -> HttpResponse:
         {"job": job, "state": state, "retry": RETRY_SECONDS},
         status=status,
     )
+    # For scripts: which job, where it is, how far (its page is /taken/<id>/).
+    response["X-Job-Id"] = str(job.pk)
     response["X-Job-Status"] = state.status
     response["X-Job-Progress"] = str(state.progress)
     if not state.failed:
