@@ -235,7 +235,8 @@ def test_the_portfolio_counts_departures_per_project_in_queries_that_do_not_grow
         )
         for _ in range(3)
     ]
-    assert departure_counts(people.woco, [project, *others]) is None  # no positions yet
+    ids = [p.pk for p in (project, *others)]
+    assert departure_counts(people.woco, ids) is None  # no positions yet
     positions_save(
         organisation=people.woco,
         by=people.anna,
@@ -243,7 +244,7 @@ def test_the_portfolio_counts_departures_per_project_in_queries_that_do_not_grow
         expected_version=0,
     )
     # The fixture's project seats no organisation; the others seat the corporation.
-    counts = departure_counts(people.woco, [project, *others])
+    counts = departure_counts(people.woco, ids)
     assert counts == {project.pk: 0, **{p.pk: 1 for p in others}}
-    with django_assert_num_queries(3):  # positions, seats, revisions: not one per project
-        assert departure_counts(people.woco, [project, *others]) == counts
+    with django_assert_num_queries(4):  # positions, seats, projects, revisions: not one each
+        assert departure_counts(people.woco, ids) == counts

@@ -37,7 +37,7 @@ def _figures(
     filters = form.filters() if form.is_valid() else Filters()
     size = {} if page_size is None else {"page_size": page_size}
     data = portfolio(organisation, filters, **size)
-    departures = departure_counts(organisation, data.page)  # of its own positions (strategy)
+    departures = departure_counts(organisation, [p.pk for p in data.page])  # its own positions
     return form, portfolio_figures(data, departures=departures), data.pages
 
 

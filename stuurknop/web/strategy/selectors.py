@@ -84,33 +84,31 @@ def project_departures(project: Project, scenario: Scenario) -> list[Departure]:
 
 
 def departure_counts(
-    organisation: Organisation, projects: Iterable[Project]
+    organisation: Organisation, project_ids: Iterable[int]
 ) -> dict[int, int] | None:
     """Per project (by id) how often its chosen scenario departs from ``organisation``'s own
     positions; None when the organisation has none. Cached per revision of the project and of
-    the positions; three queries for the page, and a project's document only on a miss."""
+    the positions; four queries for a page of projects, a project's document only on a miss."""
     row = StrategyPositions.objects.filter(organisation=organisation).first()
     if row is None:
         return None
     positions = stored_positions(organisation, row.data)
-    projects = list(projects)
+    ids = list(project_ids)
     seats: dict[int, list[str]] = {}
     for project_id, key in ProjectParty.objects.filter(
-        project__in=projects, organisation=organisation, at_table=True
+        project__in=ids, organisation=organisation, at_table=True
     ).values_list("project_id", "key"):
         seats.setdefault(project_id, []).append(key)
+    projects = Project.objects.filter(pk__in=list(seats)).in_bulk()
     revisions = dict(
         LogEntry.objects.filter(project__in=list(seats))
         .values("project")
         .annotate(newest=Max("id"))
         .values_list("project", "newest")
     )
-    counts = {}
-    for project in projects:
-        keys = seats.get(project.pk, [])
-        if not keys:
-            counts[project.pk] = 0
-            continue
+    counts = dict.fromkeys(ids, 0)
+    for project in projects.values():
+        keys = seats[project.pk]
 
         def count(project: Project = project, keys: list[str] = keys) -> int:
             doc = project_document(project)
