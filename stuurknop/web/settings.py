@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from stuurknop.web.api import config as api_config
 from stuurknop.web.env import env_bool, env_int, env_list, env_str
+from stuurknop.web.jobs.conf import *  # noqa: F403 (TASKS, JOB_*: the background jobs)
 
 # Django's generic classes accept their type parameters at run time (ModelAdmin[Project]).
 django_stubs_ext.monkeypatch()
@@ -383,21 +384,6 @@ ACCESSIBILITY_CONTACT_EMAIL = env_str("STUURKNOP_ACCESSIBILITY_CONTACT_EMAIL", "
 
 # How long an invitation link to a project stays valid.
 INVITATION_DAYS = env_int("STUURKNOP_INVITATION_DAYS", 14, minimum=1, maximum=90)
-
-# Background jobs (stuurknop.web.jobs): made by workers sharing a queue in the database, never
-# in a request; docs/deployment.md and .env.example say what each setting does.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-JOB_HEARTBEAT_SECONDS = env_int("STUURKNOP_JOB_HEARTBEAT_SECONDS", 10, minimum=1, maximum=600)
-JOB_STALE_SECONDS = env_int("STUURKNOP_JOB_STALE_SECONDS", 60, minimum=2, maximum=3600)
-if JOB_STALE_SECONDS <= JOB_HEARTBEAT_SECONDS:
-    raise ImproperlyConfigured(
-        "STUURKNOP_JOB_STALE_SECONDS must be longer than STUURKNOP_JOB_HEARTBEAT_SECONDS."
-    )
-JOB_SWEEP_SECONDS = env_int("STUURKNOP_JOB_SWEEP_SECONDS", 30, minimum=1, maximum=3600)
-JOB_POLL_SECONDS = env_int("STUURKNOP_JOB_POLL_SECONDS", 1, minimum=1, maximum=60)
-JOB_MAX_ATTEMPTS = env_int("STUURKNOP_JOB_MAX_ATTEMPTS", 2, minimum=1, maximum=10)
-JOB_QUEUE_LIMIT = env_int("STUURKNOP_JOB_QUEUE_LIMIT", 100, minimum=1, maximum=100_000)
-JOB_KEEP_DAYS = env_int("STUURKNOP_JOB_KEEP_DAYS", 7, minimum=1, maximum=365)
 
 # The JSON API (stuurknop.web.api): calls per token, and DRF's and drf-spectacular's settings.
 STUURKNOP_API_RATE = api_config.api_rate(env_str("STUURKNOP_API_RATE", "600/minute"))
