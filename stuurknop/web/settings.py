@@ -7,7 +7,6 @@ default: ``STUURKNOP_DEV=1`` opts into the conveniences of a developer's machine
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -223,53 +222,14 @@ LOGOUT_REDIRECT_URL = "login"
 # A reset link works for a day (Django's default is three).
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
-# Throttled sign-in (django-axes): after STUURKNOP_LOGIN_FAILURE_LIMIT wrong passwords for one
-# user name from one address, that pair is locked for STUURKNOP_LOGIN_LOCKOUT_MINUTES, even
-# with the right password. Also locked: an address after failures on many names
-# (STUURKNOP_LOGIN_FAILURE_LIMIT_PER_ADDRESS), and a name after failures from many addresses
-# (STUURKNOP_LOGIN_FAILURE_LIMIT_PER_USERNAME). Each pair adds at most its own limit to those
-# two counts, so one attacker at one address cannot lock a colleague out everywhere (the
-# handler, stuurknop.web.accounts.throttle.LoginThrottleHandler, says why these numbers).
-# The axes backend must come first: it refuses before the password is checked.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-# Single sign-on (OpenID Connect) with mozilla-django-oidc-db: the provider and client are
-# configured in the admin, no restart needed. It is for a shared installation on PostgreSQL
-# only: the library keeps lists in PostgreSQL array fields, which SQLite cannot create. The
-# embedded default keeps local accounts. PKCE always (RFC 9700); a user is made on the first
-# sign-in and matched on the `sub` claim afterwards (stuurknop.web.accounts.oidc).
+# Signing in: throttling (django-axes), two-factor (django-otp) and single sign-on (OpenID
+# Connect), in their own module. Single sign-on needs PostgreSQL (it says why).
+from stuurknop.web.settings_sign_in import *  # noqa: E402, F403
+
 SINGLE_SIGN_ON = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 if SINGLE_SIGN_ON:
-    INSTALLED_APPS += ["django_jsonform", "mozilla_django_oidc", "mozilla_django_oidc_db"]
-    # Only ever answers the OpenID Connect callback (a state and a code).
-    AUTHENTICATION_BACKENDS.append("stuurknop.web.accounts.oidc_backend.StuurknopOIDCBackend")
-OIDC_USE_PKCE = True
-OIDC_AUTHENTICATE_CLASS = "stuurknop.web.accounts.oidc_callback.OIDCLoginStart"
-OIDC_CALLBACK_CLASS = "mozilla_django_oidc_db.views.OIDCCallbackView"
-OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
-OIDC_CREATE_USER = True
-OIDC_TIMEOUT = env_int("STUURKNOP_OIDC_TIMEOUT", 10, minimum=1, maximum=120)
-AXES_FAILURE_LIMIT = env_int("STUURKNOP_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
-AXES_COOLOFF_TIME = timedelta(
-    minutes=env_int("STUURKNOP_LOGIN_LOCKOUT_MINUTES", 15, minimum=1, maximum=24 * 60)
-)
-LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int(
-    "STUURKNOP_LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20, minimum=1, maximum=1000
-)
-LOGIN_FAILURE_LIMIT_PER_USERNAME = env_int(
-    "STUURKNOP_LOGIN_FAILURE_LIMIT_PER_USERNAME", 30, minimum=1, maximum=1000
-)
-# The three combinations the handler counts, each against its own limit above.
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
-AXES_HANDLER = "stuurknop.web.accounts.throttle.LoginThrottleHandler"
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "stuurknop.web.accounts.throttle.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "stuurknop.web.accounts.throttle.client_ip"
-# Only failures are needed for throttling; a log of every sign-in with its address would be
-# personal data kept for no purpose.
-AXES_DISABLE_ACCESS_LOG = True
+    INSTALLED_APPS += SINGLE_SIGN_ON_APPS  # noqa: F405
+    AUTHENTICATION_BACKENDS.append(SINGLE_SIGN_ON_BACKEND)  # noqa: F405
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
@@ -372,11 +332,6 @@ if _mail_host in ("*", "") or _mail_host.startswith("["):
     _mail_host = "localhost"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"Stuurknop <noreply@{_mail_host}>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-# Two-factor sign-in (TOTP) is required for staff always, and for the beheerders of projects
-# when this is on. The apps show "Stuurknop" as the account's issuer.
-TWO_FACTOR_FOR_BEHEERDERS = env_bool("STUURKNOP_TWO_FACTOR_FOR_BEHEERDERS", False)
-OTP_TOTP_ISSUER = "Stuurknop"
 
 # Where the accessibility statement (toegankelijkheidsverklaring) tells people to report a
 # problem; empty: "the beheerder of Stuurknop in your organisation".
