@@ -248,3 +248,15 @@ def test_the_portfolio_counts_departures_per_project_in_queries_that_do_not_grow
     assert counts == {project.pk: 0, **{p.pk: 1 for p in others}}
     with django_assert_num_queries(4):  # positions, seats, projects, revisions: not one each
         assert departure_counts(people.woco, ids) == counts
+
+
+def test_positions_of_an_unknown_model_version_are_refused(people: People) -> None:
+    with pytest.raises(PositionsInvalid) as caught:
+        positions_save(
+            organisation=people.woco,
+            by=people.anna,
+            positions=content(model_version="1999-oud"),
+            expected_version=0,
+        )
+    assert caught.value.errors[0].location == "modelversie"
+    assert not StrategyPositions.objects.exists()

@@ -13,10 +13,11 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from stuurknop.gespreksmodel import load_model
+from stuurknop.gespreksmodel import available_versions, load_model
+from stuurknop.projectfile.errors import DocumentError
 from stuurknop.projectfile.position_changes import position_changes
 from stuurknop.projectfile.positions import Positions
-from stuurknop.projectfile.positions_io import check_positions, read_positions
+from stuurknop.projectfile.positions_io import PositionsInvalid, check_positions, read_positions
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.services.log import display_name
@@ -47,6 +48,10 @@ def positions_save(
     not allow.
     """
     framed = stored_positions(organisation, positions.model_dump(mode="json", exclude=FRAME))
+    if framed.model_version not in available_versions():
+        raise PositionsInvalid(
+            [DocumentError("model_version", "modelversie", "deze modelversie bestaat niet")]
+        )
     check_positions(framed, load_model(framed.model_version))
     row = StrategyPositions.objects.select_for_update().filter(organisation=organisation).first()
     current = row.version if row is not None else 0
