@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.contrib.auth import authenticate
@@ -95,3 +96,25 @@ def test_the_demo_shows_a_meeting_with_its_decisions_and_actions(db: None) -> No
     assert Meeting.objects.filter(project=project).first().points.count() == 3  # type: ignore[union-attr]
     assert Decision.objects.filter(project=project).count() == 2
     assert Action.objects.filter(project=project, status="open").count() == 2
+
+
+def test_the_demo_server_runs_a_job_worker_beside_it(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stuurknop.web.demo.management.commands import demo
+
+    started: list[str] = []
+    real_call_command = demo.call_command
+
+    def fake_call_command(name: str, *args: Any, **kwargs: Any) -> None:
+        if name == "runserver":
+            started.append("server")  # the server itself is not started here
+            return
+        real_call_command(name, *args, **kwargs)
+
+    monkeypatch.setattr(demo, "start_worker_thread", lambda: started.append("worker"))
+    monkeypatch.setattr(demo, "call_command", fake_call_command)
+    out = StringIO()
+    call_command("demo", "--port", "8124", stdout=out)
+    assert started == ["worker", "server"]
+    assert "een verwerker draait in dit proces" in out.getvalue()

@@ -9,12 +9,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from stuurknop.web.demo.loader import load_demo
+from stuurknop.web.jobs.worker import start_worker_thread
 
 
 class Command(BaseCommand):
     help = (
         "Migrate the database, load demo organisations, users and the example projects, and "
-        "start the development server. Only with STUURKNOP_DEV=1."
+        "start the development server with a job worker beside it. Only with STUURKNOP_DEV=1."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -41,4 +42,8 @@ class Command(BaseCommand):
         for username, password, what in summary.logins:
             write(f"  {username:<6} wachtwoord {password}  ({what})")
         if not options["no_server"]:
+            # The embedded default needs no extra service: a job worker (documents) runs as a
+            # thread beside the server, on the same database.
+            start_worker_thread()
+            write("Achtergrondtaken (documenten): een verwerker draait in dit proces.")
             call_command("runserver", f"{options['addr']}:{options['port']}", use_reloader=False)
