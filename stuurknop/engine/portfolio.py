@@ -60,6 +60,7 @@ class ProjectSummary:
     constructions: tuple[tuple[int, str], ...]  # (knob, source) pairs, sorted, once each
     indicators: dict[str, int]  # per IndicatorState value: how many indicators
     values_appearing: tuple[str, ...]
+    interests: dict[str, dict[str, int]]  # per party: how much each value matters (0–3)
 
 
 def knob_code(scenario: Scenario) -> str:
@@ -126,4 +127,12 @@ def project_summary(model: Model, doc: ProjectDocument, scenario: Scenario) -> P
         constructions=tuple(constructions),
         indicators=counts,
         values_appearing=tuple(appearing),
+        interests=_interests(scenario),
     )
+
+
+def _interests(scenario: Scenario) -> dict[str, dict[str, int]]:
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for interest in scenario.interests:
+        found[interest.party][interest.value] = interest.weight
+    return dict(found)

@@ -35,7 +35,7 @@ def portfolio_xlsx(model: Model, figures: PortfolioFigures) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for table in portfolio_tables(model, figures):
-        ws = book.create_sheet(_sheet_name(table.title))
+        ws = book.create_sheet(_sheet_name(table.key.replace("-", " ").capitalize()))
         header(ws, table.headers, [max(12.0, min(40.0, len(h) + 2.0)) for h in table.headers])
         ws.freeze_panes = "B2"
         for i, row in enumerate(table.values or table.rows, start=2):

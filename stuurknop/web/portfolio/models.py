@@ -10,7 +10,8 @@ from __future__ import annotations
 from django.db import models
 
 from stuurknop.gespreksmodel.schema import NUMERALS
-from stuurknop.web.projects.models import Project, ProjectParty, Scenario
+from stuurknop.web.accounts.models import Organisation
+from stuurknop.web.projects.models import Project, Scenario
 
 SOURCES = [(n, n) for n in NUMERALS]
 
@@ -39,18 +40,53 @@ class ProjectSummary(models.Model):
         return f"{self.project_id} r{self.revision}"
 
 
+class PortfolioEntry(models.Model):
+    """One project as one organisation at its table sees it in its portfolio.
+
+    The project's columns the portfolio filters and sorts on are copied here (they change only
+    with a new revision), so that a portfolio of thousands of projects is read from one table
+    by its organisation, with no join.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="portfolio_entries"
+    )
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
+    revision = models.PositiveBigIntegerField()
+    name = models.CharField(max_length=200)
+    municipality = models.CharField(max_length=200)
+    phase = models.CharField(max_length=20)
+    first_year = models.PositiveSmallIntegerField()
+    homes = models.PositiveIntegerField()
+    archived = models.BooleanField()
+    knobs = models.CharField(max_length=10)
+    committed = models.DecimalField(max_digits=16, decimal_places=2)  # what it has committed
+    open = models.DecimalField(max_digits=16, decimal_places=2)  # what it is still asked for
+    # How much each value matters to it here: {value id: weight}, the highest of its parties.
+    interests = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "project"], name="one_entry")
+        ]
+        indexes = [models.Index(fields=["organisation", "name"], name="entry_org_name")]
+
+
 class SummaryMoney(models.Model):
-    """What one party pays from one source in one year of one project, committed or open."""
+    """What one organisation pays from one source in one year of one project, committed or
+    open (the sum over its parties there)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
-    party = models.ForeignKey(ProjectParty, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     source = models.CharField(max_length=4, choices=SOURCES)
     year = models.PositiveSmallIntegerField()
     committed = models.BooleanField()
     amount = models.DecimalField(max_digits=14, decimal_places=2)
 
     class Meta:
-        indexes = [models.Index(fields=["party", "year"], name="summary_money_party_year")]
+        indexes = [
+            models.Index(fields=["organisation", "project"], name="summary_money_org_project")
+        ]
 
 
 class SummaryCliff(models.Model):

@@ -1,43 +1,37 @@
 """Reads of an organisation's portfolio: its projects, their grid, money, cliffs and lessons.
 
 Every figure that spans the whole portfolio is summed by the database from the stored
-summaries (see services.py), so a page costs the same handful of queries for five projects or
-for ten thousand; only one page of projects is read row by row. A test fixes the count.
+summaries (see services.py), read by the organisation from its own entries; only one page of
+projects is read row by row. A page costs the same handful of queries for five projects or for
+ten thousand (a test fixes the count).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from django.db.models import (
-    Avg,
-    Count,
-    Exists,
-    F,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    Sum,
-)
-from django.db.models.functions import Substr
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Substr
 
 from stuurknop.web.accounts.models import Organisation
-from stuurknop.web.portfolio.models import ProjectSummary, SummaryCliff, SummaryMoney
+from stuurknop.web.portfolio.models import (
+    PortfolioEntry,
+    ProjectSummary,
+    SummaryCliff,
+    SummaryMoney,
+)
 from stuurknop.web.portfolio.services import summaries_refresh
-from stuurknop.web.projects.models import Interest, Lesson, LogEntry, Project, ProjectParty
+from stuurknop.web.projects.models import Lesson, LogEntry, ProjectParty
 
 PAGE_SIZE = 50
 SORTS = {
-    "naam": ("name", "id"),
-    "gemeente": ("municipality", "name", "id"),
-    "fase": ("phase", "name", "id"),
-    "jaar": ("first_year", "name", "id"),
-    "woningen": ("-homes", "name", "id"),
+    "naam": ("name", "project_id"),
+    "gemeente": ("municipality", "name", "project_id"),
+    "fase": ("phase", "name", "project_id"),
+    "jaar": ("first_year", "name", "project_id"),
+    "woningen": ("-homes", "name", "project_id"),
 }
 ON = ("1", "2", "3")
 
@@ -55,55 +49,68 @@ class Filters:
     page: int = 1
 
 
-def projects_of(organisation: Organisation) -> QuerySet[Project]:
-    """The projects ``organisation`` is in: one of their parties at the table links to it.
-
-    Archived projects are left out: the portfolio is about what runs and what is planned.
-    """
-    at_table = ProjectParty.objects.filter(
-        project=OuterRef("pk"), organisation=organisation, at_table=True
-    )
-    return Project.objects.filter(Exists(at_table), archived=False)
+def _newest_log() -> Coalesce:
+    """The project's revision (its newest log entry's id; 0 before the first entry)."""
+    newest = LogEntry.objects.filter(project=OuterRef("project_id")).order_by("-id")
+    return Coalesce(Subquery(newest.values("id")[:1]), Value(0))
 
 
 def refresh_stale(organisation: Organisation) -> int:
-    """Sum up again the organisation's projects changed since their summary; how many."""
-    newest = LogEntry.objects.filter(project=OuterRef("pk")).order_by("-id").values("id")[:1]
-    stale = (
-        projects_of(organisation)
-        .annotate(current=Subquery(newest))
-        .filter(
-            Q(portfolio_summary__isnull=True)
-            | ~Q(portfolio_summary__revision=F("current"))
-            | Q(portfolio_summary__revision__isnull=True)
-        )
-        .values_list("pk", "current")
+    """Sum up again the projects whose summary for ``organisation`` is missing or older than
+    the project (two queries when nothing changed); how many were refreshed.
+
+    Stale are: its entries of an older revision than their project's (it may even have left
+    that table since), and projects it is at the table of without an entry at all (linking a
+    party to it is a logged change of the project, so the first kind catches the rest).
+    """
+    older = (
+        PortfolioEntry.objects.filter(organisation=organisation)
+        .annotate(newest=_newest_log())
+        .exclude(revision=F("newest"))
+        .values_list("project_id", "newest")
     )
-    return summaries_refresh(stale=[(pk, current or 0) for pk, current in stale])
-
-
-def filtered(organisation: Organisation, filters: Filters) -> QuerySet[Project]:
-    """The organisation's projects narrowed by ``filters`` (not yet sorted)."""
-    projects = projects_of(organisation)
-    if filters.phase:
-        projects = projects.filter(phase=filters.phase)
-    if filters.municipality:
-        projects = projects.filter(municipality=filters.municipality)
-    if filters.partner is not None:
-        partner = ProjectParty.objects.filter(
-            project=OuterRef("pk"), organisation_id=filters.partner, at_table=True
+    missing = (
+        ProjectParty.objects.filter(organisation=organisation, at_table=True)
+        .exclude(
+            project__in=PortfolioEntry.objects.filter(organisation=organisation).values(
+                "project_id"
+            )
         )
-        projects = projects.filter(Exists(partner))
+        .annotate(newest=_newest_log())
+        .values_list("project_id", "newest")
+    )
+    stale = dict(older) | dict(missing)
+    return summaries_refresh(stale=list(stale.items()))
+
+
+def entries_of(organisation: Organisation) -> QuerySet[PortfolioEntry]:
+    """The organisation's projects (at their table, archived ones left out: the portfolio is
+    about what runs and what is planned)."""
+    return PortfolioEntry.objects.filter(organisation=organisation, archived=False)
+
+
+def filtered(organisation: Organisation, filters: Filters) -> QuerySet[PortfolioEntry]:
+    """The organisation's entries narrowed by ``filters`` (not yet sorted)."""
+    entries = entries_of(organisation)
+    if filters.phase:
+        entries = entries.filter(phase=filters.phase)
+    if filters.municipality:
+        entries = entries.filter(municipality=filters.municipality)
+    if filters.partner is not None:
+        partner = PortfolioEntry.objects.filter(
+            project=OuterRef("project_id"), organisation_id=filters.partner
+        )
+        entries = entries.filter(Exists(partner))
     if filters.knob is not None:
-        projects = projects.annotate(
-            knob_code=Substr("portfolio_summary__knobs", filters.knob, 1)
-        ).filter(knob_code__in=ON)
+        entries = entries.annotate(knob_code=Substr("knobs", filters.knob, 1)).filter(
+            knob_code__in=ON
+        )
     if filters.source:
         pays = SummaryMoney.objects.filter(
-            project=OuterRef("pk"), party__organisation=organisation, source=filters.source
+            project=OuterRef("project_id"), organisation=organisation, source=filters.source
         )
-        projects = projects.filter(Exists(pays))
-    return projects
+        entries = entries.filter(Exists(pays))
+    return entries
 
 
 @dataclass
@@ -113,13 +120,13 @@ class Portfolio:
     organisation: Organisation
     filters: Filters
     total: int
-    page: list[Project]  # one page of projects, with their summary and parties
+    page: list[PortfolioEntry]  # one page of projects
     pages: int
+    parties: dict[int, list[str]]  # the names at the table, per project id of the page
     knob_codes: list[str]  # of every filtered project, for the grid's counts
     money: list[Any]  # dicts: year, source, committed, amount (the organisation's)
-    money_by_project: dict[int, dict[bool, Decimal]]
     cliffs: list[Any]  # dicts: year, drop, projects
-    interests: list[Any]  # dicts: value, average, projects
+    interests: list[tuple[str, float, int]]  # value, average weight, projects
     indicators: dict[str, int]
     learning: list[ProjectSummary]  # summaries of projects whose values appear
     lessons: list[Lesson]
@@ -128,38 +135,22 @@ class Portfolio:
 def portfolio(
     organisation: Organisation, filters: Filters, *, page_size: int = PAGE_SIZE
 ) -> Portfolio:
-    """The organisation's portfolio, narrowed and sorted by ``filters``."""
-    refresh_stale(organisation)
-    projects = filtered(organisation, filters)
-    ids = projects.values("pk")
-    total = projects.count()
+    """The organisation's portfolio, narrowed and sorted by ``filters``; call
+    :func:`refresh_stale` first (the views do, before they build the filters' choices)."""
+    entries = filtered(organisation, filters)
+    ids = entries.values("project_id")
+    total = entries.count()
     pages = max(1, -(-total // page_size))
     number = min(max(filters.page, 1), pages)
-    page = list(
-        projects.select_related("portfolio_summary")
-        .prefetch_related(
-            Prefetch(
-                "parties",
-                queryset=ProjectParty.objects.filter(at_table=True).order_by("position", "id"),
-            )
-        )
-        .order_by(*SORTS.get(filters.sort, SORTS["naam"]))[
-            (number - 1) * page_size : number * page_size
-        ]
-    )
-    own_money = SummaryMoney.objects.filter(project__in=ids, party__organisation=organisation)
-    money = list(
-        own_money.values("year", "source", "committed")
-        .annotate(amount=Sum("amount"))
-        .order_by("year", "source", "committed")
-    )
-    by_project: dict[int, dict[bool, Decimal]] = {}
-    for row in (
-        own_money.filter(project__in=[p.pk for p in page])
-        .values("project", "committed")
-        .annotate(amount=Sum("amount"))
+    order = SORTS.get(filters.sort, SORTS["naam"])
+    page = list(entries.order_by(*order)[(number - 1) * page_size : number * page_size])
+    parties: dict[int, list[str]] = defaultdict(list)
+    for project_id, name in (
+        ProjectParty.objects.filter(project__in=[e.project_id for e in page], at_table=True)
+        .order_by("position", "id")
+        .values_list("project_id", "name")
     ):
-        by_project.setdefault(row["project"], {})[row["committed"]] = row["amount"]
+        parties[project_id].append(name)
     summaries = ProjectSummary.objects.filter(project__in=ids)
     indicators = summaries.aggregate(
         op_koers=Sum("on_track"),
@@ -170,30 +161,32 @@ def portfolio(
     appearing = list(
         summaries.exclude(values_appearing=[]).select_related("project").order_by("project__name")
     )
+    knob_codes, weights = [], defaultdict(list)
+    for knobs, interests in entries.values_list("knobs", "interests"):
+        knob_codes.append(knobs)
+        for value, weight in interests.items():
+            weights[value].append(weight)
     return Portfolio(
         organisation=organisation,
         filters=filters,
         total=total,
         page=page,
         pages=pages,
-        knob_codes=list(summaries.values_list("knobs", flat=True)),
-        money=money,
-        money_by_project=by_project,
+        parties=dict(parties),
+        knob_codes=knob_codes,
+        money=list(
+            SummaryMoney.objects.filter(organisation=organisation, project__in=ids)
+            .values("year", "source", "committed")
+            .annotate(amount=Sum("amount"))
+            .order_by("year", "source", "committed")
+        ),
         cliffs=list(
             SummaryCliff.objects.filter(project__in=ids)
             .values("year")
             .annotate(drop=Sum("drop"), projects=Count("project", distinct=True))
             .order_by("year")
         ),
-        interests=list(
-            Interest.objects.filter(
-                scenario__portfolio_summaries__project__in=ids,
-                party__organisation=organisation,
-            )
-            .values("value")
-            .annotate(average=Avg("weight"), projects=Count("scenario", distinct=True))
-            .order_by("value")
-        ),
+        interests=[(value, sum(w) / len(w), len(w)) for value, w in sorted(weights.items())],
         indicators={k: v or 0 for k, v in indicators.items()},
         learning=appearing,
         lessons=list(
@@ -207,7 +200,7 @@ def portfolio(
 def municipalities_of(organisation: Organisation) -> list[str]:
     """The municipalities of the organisation's projects (the filter's choices)."""
     return list(
-        projects_of(organisation)
+        entries_of(organisation)
         .order_by("municipality")
         .values_list("municipality", flat=True)
         .distinct()
@@ -216,15 +209,13 @@ def municipalities_of(organisation: Organisation) -> list[str]:
 
 def partners_of(organisation: Organisation) -> list[tuple[int, str]]:
     """The organisations at the table with it in at least one project (the filter's choices)."""
+    beside = PortfolioEntry.objects.filter(
+        project__in=entries_of(organisation).values("project_id")
+    ).exclude(organisation=organisation)
     return list(
-        Organisation.objects.filter(
-            project_parties__at_table=True,
-            project_parties__project__in=projects_of(organisation).values("pk"),
-        )
-        .exclude(pk=organisation.pk)
+        Organisation.objects.filter(pk__in=beside.values("organisation_id"))
         .order_by("name")
         .values_list("pk", "name")
-        .distinct()
     )
 
 

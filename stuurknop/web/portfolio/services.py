@@ -3,15 +3,18 @@
 A summary is computed lazily: whenever a portfolio is read, the projects in it whose stored
 summary is missing or of an older revision are summed up again (every write service appends to
 the project's log, so its newest log id is its revision). Measured (benchmarks/bench_portfolio.py):
-one summary costs a few milliseconds of engine time plus the reads of the project document,
-so only the projects that changed since the last read pay that; a portfolio of thousands of
-unchanged projects is summed by the database alone. ``manage.py portfolio_refresh`` fills
-every summary ahead, e.g. after a large import.
+one summary costs tens of milliseconds (the project document's reads and the engine), so
+computing them on every request is out of the question for thousands of projects; stored, only
+the projects that changed since the last read pay it, and a portfolio of thousands of
+unchanged projects is summed by the database alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -19,26 +22,53 @@ from stuurknop.engine.portfolio import ProjectSummary as Summary
 from stuurknop.engine.portfolio import project_summary
 from stuurknop.gespreksmodel import load_model
 from stuurknop.projectfile import ProjectDocument
-from stuurknop.web.portfolio.models import ProjectSummary, SummaryCliff, SummaryMoney
-from stuurknop.web.projects.models import Project, Scenario
+from stuurknop.web.portfolio.models import (
+    PortfolioEntry,
+    ProjectSummary,
+    SummaryCliff,
+    SummaryMoney,
+)
+from stuurknop.web.projects.models import Project, ProjectParty, Scenario
 from stuurknop.web.projects.selectors import project_document, project_revision
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A party of the project linked to an organisation."""
+
+    organisation_id: int
+    at_table: bool
+
+
+@dataclass
+class SummaryRows:
+    head: ProjectSummary
+    entries: list[PortfolioEntry]
+    money: list[SummaryMoney]
+    cliffs: list[SummaryCliff]
 
 
 def summary_rows(
     *,
-    project_id: int,
+    project: Project,
     revision: int,
-    model_version: str,
     scenario: Scenario | None,
     summary: Summary,
-    party_ids: dict[str, int],
-) -> tuple[ProjectSummary, list[SummaryMoney], list[SummaryCliff]]:
-    """The rows that store ``summary`` (not saved: the caller saves, or bulk-creates them)."""
+    seats: Mapping[str, Seat],
+) -> SummaryRows:
+    """The rows that store ``summary`` of ``project`` (not saved: the caller saves them).
+
+    ``seats``: the project's parties linked to an organisation, by the party's key. An
+    organisation gets an entry where one of its parties sits at the table; its money counts
+    every party linked to it.
+    """
     counts = summary.indicators
     head = ProjectSummary(
-        project_id=project_id,
+        project_id=project.pk,
         revision=revision,
-        model_version=model_version,
+        model_version=project.model_version,
         scenario=scenario,
         knobs=summary.knobs,
         on_track=counts.get("op_koers", 0),
@@ -48,23 +78,62 @@ def summary_rows(
         values_appearing=list(summary.values_appearing),
         constructions=[list(pair) for pair in summary.constructions],
     )
-    money = [
-        SummaryMoney(
-            project_id=project_id,
-            party_id=party_ids[cell.party],
-            source=cell.source,
-            year=cell.year,
-            committed=cell.committed,
-            amount=cell.amount,
+    money: dict[tuple[int, str, int, bool], Decimal] = defaultdict(Decimal)
+    totals: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+    for cell in summary.money:
+        seat = seats.get(cell.party)
+        if seat is None:
+            continue
+        money[(seat.organisation_id, cell.source, cell.year, cell.committed)] += cell.amount
+        totals[seat.organisation_id][0 if cell.committed else 1] += cell.amount
+    interests: dict[int, dict[str, int]] = defaultdict(dict)
+    for party, weights in summary.interests.items():
+        seat = seats.get(party)
+        if seat is None:
+            continue
+        mine = interests[seat.organisation_id]
+        for value, weight in weights.items():
+            mine[value] = max(weight, mine.get(value, 0))
+    at_table = sorted({s.organisation_id for s in seats.values() if s.at_table})
+    entries = [
+        PortfolioEntry(
+            organisation_id=org,
+            project_id=project.pk,
+            revision=revision,
+            name=project.name,
+            municipality=project.municipality,
+            phase=project.phase,
+            first_year=project.first_year,
+            homes=project.homes,
+            archived=project.archived,
+            knobs=summary.knobs,
+            committed=totals[org][0],
+            open=totals[org][1],
+            interests=interests.get(org, {}),
         )
-        for cell in summary.money
-        if cell.party in party_ids
+        for org in at_table
     ]
-    cliffs = [
-        SummaryCliff(project_id=project_id, year=c.year, drop=c.drop, sources=",".join(c.sources))
-        for c in summary.cliffs
-    ]
-    return head, money, cliffs
+    return SummaryRows(
+        head=head,
+        entries=entries,
+        money=[
+            SummaryMoney(
+                project_id=project.pk,
+                organisation_id=org,
+                source=source,
+                year=year,
+                committed=committed,
+                amount=amount,
+            )
+            for (org, source, year, committed), amount in sorted(money.items())
+        ],
+        cliffs=[
+            SummaryCliff(
+                project_id=project.pk, year=c.year, drop=c.drop, sources=",".join(c.sources)
+            )
+            for c in summary.cliffs
+        ],
+    )
 
 
 def summed_scenario(document: ProjectDocument) -> str:
@@ -77,28 +146,33 @@ def summed_scenario(document: ProjectDocument) -> str:
 def summary_refresh(*, project: Project, revision: int | None = None) -> ProjectSummary:
     """Sum ``project`` up as it is now and store it, replacing an older summary."""
     # One refresh per project at a time: two readers of a stale portfolio wait for each other.
-    Project.objects.select_for_update().filter(pk=project.pk).first()
+    project = Project.objects.select_for_update().get(pk=project.pk)
     if revision is None:
         revision = project_revision(project)
     document = project_document(project)
     name = summed_scenario(document)
     summary = project_summary(load_model(project.model_version), document, document.scenario(name))
-    scenario = Scenario.objects.filter(project=project, name=name).first()
-    party_ids = dict(project.parties.values_list("key", "pk"))
-    head, money, cliffs = summary_rows(
-        project_id=project.pk,
+    seats = {
+        key: Seat(org, at_table)
+        for key, org, at_table in ProjectParty.objects.filter(
+            project=project, organisation__isnull=False
+        ).values_list("key", "organisation_id", "at_table")
+    }
+    rows = summary_rows(
+        project=project,
         revision=revision,
-        model_version=project.model_version,
-        scenario=scenario,
+        scenario=Scenario.objects.filter(project=project, name=name).first(),
         summary=summary,
-        party_ids=party_ids,
+        seats=seats,
     )
-    SummaryMoney.objects.filter(project=project).delete()
-    SummaryCliff.objects.filter(project=project).delete()
-    head.save()
-    SummaryMoney.objects.bulk_create(money)
-    SummaryCliff.objects.bulk_create(cliffs)
-    return head
+    for model in (SummaryMoney, SummaryCliff, PortfolioEntry):
+        model.objects.filter(project=project).delete()
+    ProjectSummary.objects.filter(project=project).delete()
+    rows.head.save()
+    PortfolioEntry.objects.bulk_create(rows.entries)
+    SummaryMoney.objects.bulk_create(rows.money)
+    SummaryCliff.objects.bulk_create(rows.cliffs)
+    return rows.head
 
 
 def summaries_refresh(*, stale: Iterable[tuple[int, int]]) -> int:

@@ -21,14 +21,18 @@ from stuurknop.web.portfolio.selectors import (
     municipalities_of,
     partners_of,
     portfolio,
+    refresh_stale,
 )
 from stuurknop.web.projects.permissions import organisation_member
 from stuurknop.web.strategy.selectors import departure_counts
+
+DEPARTURES_IN_DOWNLOADS = 200
 
 
 def _figures(
     request: AuthenticatedHttpRequest, organisation: Organisation, *, page_size: int | None
 ) -> tuple[PortfolioFilterForm, PortfolioFigures, int]:
+    refresh_stale(organisation)
     form = PortfolioFilterForm(
         request.GET,
         municipalities=municipalities_of(organisation),
@@ -37,7 +41,11 @@ def _figures(
     filters = form.filters() if form.is_valid() else Filters()
     size = {} if page_size is None else {"page_size": page_size}
     data = portfolio(organisation, filters, **size)
-    departures = departure_counts(organisation, [p.pk for p in data.page])  # its own positions
+    # Departures from its own positions (strategy): per project from its document on a cache
+    # miss, so for the page's projects, and in a download only for a small portfolio.
+    departures = None
+    if page_size is None or data.total <= DEPARTURES_IN_DOWNLOADS:
+        departures = departure_counts(organisation, [entry.project_id for entry in data.page])
     return form, portfolio_figures(data, departures=departures), data.pages
 
 

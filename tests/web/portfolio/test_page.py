@@ -1,33 +1,125 @@
-"""The portfolio page: who sees it, what it shows, its filters and downloads."""
+"""The portfolio page: who sees it, what it shows, its filters and sorting."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from tests.web.conftest import People
 from tests.web.portfolio.conftest import Portfolio
+from tests.web.two_factor_steps import second_step_passed
 
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
+def _get(user: User | None, slug: str, query: str = "") -> tuple[int, str]:
     client = Client()
-    client.force_login(user)  # type: ignore[arg-type]
-    return client
+    if user is not None:
+        client.force_login(user)
+    response = client.get(reverse("portfolio_page", args=[slug]) + query)
+    return response.status_code, response.content.decode()
 
 
 def test_a_member_sees_every_project_of_the_organisation_and_no_other(
     people: People, portfolio_world: Portfolio
 ) -> None:
-    page = _client(people.anna).get(reverse("portfolio_page", args=[people.woco.slug]))
-    html = page.content.decode()
-    assert page.status_code == 200
+    status, html = _get(people.anna, people.woco.slug)
+    assert status == 200
     for name in ("De Linde", "De Eik", "De Beuk"):
         assert name in html
     assert "Geheim Hof" not in html
     assert "zit aan tafel in 3 projecten" in html
+
+
+def test_the_cliffs_of_all_projects_are_said_in_one_sentence_per_year(
+    people: People, portfolio_world: Portfolio
+) -> None:
+    # De Linde: € 20.000 a year from source III for 2025–2026; De Eik: € 10.000 from source I.
+    _status, html = _get(people.anna, people.woco.slug)
+    assert "In 2027 stopt € 30.000 tijdelijk geld in 2 projecten." in html
+
+
+def test_an_outsider_gets_a_404_and_never_the_names(
+    people: People, portfolio_world: Portfolio
+) -> None:
+    status, html = _get(people.bram, people.woco.slug)
+    assert status == 404
+    assert "De Linde" not in html
+
+
+def test_staff_see_an_organisations_portfolio(people: People, portfolio_world: Portfolio) -> None:
+    staff = User.objects.create_user(username="beheer", password="x", is_staff=True)
+    client = second_step_passed(Client(), staff)  # staff sign in with a second step
+    response = client.get(reverse("portfolio_page", args=[people.woco.slug]))
+    assert response.status_code == 200 and "De Linde" in response.content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(people: People) -> None:
+    client = Client()
+    response = client.get(reverse("portfolio_page", args=[people.woco.slug]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_municipality_sees_its_projects_with_a_corporation_and_never_one_it_is_not_in(
+    people: People, portfolio_world: Portfolio
+) -> None:
+    # Elders is at the table of De Linde and De Eik (with Het Anker) and of Geheim Hof; it is
+    # not in De Beuk, which Het Anker has alone.
+    query = f"?partner={people.woco.pk}"
+    status, html = _get(people.olaf, people.elders.slug, query)
+    assert status == 200
+    assert "De Linde" in html and "De Eik" in html
+    assert "Geheim Hof" not in html  # not with this partner
+    assert "De Beuk" not in html  # never: Elders is not in it
+    _status, everything = _get(people.olaf, people.elders.slug)
+    assert "Geheim Hof" in everything and "De Beuk" not in everything
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("?fase=plan", {"De Beuk"}, {"De Linde", "De Eik"}),
+        ("?gemeente=Anderstad", {"De Beuk"}, {"De Linde", "De Eik"}),
+        ("?stuurknop=2", {"De Linde"}, {"De Eik", "De Beuk"}),
+        ("?bron=I", {"De Eik"}, {"De Linde", "De Beuk"}),
+    ],
+)
+def test_the_filters_narrow_the_grid(
+    people: People, portfolio_world: Portfolio, query: str, shown: set[str], hidden: set[str]
+) -> None:
+    status, html = _get(people.anna, people.woco.slug, query)
+    assert status == 200
+    grid = html.split('id="projecten"', 1)[1].split("</section>", 1)[0]
+    assert all(name in grid for name in shown)
+    assert not any(name in grid for name in hidden)
+
+
+def test_sorting_by_municipality_puts_anderstad_first(
+    people: People, portfolio_world: Portfolio
+) -> None:
+    _status, html = _get(people.anna, people.woco.slug, "?sorteer=gemeente")
+    assert html.index("De Beuk") < html.index("De Eik") < html.index("De Linde")
+
+
+def test_a_bad_filter_shows_the_whole_portfolio_with_a_message(
+    people: People, portfolio_world: Portfolio
+) -> None:
+    status, html = _get(people.anna, people.woco.slug, "?stuurknop=99")
+    assert status == 200
+    assert "Een filter is niet geldig" in html
+    assert "De Beuk" in html and "De Linde" in html
+
+
+def test_a_change_to_a_project_shows_on_the_next_read(
+    people: People, portfolio_world: Portfolio
+) -> None:
+    from stuurknop.web.projects.services import project_archive
+
+    _get(people.anna, people.woco.slug)
+    project_archive(project=portfolio_world.beuk, by=people.anna)
+    _status, html = _get(people.anna, people.woco.slug)
+    assert "De Beuk" not in html
+    assert "zit aan tafel in 2 projecten" in html
