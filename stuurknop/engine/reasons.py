@@ -105,7 +105,7 @@ CODES: dict[str, tuple[str, ...]] = {
     "strategy.knob_further": ("organisation", "knob", "name", "opening", "allowed"),
     "strategy.leads_against_role": ("organisation", "knob", "name", "role"),
     "strategy.pays_against_role": ("organisation", "knob", "name", "role"),
-    "strategy.does_not_lead": ("organisation", "knob", "name"),
+    "strategy.does_not_lead": ("organisation", "knob", "name", "role"),
     "strategy.source_not_paid": ("organisation", "source", "source_name", "amount"),
     **{
         f"strategy.{kind}_over_project": (

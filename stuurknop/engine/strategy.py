@@ -92,7 +92,7 @@ def _knob_departures(
         if n in paying_knobs and position.role is PositionRole.NIET:
             add("strategy.pays_against_role", name=knob.name, role=role)
         if position.role is PositionRole.TREKKEN and setting.status is KnobStatus.AAN and not leads:
-            add("strategy.does_not_lead", name=knob.name)
+            add("strategy.does_not_lead", name=knob.name, role=role)
     return found
 
 

@@ -69,7 +69,8 @@ TEMPLATES: dict[str, Callable[[Params], str]] = {
         f"{p['organisation']} betaalt mee aan {_knob(p)}; de strategie zegt: {p['role']}"
     ),
     "strategy.does_not_lead": lambda p: (
-        f"{_knob(p)} staat aan, maar {p['organisation']} trekt hem niet; de strategie zegt: trekken"
+        f"{_knob(p)} staat aan, maar {p['organisation']} trekt hem niet; "
+        f"de strategie zegt: {p['role']}"
     ),
     "strategy.source_not_paid": lambda p: (
         f"Dit project vraagt van {p['organisation']} {money(p['amount'])} {_source(p)}; "
