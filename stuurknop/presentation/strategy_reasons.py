@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from stuurknop.engine.reasons import Param
+from stuurknop.gespreksmodel import load_model
 from stuurknop.presentation.lists import year_list
 from stuurknop.presentation.numbers import euro
 
@@ -26,7 +27,8 @@ def _knob(p: Params) -> str:
 
 
 def _stand(opening: Param) -> str:
-    return "uit" if opening == 0 else f"tot stand {opening}"
+    """``tot stand 2``, or the model's word for stand 0 (off)."""
+    return load_model().word("opening", 0) if opening == 0 else f"tot stand {opening}"
 
 
 def _source(p: Params) -> str:
