@@ -17,6 +17,7 @@ from stuurknop.engine.money import UNASSIGNED
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.blocks import Align, Block, Figure, Paragraph, PlanTable, Section
 from stuurknop.presentation.numbers import decimal, euro, measured, percent
+from stuurknop.presentation.proxies import effect_amount, model_library, used_proxy_blocks
 from stuurknop.projectfile.schema import ProjectDocument, Scenario
 
 RIGHT: tuple[Align] = ("right",)
@@ -307,13 +308,10 @@ def redistribution_blocks(report: EffectReport, doc: ProjectDocument) -> tuple[B
 
 def estimates_table(model: Model, doc: ProjectDocument, scenario: Scenario) -> PlanTable:
     names = {p.id: p.name for p in doc.parties}
+    library = model_library(model.version)
     rows = []
     for e in scenario.effects:
-        figures = (e.low, e.expected, e.high)
-        if e.proxy is None:
-            per_year = " / ".join(euro(f) for f in figures)
-        else:
-            per_year = " / ".join(measured(f) for f in figures) + f" × kengetal {e.proxy}"
+        per_year = effect_amount(e, library, doc.effect_settings)
         span = (
             f"vanaf {e.first_year}"
             if e.years is None
@@ -360,6 +358,11 @@ def effect_blocks(
         *party_tornado_blocks(report, model, scenario),
         *redistribution_blocks(report, doc),
         estimates_table(model, doc, scenario),
+        *used_proxy_blocks(
+            model_library(model.version),
+            doc.effect_settings,
+            (e.proxy for e in scenario.effects if e.proxy is not None),
+        ),
     )
 
 
