@@ -10,6 +10,7 @@ BENCHMARKS = (
     "bench_analysis",
     "bench_web",
     "bench_documents",
+    "bench_jobs",
     "bench_live",
     "bench_concurrency",
     "bench_explorer",
