@@ -20,8 +20,9 @@ from stuurknop.web.projects.models import Project, ProjectMember
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.services import project_import
 from tests.browser.accessibility import assert_accessible, axe_violations, describe
-from tests.browser.conftest import PASSWORD, sign_in
+from tests.browser.conftest import sign_in
 from tests.browser.routes import url_of
+from tests.browser.test_two_factor import sign_in_with_second_step
 from tests.web.conftest import People
 
 pytestmark = pytest.mark.browser
@@ -140,7 +141,8 @@ def test_an_admin_page_passes_axe(
     screenshot: Callable[[str], Path],
 ) -> None:
     User.objects.filter(pk=people.anna.pk).update(is_staff=True, is_superuser=True)
-    sign_in(page, "anna", PASSWORD)
+    people.anna.refresh_from_db()
+    sign_in_with_second_step(page, people.anna)  # staff sign in with two-factor
     path = reverse(ADMIN_PAGES[name])
     open_page(page, path)
     screenshot(name)
