@@ -18,19 +18,24 @@ from stuurknop.web.projects.roles import Role
 MAX_ID = 2**31 - 1
 
 
-def api_project(request: Request, project_id: int, role: Role | str) -> Project:
-    """The project, if the caller's role is at least ``role``; a write (any method but GET)
-    also needs a project that is not archived, checked before the body is read."""
+def api_project(
+    request: Request, project_id: int, role: Role | str, *, writes: bool = True
+) -> Project:
+    """The project, if the caller's role is at least ``role``; a write (any method but GET,
+    unless ``writes`` is False) also needs a project that is not archived, checked before the
+    body is read."""
     if not 0 < project_id <= MAX_ID:
         raise Http404()
     project = project_for(request.user, project_id, role)
-    if request.method != "GET":
+    if writes and request.method != "GET":
         require_editable(request.user, project)
     return project
 
 
-def api_scenario(request: Request, project_id: int, scenario_id: int, role: Role | str) -> Scenario:
-    project = api_project(request, project_id, role)
+def api_scenario(
+    request: Request, project_id: int, scenario_id: int, role: Role | str, *, writes: bool = True
+) -> Scenario:
+    project = api_project(request, project_id, role, writes=writes)
     if not 0 < scenario_id <= MAX_ID:
         raise Http404()
     scenario = Scenario.objects.filter(pk=scenario_id, project=project).first()

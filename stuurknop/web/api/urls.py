@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from stuurknop.web.api import part_views, project_views, read_views, row_views
+from stuurknop.web.api import (
+    document_views,
+    part_views,
+    project_views,
+    read_views,
+    row_views,
+)
 
 app_name = "api"
 
@@ -30,4 +36,5 @@ urlpatterns = [
     path("", include(part_views.urlpatterns)),
     path("", include(row_views.urlpatterns)),
     path("", include(read_views.urlpatterns)),
+    path("", include(document_views.urlpatterns)),
 ]

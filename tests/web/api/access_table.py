@@ -53,4 +53,8 @@ API_ACCESS: dict[str, ApiAccess] = {
     "api:effects_list": ApiAccess(READ),
     "api:evidence_list": ApiAccess(READ),
     "api:actuals_list": ApiAccess(READ),
+    # A document is read from the project: a lezer starts it, also on an archived project.
+    "api:documents": ApiAccess({"POST": "lezer"}),
+    "api:job": ApiAccess(READ),
+    "api:job_file": ApiAccess(READ),
 }
