@@ -154,6 +154,7 @@ APP_PAGES: list[AppPage] = [
     AppPage("effect_edit", "effect-wijzigen"),
     AppPage("effect_settings", "discontovoet"),
     AppPage("effect_proxy_add", "kengetal-toevoegen"),
+    AppPage("effect_proxies", "kengetallen"),
     # Evidence and monitoring (world: tests/browser/evidence_world)
     AppPage("evidence_page", "bewijs-en-monitoring"),
     AppPage("evidence_page", "bewijs-en-monitoring-lezer", user="carla"),

@@ -12,6 +12,7 @@ from .access import Access
 
 ACCESS: dict[str, Access] = {
     "effects_page": Access("lezer"),
+    "effect_proxies": Access("lezer"),
     "effect_add": Access("bewerker", editable=True),
     "effect_edit": Access("bewerker", editable=True),
     "effect_delete": Access("bewerker", method="POST", editable=True),

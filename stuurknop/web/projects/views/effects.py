@@ -44,6 +44,7 @@ from stuurknop.web.projects.services.effects import (
     effect_settings_save,
 )
 from stuurknop.web.projects.views.common import project_context
+from stuurknop.web.projects.views.effect_proxies import effect_proxies_page
 
 TAB = "money"
 
@@ -172,6 +173,7 @@ def effect_edit(
         back=page_url(project, scenario),
         percent_list=PERCENT_LIST,
         percents=(0, 25, 50, 75, 100),
+        proxies_url=reverse("effect_proxies", args=[project.pk, scenario.pk]),
     )
     return render(request, "projects/effects/edit.html", context, status=status)
 
@@ -271,6 +273,7 @@ def proxy_add(
         back=page_url(project, scenario),
         percent_list="",
         percents=(),
+        proxies_url=reverse("effect_proxies", args=[project.pk, scenario.pk]),
     )
     return render(request, "projects/effects/edit.html", context, status=status)
 
@@ -301,6 +304,7 @@ urlpatterns = [
     path(PREFIX, effects_page, name="effects_page"),
     path(f"{PREFIX}nieuw/", effect_edit, name="effect_add"),
     path(f"{PREFIX}discontovoet/", effect_settings_edit, name="effect_settings"),
+    path(f"{PREFIX}kengetallen/", effect_proxies_page, name="effect_proxies"),
     path(f"{PREFIX}kengetallen/nieuw/", proxy_add, name="effect_proxy_add"),
     path(
         f"{PREFIX}kengetallen/<slug:proxy_id>/verwijderen/",
