@@ -38,7 +38,7 @@ class PortfolioFigures:
     organisation: str
     total: int  # projects after the filters
     projects: tuple[ProjectRow, ...]  # one page of them
-    knob_codes: tuple[str, ...]  # of every filtered project
+    knob_counts: tuple[tuple[int, ...], ...]  # per knob: not discussed, off, at 1, 2, 3
     money: tuple[tuple[int, str, bool, Decimal], ...]  # year, source, committed, amount
     cliffs: tuple[tuple[int, Decimal, int], ...]  # year, money that stops, projects
     interests: tuple[tuple[str, float, int], ...]  # value id, average weight, projects
@@ -116,21 +116,12 @@ def projects_table(model: Model, figures: PortfolioFigures) -> Table:
     )
 
 
-def grid_counts_table(model: Model, codes: Sequence[str]) -> Table:
+def grid_counts_table(model: Model, counts: Sequence[Sequence[int]]) -> Table:
     """Per knob, in how many projects it is not discussed, off, or open 1, 2 or 3."""
-    order = [".", "0", "1", "2", "3"]
-    counts = [dict.fromkeys(order, 0) for _ in range(10)]
-    for code in codes:
-        for i, c in enumerate(code[:10]):
-            counts[i][c if c in counts[i] else "."] += 1
     headers: tuple[str, ...] = ("Stuurknop", "Niet besproken", knob_cell(model, "0").capitalize())
     headers += tuple(knob_cell(model, c) for c in ON)
-    rows = tuple(
-        (knob_header(model, n), *(str(counts[n - 1][c]) for c in order)) for n in range(1, 11)
-    )
-    values = tuple(
-        (knob_header(model, n), *(counts[n - 1][c] for c in order)) for n in range(1, 11)
-    )
+    rows = tuple((knob_header(model, n), *(str(c) for c in counts[n - 1])) for n in range(1, 11))
+    values = tuple((knob_header(model, n), *counts[n - 1]) for n in range(1, 11))
     return Table("stuurknoppen", "Stuurknoppen over alle projecten", headers, rows, values)
 
 
@@ -256,7 +247,7 @@ def portfolio_tables(model: Model, figures: PortfolioFigures) -> tuple[Table, ..
     """Every table of the portfolio, in the order the page, workbook and PDF show them."""
     return (
         projects_table(model, figures),
-        grid_counts_table(model, figures.knob_codes),
+        grid_counts_table(model, figures.knob_counts),
         money_by_year_table(figures),
         money_by_source_table(model, figures),
         cliffs_table(figures),

@@ -29,7 +29,7 @@ def portfolio_figures(
         organisation=data.organisation.name,
         total=data.total,
         projects=tuple(rows),
-        knob_codes=tuple(data.knob_codes),
+        knob_counts=tuple(data.knob_counts),
         money=tuple((m["year"], m["source"], m["committed"], m["amount"]) for m in data.money),
         cliffs=tuple((c["year"], c["drop"], c["projects"]) for c in data.cliffs),
         interests=tuple(data.interests),

@@ -62,8 +62,14 @@ class PortfolioEntry(models.Model):
     knobs = models.CharField(max_length=10)
     committed = models.DecimalField(max_digits=16, decimal_places=2)  # what it has committed
     open = models.DecimalField(max_digits=16, decimal_places=2)  # what it is still asked for
-    # How much each value matters to it here: {value id: weight}, the highest of its parties.
-    interests = models.JSONField(default=dict)
+    # How much each value matters to it here, the highest of its parties: one character per
+    # value of the model (in the model's order), 0–3, or "." where none of them said.
+    interests = models.CharField(max_length=20, default="")
+    # The project's indicators, as on its summary (copied, so that the sums need no join).
+    on_track = models.PositiveIntegerField(default=0)
+    behind = models.PositiveIntegerField(default=0)
+    off_track = models.PositiveIntegerField(default=0)
+    no_data = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

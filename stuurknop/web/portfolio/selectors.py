@@ -12,8 +12,24 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, Substr
+from django.core.cache import cache
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Substr
+from django.db.models.lookups import Exact, In
 
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.portfolio.models import (
@@ -22,7 +38,7 @@ from stuurknop.web.portfolio.models import (
     SummaryCliff,
     SummaryMoney,
 )
-from stuurknop.web.portfolio.services import summaries_refresh
+from stuurknop.web.portfolio.services import VALUE_ORDER, summaries_refresh
 from stuurknop.web.projects.models import Lesson, LogEntry, ProjectParty
 
 PAGE_SIZE = 50
@@ -34,6 +50,27 @@ SORTS = {
     "woningen": ("-homes", "name", "project_id"),
 }
 ON = ("1", "2", "3")
+CODES = (".", "0", "1", "2", "3")  # a knob not discussed, off, open 1–3
+KNOBS = 10
+WEIGHTS = ("0", "1", "2", "3")
+STATES = {"op_koers": "on_track", "achter": "behind", "uit_koers": "off_track"}
+STATES |= {"geen_gegevens": "no_data"}
+
+
+def _grid_sums() -> dict[str, Any]:
+    """One aggregate over the entries: per knob how many projects have each code, per value
+    the average interest and how many projects gave one, and the indicators per state."""
+    sums: dict[str, Any] = {state: Sum(column) for state, column in STATES.items()}
+    for k in range(1, KNOBS + 1):
+        code = Substr("knobs", k, 1)
+        for c in CODES:
+            sums[f"k{k}_{c}"] = Sum(Case(When(Exact(code, c), then=1)))
+    for i in range(1, len(VALUE_ORDER) + 1):
+        weight = Substr("interests", i, 1)
+        said = In(weight, list(WEIGHTS))
+        sums[f"v{i}_avg"] = Avg(Case(When(said, then=Cast(weight, IntegerField()))))
+        sums[f"v{i}_n"] = Sum(Case(When(said, then=1)))
+    return sums
 
 
 @dataclass(frozen=True)
@@ -123,10 +160,10 @@ class Portfolio:
     page: list[PortfolioEntry]  # one page of projects
     pages: int
     parties: dict[int, list[str]]  # the names at the table, per project id of the page
-    knob_codes: list[str]  # of every filtered project, for the grid's counts
+    knob_counts: list[tuple[int, ...]]  # per knob: projects not discussed, off, at 1, 2, 3
     money: list[Any]  # dicts: year, source, committed, amount (the organisation's)
     cliffs: list[Any]  # dicts: year, drop, projects
-    interests: list[tuple[str, float, int]]  # value, average weight, projects
+    interests: list[tuple[str, float, int]]  # value, average weight, projects that said
     indicators: dict[str, int]
     learning: list[ProjectSummary]  # summaries of projects whose values appear
     lessons: list[Lesson]
@@ -151,21 +188,17 @@ def portfolio(
         .values_list("project_id", "name")
     ):
         parties[project_id].append(name)
-    summaries = ProjectSummary.objects.filter(project__in=ids)
-    indicators = summaries.aggregate(
-        op_koers=Sum("on_track"),
-        achter=Sum("behind"),
-        uit_koers=Sum("off_track"),
-        geen_gegevens=Sum("no_data"),
-    )
+    figures = entries.aggregate(**_grid_sums())
     appearing = list(
-        summaries.exclude(values_appearing=[]).select_related("project").order_by("project__name")
+        ProjectSummary.objects.filter(project__in=ids)
+        .exclude(values_appearing=[])
+        .select_related("project")
+        .order_by("project__name")
     )
-    knob_codes, weights = [], defaultdict(list)
-    for knobs, interests in entries.values_list("knobs", "interests"):
-        knob_codes.append(knobs)
-        for value, weight in interests.items():
-            weights[value].append(weight)
+    # Archived projects keep no money rows, so the whole portfolio needs no join.
+    money = SummaryMoney.objects.filter(organisation=organisation)
+    if filters != Filters(sort=filters.sort, page=filters.page):
+        money = money.filter(project__in=ids)
     return Portfolio(
         organisation=organisation,
         filters=filters,
@@ -173,10 +206,9 @@ def portfolio(
         page=page,
         pages=pages,
         parties=dict(parties),
-        knob_codes=knob_codes,
+        knob_counts=[tuple(figures[f"k{k}_{c}"] or 0 for c in CODES) for k in range(1, KNOBS + 1)],
         money=list(
-            SummaryMoney.objects.filter(organisation=organisation, project__in=ids)
-            .values("year", "source", "committed")
+            money.values("year", "source", "committed")
             .annotate(amount=Sum("amount"))
             .order_by("year", "source", "committed")
         ),
@@ -186,8 +218,12 @@ def portfolio(
             .annotate(drop=Sum("drop"), projects=Count("project", distinct=True))
             .order_by("year")
         ),
-        interests=[(value, sum(w) / len(w), len(w)) for value, w in sorted(weights.items())],
-        indicators={k: v or 0 for k, v in indicators.items()},
+        interests=[
+            (value, float(figures[f"v{i}_avg"]), figures[f"v{i}_n"])
+            for i, value in enumerate(VALUE_ORDER, start=1)
+            if figures[f"v{i}_n"]
+        ],
+        indicators={state: figures[state] or 0 for state in STATES},
         learning=appearing,
         lessons=list(
             Lesson.objects.filter(project__in=[s.project_id for s in appearing], shared=True)
@@ -195,6 +231,25 @@ def portfolio(
             .order_by("project__name", "position", "id")[:50]
         ),
     )
+
+
+def choices_version(organisation: Organisation) -> str:
+    """Changes whenever one of the organisation's entries does (each refresh writes new rows,
+    with higher ids): the cache key of the filters' choices."""
+    seen = PortfolioEntry.objects.filter(organisation=organisation).aggregate(
+        n=Count("id"), newest=Max("id")
+    )
+    return f"portfolio:{organisation.pk}:{seen['n']}:{seen['newest']}"
+
+
+def filter_choices(organisation: Organisation) -> tuple[list[str], list[tuple[int, str]]]:
+    """The municipalities and partners of the filters, cached until the portfolio changes."""
+    key = choices_version(organisation)
+    found = cache.get(key)
+    if found is None:
+        found = (municipalities_of(organisation), partners_of(organisation))
+        cache.set(key, found, timeout=3600)
+    return found  # type: ignore[no-any-return]
 
 
 def municipalities_of(organisation: Organisation) -> list[str]:

@@ -32,6 +32,8 @@ from stuurknop.web.projects.models import Project, ProjectParty, Scenario
 from stuurknop.web.projects.selectors import project_document, project_revision
 
 ZERO = Decimal(0)
+# The values in the default model's order: the positions of an entry's interest code.
+VALUE_ORDER = tuple(v.id for v in load_model().values)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ def summary_rows(
         mine = interests[seat.organisation_id]
         for value, weight in weights.items():
             mine[value] = max(weight, mine.get(value, 0))
+    if project.archived:  # out of every portfolio: its money need not be summed
+        money.clear()
     at_table = sorted({s.organisation_id for s in seats.values() if s.at_table})
     entries = [
         PortfolioEntry(
@@ -109,7 +113,11 @@ def summary_rows(
             knobs=summary.knobs,
             committed=totals[org][0],
             open=totals[org][1],
-            interests=interests.get(org, {}),
+            interests=interest_code(interests.get(org, {})),
+            on_track=head.on_track,
+            behind=head.behind,
+            off_track=head.off_track,
+            no_data=head.no_data,
         )
         for org in at_table
     ]
@@ -134,6 +142,11 @@ def summary_rows(
             for c in summary.cliffs
         ],
     )
+
+
+def interest_code(weights: Mapping[str, int]) -> str:
+    """``{"goed_wonen": 3}`` → ``"3..."``: one character per value of the model, in its order."""
+    return "".join(str(weights[v]) if v in weights else "." for v in VALUE_ORDER)
 
 
 def summed_scenario(document: ProjectDocument) -> str:

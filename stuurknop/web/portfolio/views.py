@@ -18,8 +18,7 @@ from stuurknop.web.portfolio.figures import portfolio_figures
 from stuurknop.web.portfolio.forms import PortfolioFilterForm
 from stuurknop.web.portfolio.selectors import (
     Filters,
-    municipalities_of,
-    partners_of,
+    filter_choices,
     portfolio,
     refresh_stale,
 )
@@ -33,11 +32,8 @@ def _figures(
     request: AuthenticatedHttpRequest, organisation: Organisation, *, page_size: int | None
 ) -> tuple[PortfolioFilterForm, PortfolioFigures, int]:
     refresh_stale(organisation)
-    form = PortfolioFilterForm(
-        request.GET,
-        municipalities=municipalities_of(organisation),
-        partners=partners_of(organisation),
-    )
+    municipalities, partners = filter_choices(organisation)
+    form = PortfolioFilterForm(request.GET, municipalities=municipalities, partners=partners)
     filters = form.filters() if form.is_valid() else Filters()
     size = {} if page_size is None else {"page_size": page_size}
     data = portfolio(organisation, filters, **size)

@@ -39,6 +39,17 @@ def test_the_workbook_lists_the_projects_and_the_money_per_year(
     assert rows[2029] == (5000, 0, 5000)
 
 
+def test_the_workbook_counts_each_knobs_settings_across_projects(
+    people: People, portfolio_world: Portfolio
+) -> None:
+    book = load_workbook(io.BytesIO(_download(people, "portfolio_excel")))
+    rows = list(book["Stuurknoppen"].iter_rows(min_row=2, values_only=True))
+    # Knob 4: not discussed in De Beuk, open 1 in De Linde, open 3 in De Eik.
+    assert rows[3][1:] == (1, 0, 1, 0, 1)
+    # Knob 1: open 1 in De Beuk only.
+    assert rows[0][1:] == (2, 0, 1, 0, 0)
+
+
 def test_the_workbook_takes_the_filters_of_the_page(
     people: People, portfolio_world: Portfolio
 ) -> None:

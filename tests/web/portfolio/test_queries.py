@@ -18,10 +18,10 @@ from tests.web.portfolio.conftest import Portfolio
 pytestmark = pytest.mark.django_db
 
 # Session and user (2), the organisation and membership check (2), the stale check (2), the
-# filters' choices (2), count, page, parties, indicators, values that appear, knobs and
-# interests, money, cliffs (8), the organisation's strategy link (1); lessons only when a
-# value appears.
-QUERIES = 17
+# version of the filters' cached choices (1), count, page, parties, the one aggregate of the
+# grid, interests and indicators, values that appear, money, cliffs (7), the organisation's
+# positions for the departures (1); lessons only when a value appears.
+QUERIES = 15
 
 
 def _page(client: Client, slug: str) -> None:
