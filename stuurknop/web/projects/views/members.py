@@ -5,6 +5,7 @@ members and invites colleagues of partner organisations. Accepting a link is in
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -14,12 +15,13 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from stuurknop.projectfile import DocumentInvalid
+from stuurknop.web.accounts.background import run_after_commit
 from stuurknop.web.accounts.models import Membership
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import InvitationInvalid
@@ -28,6 +30,7 @@ from stuurknop.web.projects.models import Invitation, Project, ProjectMember
 from stuurknop.web.projects.permissions import project_role
 from stuurknop.web.projects.roles import Role
 from stuurknop.web.projects.selectors import project_members as members_of
+from stuurknop.web.projects.services.invitation_mail import invitation_mail_send
 from stuurknop.web.projects.services.log import display_name
 from stuurknop.web.projects.services.members import (
     invitation_create,
@@ -47,7 +50,12 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=gettext_lazy("E-mailadres"),
         max_length=254,
-        help_text=gettext_lazy("Van de collega die je uitnodigt; alleen ter herkenning."),
+        help_text=gettext_lazy("Van de collega die je uitnodigt."),
+    )
+    send_mail = forms.BooleanField(
+        label=gettext_lazy("Stuur de link ook per e-mail naar dit adres"),
+        required=False,
+        initial=True,
     )
     role = forms.ChoiceField(
         label=gettext_lazy("Rol"), choices=Role.choices, initial=Role.BEWERKER.value
@@ -184,12 +192,18 @@ def invitation_create_view(request: AuthenticatedHttpRequest, project: Project) 
     except DocumentInvalid as exc:
         add_document_errors(form, exc)
         return _members_page(request, project, status=400, invite_form=form)
+    link = request.build_absolute_uri(reverse("invitation_accept", args=[token]))
+    if data["send_mail"]:
+        mail = partial(
+            invitation_mail_send,
+            invitation_id=invitation.pk,
+            link=link,
+            language=translation.get_language(),
+        )
+        run_after_commit(mail, name="invitation mail")
     # Rendered, not redirected: the link must not be kept anywhere to show it after a redirect.
     return _members_page(
-        request,
-        project,
-        new_invitation=invitation,
-        new_link=request.build_absolute_uri(reverse("invitation_accept", args=[token])),
+        request, project, new_invitation=invitation, new_link=link, mailed=data["send_mail"]
     )
 
 
