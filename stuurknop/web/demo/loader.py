@@ -18,6 +18,7 @@ from django.db import transaction
 from stuurknop.projectfile import DocumentInvalid, parse_json
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.accounts.services import membership_add, organisation_create
+from stuurknop.web.demo.portfolio import portfolio_variants
 from stuurknop.web.demo.strategy import load_demo_positions
 from stuurknop.web.projects.models import Project, ProjectMember
 from stuurknop.web.projects.roles import Role
@@ -120,6 +121,7 @@ def example_files() -> list[str]:
             texts.append(json.dumps(_thuisflat_with_meetings(), ensure_ascii=False))
         else:
             texts.append(f.read_text(encoding="utf-8"))
+    texts += portfolio_variants()  # the demo organisations' portfolio: five projects and more
     texts.append(json.dumps(_running_project(), ensure_ascii=False))
     return texts
 
