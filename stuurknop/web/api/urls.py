@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from stuurknop.web.api import (
     document_views,
+    organisation_views,
     part_views,
     project_views,
     read_views,
@@ -37,4 +38,5 @@ urlpatterns = [
     path("", include(row_views.urlpatterns)),
     path("", include(read_views.urlpatterns)),
     path("", include(document_views.urlpatterns)),
+    path("", include(organisation_views.urlpatterns)),
 ]

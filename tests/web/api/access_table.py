@@ -3,7 +3,8 @@ anonymous / outsider / lezer / bewerker / beheerder and fails on an endpoint or 
 is not listed here.
 
 Roles as in ``tests/web/access.py``: ``"public"`` anyone, ``"user"`` any signed-in user (by
-token), else the least project role. Path arguments come from the world by name; ``kwargs``
+token), ``"organisation"`` the people of the world's organisation (anna's), else the least
+project role. Path arguments come from the world by name; ``kwargs``
 overrides one (``{"key": "funding_key"}``: the funding line's id instead of the cost item's).
 """
 
@@ -57,4 +58,8 @@ API_ACCESS: dict[str, ApiAccess] = {
     "api:documents": ApiAccess({"POST": "lezer"}),
     "api:job": ApiAccess(READ),
     "api:job_file": ApiAccess(READ),
+    # An organisation's own people (anna's organisation in the world); others get 404.
+    "api:organisation_list": ApiAccess({"GET": "user"}),
+    "api:portfolio": ApiAccess({"GET": "organisation"}),
+    "api:positions": ApiAccess({"GET": "organisation", "PUT": "organisation"}),
 }
