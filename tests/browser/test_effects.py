@@ -74,3 +74,40 @@ def test_enter_an_effect_and_see_each_partys_result_and_its_uncertainty(
         main.get_by_role("table", name=re.compile("het netto resultaat van Gemeente"))
     ).to_be_visible()
     _fits(page, "the effects page with an estimate")
+
+
+def test_an_effect_priced_with_a_proxy_says_it_in_words_and_the_library_is_a_page(
+    page: Page, people: People, shared_document: ProjectDocument
+) -> None:
+    from stuurknop.gespreksmodel import load_model
+    from stuurknop.presentation.proxies import model_library
+
+    library = model_library(load_model().version)
+    assert library is not None
+    nursing = library.proxy("verpleging_thuis_uur")
+    assert nursing is not None
+    project = project_import(document=shared_document, by=people.anna)
+    scenario = project.scenarios.get()
+    sign_in(page, "anna")
+    page.goto(url_of("effect_add", project_id=project.pk, scenario_id=scenario.pk))
+    page.get_by_label("Korte naam").fill("thuiszorg")
+    page.get_by_label("Waarde").select_option("minder_zorgvraag")
+    page.get_by_label("Route").select_option("beter_zien")
+    page.get_by_label("Ontvanger").select_option("gemeente")
+    page.get_by_label("Kengetal").select_option(nursing.id)
+    page.get_by_label("Laag").fill("100")
+    page.get_by_label("Verwacht").fill("200")
+    page.get_by_label("Hoog").fill("300")
+    page.get_by_role("button", name="Opslaan").click()
+    main = page.locator("main")
+    expect(main).to_contain_text("Effectschatting opgeslagen.")
+    expect(main).to_contain_text(f"100 / 200 / 300 uur × {nursing.name} (")
+    expect(main).not_to_contain_text("× kengetal")
+    page.get_by_role("link", name="Kengetallen en discontovoet, met hun bronnen").click()
+    page.wait_for_url("**/effecten/kengetallen/")
+    page.wait_for_load_state("load")
+    table = page.get_by_role("table", name="Kengetallen uit het model")
+    expect(table.get_by_role("row")).to_have_count(len(library.proxies) + 1)
+    url = str(library.citations[0].url)
+    expect(main.get_by_role("link", name=url, exact=True)).to_be_visible()
+    _fits(page, "the proxy library page")
