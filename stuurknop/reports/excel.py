@@ -36,6 +36,7 @@ from stuurknop.engine.money import UNASSIGNED, MoneyOverTime, cost_party, cost_y
 from stuurknop.gespreksmodel import load_model
 from stuurknop.gespreksmodel.schema import Model
 from stuurknop.presentation.commitments import line_status
+from stuurknop.presentation.effects import estimates_table
 from stuurknop.presentation.numbers import dutch_date
 from stuurknop.projectfile.schema import CostKind, FundingStatus, ProjectDocument, Scenario
 from stuurknop.reports.base import Options, Rendered, file_stem
@@ -90,7 +91,8 @@ def render_money_xlsx(
     _notes_sheet(notes, model, document, scenario, options)
     if scenario.effects:  # present values with formulas, from the rate's cell
         result = effects_of(model, document, scenario, money=money)
-        effects_sheet(wb, result, {e.id for e in scenario.effects if e.risk_free})
+        risk_free = {e.id for e in scenario.effects if e.risk_free}
+        effects_sheet(wb, result, risk_free, estimates_table(model, document, scenario))
     for name, ref in {
         "Kostenposten_lijst": list_range(costs, len(years) + 10),
         "Financiering_lijst": list_range(funding, len(years) + 12),

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from stuurknop.engine.effects import EffectsResult
+from stuurknop.presentation.blocks import PlanTable
 from stuurknop.projectfile.effects import RISK_FREE_RATE
 from stuurknop.reports.excel_cells import BOLD, EURO, TOTAL_FILL, header, text_cell, write_row
 
@@ -21,8 +23,14 @@ FIRST_ROW = 9  # the first party's first row
 ROWS = ("betaalt", "baat", "baat (risicovrij)", "netto contante waarde")
 
 
-def effects_sheet(wb: Workbook, result: EffectsResult, risk_free: set[str]) -> None:
-    """The sheet for ``result``; ``risk_free`` names the effects discounted at −1 %."""
+def effects_sheet(
+    wb: Workbook,
+    result: EffectsResult,
+    risk_free: set[str],
+    estimates: PlanTable | None = None,
+) -> None:
+    """The sheet for ``result``; ``risk_free`` names the effects discounted at −1 %;
+    ``estimates`` (the presentation's table, each proxy said in words) goes below the parties."""
     ws = wb.create_sheet(SHEET)
     years = list(result.years)
     n = len(years)
@@ -75,6 +83,18 @@ def effects_sheet(wb: Workbook, result: EffectsResult, risk_free: set[str]) -> N
         cell = ws.cell(row=row + 3, column=pv_col, value=f"={pv}{row + 1}+{pv}{row + 2}-{pv}{row}")
         cell.number_format, cell.font, cell.fill = EURO, BOLD, TOTAL_FILL
         row += len(ROWS) + 1
+    if estimates is not None:
+        _estimates(ws, row + 1, estimates)
+
+
+def _estimates(ws: Worksheet, row: int, table: PlanTable) -> None:
+    """The effect estimates as the pages say them: a caption, its columns, then its rows."""
+    text_cell(ws, row, 1, table.caption).font = BOLD
+    write_row(ws, row + 1, list(table.columns))
+    for column in range(1, len(table.columns) + 1):
+        ws.cell(row=row + 1, column=column).font = BOLD
+    for i, cells in enumerate(table.rows, start=row + 2):
+        write_row(ws, i, list(cells))
 
 
 def party_rows(result: EffectsResult) -> dict[str, int]:

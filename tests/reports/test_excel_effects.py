@@ -91,3 +91,24 @@ def test_the_workbook_recomputes_when_the_rate_is_changed(model, doc, tmp_path):
         npv = compiler.evaluate(f"'{SHEET}'!{pv_col}{rows[party] + 3}")
         # every present value follows the rate; the risk-free effect b stays at −1 %
         assert npv == pytest.approx(at_other_rate.of(party).npv, abs=0.1)
+
+
+def test_the_sheet_lists_the_estimates_with_each_proxy_in_words(model, tmp_path):
+    from stuurknop.presentation.proxies import model_library, proxy_phrase
+
+    data = project_data(
+        costs=[{"amount": "4000", "party": "woco"}],
+        effects=[
+            effect("a", "gemeente", 40, proxy="verpleging_thuis_uur"),
+            effect("b", "woco", 800),
+        ],
+    )
+    doc = parse_document(data)
+    rendered = render("xlsx", model, doc, options=Options(today=dt.date(2026, 1, 1)))
+    path = tmp_path / rendered.filename
+    path.write_bytes(rendered.content)
+    cells = [str(c) for row in openpyxl.load_workbook(path)[SHEET].values for c in row if c]
+    phrase = proxy_phrase("verpleging_thuis_uur", model_library(model.version), doc.effect_settings)
+    assert "Effectschattingen" in cells
+    assert any(phrase in cell for cell in cells)
+    assert not any("kengetal verpleging_thuis_uur" in cell for cell in cells)
