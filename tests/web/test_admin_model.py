@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from stuurknop.gespreksmodel import Model
+from stuurknop.gespreksmodel.proxies import load_proxies
+from stuurknop.presentation.numbers import euro
 from stuurknop.web.projects.models import CostItem, KnobSetting, LogEntry, Project
 from stuurknop.web.projects.services import project_archive
 
@@ -67,6 +69,11 @@ def test_the_model_page_shows_every_part_of_the_model(staff: Client, model: Mode
     missing = [t for t in texts if t not in page and escape(t) not in page]
     assert not missing
     assert len(model.sources) == 10 and len(model.knobs) == 10
+    library = load_proxies(model.version)
+    for proxy in library.proxies:  # the proxy library, each with its price and source
+        assert escape(proxy.name) in page
+        assert euro(proxy.amount, cents=True).replace(" ", "&nbsp;") in page.replace(" ", "&nbsp;")
+    assert all(f'href="{c.url}"' in page for c in library.citations if c.url)
 
 
 def test_the_model_page_is_for_staff_only(people: People) -> None:

@@ -2,7 +2,7 @@
 
 The Gespreksmodel is data, not rows (``stuurknop/gespreksmodel/<version>/``), so the admin has no
 ModelAdmin for it: one staff-only page shows a model version's values, routes, party types,
-knobs, sources, lessons and checks, and the index lists it beside the apps.
+knobs, sources, lessons, checks and proxy library, and the index lists it beside the apps.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from stuurknop.gespreksmodel import DEFAULT_VERSION, available_versions, load_model
+from stuurknop.presentation.proxies import model_library, proxy_blocks, source_lines
 
 
 class StuurknopAdminSite(admin.AdminSite):
@@ -64,6 +65,7 @@ class StuurknopAdminSite(admin.AdminSite):
         route_names = {route.id: route.name for route in model.routes}
         value_names = {value.id: value.name for value in model.values}
         type_names = {party_type.id: party_type.name for party_type in model.party_types}
+        library = model_library(model.version)
         context = {
             **self.each_context(request),
             "title": _("Inhoud van het model %(version)s") % {"version": model.version},
@@ -84,6 +86,9 @@ class StuurknopAdminSite(admin.AdminSite):
                 {"source": source, "payers": [type_names[t] for t in source.party_types]}
                 for source in model.sources
             ],
+            # the proxy library as on a project's Kengetallen page, without a project
+            "proxy_blocks": proxy_blocks(library, None, with_sources=False),
+            "proxy_sources": source_lines(library, None),
         }
         return TemplateResponse(request, "admin/model_content.html", context)
 
