@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
-from stuurknop.web.accounts.models import Membership, Organisation
+from stuurknop.web.accounts.models import ExternalIdentity, Membership, Organisation
 
 
 class MembershipInline(admin.TabularInline[Membership, Organisation]):
@@ -31,6 +31,15 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
     list_select_related = ["user", "organisation"]
 
 
+class ExternalIdentityInline(admin.TabularInline[ExternalIdentity, User]):
+    """How the identity providers know this user (single sign-on); made at first sign-in."""
+
+    model = ExternalIdentity
+    extra = 0
+    readonly_fields = ["provider", "subject", "created_at"]
+    can_delete = True  # deleting one lets the next sign-in with that subject make a new user
+
+
 class UserOrganisationInline(admin.TabularInline[Membership, User]):
     model = Membership
     extra = 0
@@ -43,5 +52,15 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class StuurknopUserAdmin(UserAdmin[User]):
-    inlines = [UserOrganisationInline]
+    inlines = [UserOrganisationInline, ExternalIdentityInline]
     list_filter = [*UserAdmin.list_filter, "memberships__organisation"]
+
+
+@admin.register(ExternalIdentity)
+class ExternalIdentityAdmin(admin.ModelAdmin[ExternalIdentity]):
+    list_display = ["user", "provider", "subject", "created_at"]
+    list_filter = ["provider"]
+    search_fields = ["subject", "user__username", "user__email"]
+    readonly_fields = ["provider", "subject", "created_at"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user"]
