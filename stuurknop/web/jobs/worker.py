@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction
 
 from stuurknop.web.jobs.recovery import sweep
 
@@ -87,5 +89,17 @@ def start_worker_thread(*, interval: float | None = None, sweep: bool = True) ->
 
 
 def run_queued_jobs() -> None:
-    """Run every job waiting in the queue here and now, then return (tests, ``--batch``)."""
-    make_worker(batch=True, interval=0).run()
+    """Run every job waiting in the queue here and now, in this thread, then return (tests).
+
+    The worker's own loop is not used: it closes the connection between tasks, which would
+    end a test's transaction on PostgreSQL.
+    """
+    worker = make_worker(batch=True, interval=0)
+    while True:
+        with exclusive_transaction():
+            entry = DBTaskResult.objects.ready().filter(backend_name="default").get_locked()
+            if entry is not None:
+                entry.claim(worker.worker_id)
+        if entry is None:
+            return
+        worker.run_task(entry)
