@@ -24,7 +24,7 @@ from .two_factor_steps import second_step_passed
 if TYPE_CHECKING:
     from tests.web.conftest import People
 
-WEB_APPS = ("accounts", "projects")
+WEB_APPS = ("accounts", "projects", "strategy")
 
 
 @pytest.fixture

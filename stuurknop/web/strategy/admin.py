@@ -12,9 +12,11 @@ from stuurknop.web.strategy.models import StrategyChange, StrategyPositions
 @admin.register(StrategyPositions)
 class StrategyPositionsAdmin(ReadOnlyAdmin[StrategyPositions]):
     list_display = ("organisation", "version", "updated_at")
+    search_fields = ("organisation__name", "organisation__slug")
 
 
 @admin.register(StrategyChange)
 class StrategyChangeAdmin(ReadOnlyAdmin[StrategyChange]):
     list_display = ("organisation", "at", "who", "what", "version")
     list_filter = ("organisation",)
+    search_fields = ("organisation__name", "who", "what")
