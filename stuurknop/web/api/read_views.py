@@ -1,5 +1,5 @@
 """The project's other parts, read as the project file holds them: perspectives (only where
-the pages show them), resident input, meetings, decisions, actions, lessons and agreements;
+the pages show them), resident input, meetings, lessons and agreements;
 and a scenario's effects, evidence plan and realised money.
 
 Each part is a list field of :class:`~stuurknop.projectfile.schema.ProjectDocument` or
@@ -36,8 +36,6 @@ PROJECT_PARTS = {
     "perspectives": ("perspectives", "perspectieven"),
     "resident_input": ("resident-input", "bewonersinbreng"),
     "meetings": ("meetings", "overleggen"),
-    "decisions": ("decisions", "besluiten"),
-    "actions": ("actions", "acties"),
     "lessons": ("lessons", "lessen"),
     "agreements": ("agreements", "samenwerkingsafspraken"),
 }

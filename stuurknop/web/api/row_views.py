@@ -1,7 +1,8 @@
-"""A scenario's rows through the API, one declaration per entity: cost items and funding lines
-(list, add, read, change, delete), knob settings and interests (read and set). Bodies are the
-project file's classes (:mod:`stuurknop.projectfile.schema`); writes call the same services as
-the pages, so the same validation, permissions, log and conflict check apply."""
+"""Rows with an id of their own through the API, one declaration per entity: a scenario's cost
+items and funding lines, the project's decisions and actions (list, add, read, change, delete).
+Bodies are the project file's classes (:mod:`stuurknop.projectfile.schema`); writes call the
+same services as the pages, so the same validation, permissions, log and conflict check apply.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.http import Http404
 from django.urls import URLPattern, path, reverse
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from stuurknop.gespreksmodel import load_model
 from stuurknop.web.api.concurrency import conflict_response, expected_version, with_etag
-from stuurknop.web.api.lookups import api_scenario, body_object, caller
+from stuurknop.web.api.lookups import api_project, api_scenario, body_object, caller
 from stuurknop.web.api.openapi import (
     IF_MATCH,
     READ_ERRORS,
@@ -32,23 +33,22 @@ from stuurknop.web.api.openapi import (
     list_of,
     with_optional,
 )
-from stuurknop.web.api.params import KEY_PATTERN, KNOB, PROJECT_ID, SCENARIO_ID, key_parameter
+from stuurknop.web.api.params import KEY_PATTERN, PROJECT_ID, SCENARIO_ID, key_parameter
 from stuurknop.web.projects.entities import (
+    ACTION_ROW,
     COST_ITEM,
+    DECISION_ROW,
     FUNDING_LINE,
-    INTEREST,
-    KNOB_SETTING,
     RowEntity,
     row_data,
 )
 from stuurknop.web.projects.errors import Conflict
-from stuurknop.web.projects.models import Interest, KnobSetting, Scenario
+from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.roles import Role
-from stuurknop.web.projects.services import money
-from stuurknop.web.projects.services.knobs import knob_setting_update
-from stuurknop.web.projects.services.scenarios import interest_set
+from stuurknop.web.projects.services import decisions, money
 
-SCENARIO_PATH = "projects/<int:project_id>/scenarios/<int:scenario_id>/"
+PROJECT_PATH = "projects/<int:project_id>/"
+SCENARIO_PATH = PROJECT_PATH + "scenarios/<int:scenario_id>/"
 Writer = Callable[..., Any]
 
 
@@ -64,7 +64,7 @@ def versioned(item: Schema) -> Schema:
     }
 
 
-def _entry(entity: RowEntity, row: Any) -> dict[str, Any]:
+def entry(entity: RowEntity, row: Any) -> dict[str, Any]:
     return {"version": row.version, "item": row_data(entity, row)}
 
 
@@ -79,14 +79,35 @@ class RowApi:
     create: Writer
     update: Writer
     delete: Writer
+    # "scenario": a scenario's rows, the new row's id may be given; "project": the project's,
+    # the id is always the next free one.
+    level: str = "scenario"
 
-    def row(self, scenario: Scenario, key: str) -> Any:
+    def owner(
+        self, request: Request, project_id: int, scenario_id: int, role: Role
+    ) -> Scenario | Project:
+        if self.level == "project":
+            return api_project(request, project_id, role)
+        return api_scenario(request, project_id, scenario_id, role)
+
+    def row(self, owner: Scenario | Project, key: str) -> Any:
         if not re.match(KEY_PATTERN, key):
             raise Http404()
-        row = self.entity.rows(scenario).filter(key=key).first()
+        row = self.entity.rows(owner).filter(key=key).first()
         if row is None:
             raise Http404()
         return row
+
+    def created(self, owner: Scenario | Project, by: User, key: str, body: dict[str, Any]) -> Any:
+        if self.level == "project":
+            return self.create(project=owner, by=by, **body)
+        return self.create(scenario=owner, by=by, key=key, **body)
+
+    def prefix(self) -> str:
+        return (PROJECT_PATH if self.level == "project" else SCENARIO_PATH) + self.path
+
+    def parameters(self) -> list[OpenApiParameter]:
+        return [PROJECT_ID] if self.level == "project" else [PROJECT_ID, SCENARIO_ID]
 
 
 def row_routes(api: RowApi) -> list[URLPattern]:
@@ -102,8 +123,8 @@ def row_routes(api: RowApi) -> list[URLPattern]:
         operation_id=f"{api.name}_list",
         methods=["GET"],
         tags=tags,
-        summary=f"De {api.words} van een scenario",
-        parameters=[PROJECT_ID, SCENARIO_ID],
+        summary=f"De {api.words}",
+        parameters=api.parameters(),
         responses={200: list_of(versioned(item)), **errors(*READ_ERRORS)},
     )
     @extend_schema(
@@ -112,26 +133,27 @@ def row_routes(api: RowApi) -> list[URLPattern]:
         tags=tags,
         summary="Toevoegen",
         description="Zonder id krijgt het item het volgende vrije id.",
-        parameters=[PROJECT_ID, SCENARIO_ID],
+        parameters=api.parameters(),
         request=body(new),
         responses={201: item, **errors(400, 401, 403, 404, 429)},
     )
     @api_view(["GET", "POST"])
-    def collection(request: Request, project_id: int, scenario_id: int) -> Response:
+    def collection(request: Request, project_id: int, scenario_id: int = 0) -> Response:
         if request.method == "POST":
-            scenario = api_scenario(request, project_id, scenario_id, Role.BEWERKER)
+            owner = api.owner(request, project_id, scenario_id, Role.BEWERKER)
             body = body_object(request)
             given_key = body.pop("id", "")
-            row = api.create(scenario=scenario, by=caller(request), key=given_key or "", **body)
+            row = api.created(owner, caller(request), given_key or "", body)
             response = with_etag(
                 row_data(api.entity, row), row.version, status_code=status.HTTP_201_CREATED
             )
-            response["Location"] = reverse(
-                f"api:{api.name}", args=[project_id, scenario_id, row.key]
-            )
+            ids = {"project_id": project_id, "scenario_id": scenario_id, "key": row.key}
+            if api.level == "project":
+                del ids["scenario_id"]
+            response["Location"] = reverse(f"api:{api.name}", kwargs=ids)
             return response
-        scenario = api_scenario(request, project_id, scenario_id, Role.LEZER)
-        return Response([_entry(api.entity, row) for row in api.entity.rows(scenario)])
+        owner = api.owner(request, project_id, scenario_id, Role.LEZER)
+        return Response([entry(api.entity, row) for row in api.entity.rows(owner)])
 
     @extend_schema(
         operation_id=f"{api.name}_read",
@@ -139,7 +161,7 @@ def row_routes(api: RowApi) -> list[URLPattern]:
         tags=tags,
         summary="Lezen",
         description="De ETag is de versie; geef die mee in If-Match bij wijzigen of verwijderen.",
-        parameters=[PROJECT_ID, SCENARIO_ID, key],
+        parameters=[*api.parameters(), key],
         responses={200: item, **errors(*READ_ERRORS)},
     )
     @extend_schema(
@@ -147,7 +169,7 @@ def row_routes(api: RowApi) -> list[URLPattern]:
         methods=["PUT"],
         tags=tags,
         summary="Wijzigen (het hele item)",
-        parameters=[PROJECT_ID, SCENARIO_ID, key, IF_MATCH],
+        parameters=[*api.parameters(), key, IF_MATCH],
         request=body(changed),
         responses={200: item, **errors(*WRITE_ERRORS)},
     )
@@ -156,17 +178,17 @@ def row_routes(api: RowApi) -> list[URLPattern]:
         methods=["DELETE"],
         tags=tags,
         summary="Verwijderen",
-        parameters=[PROJECT_ID, SCENARIO_ID, key, IF_MATCH],
+        parameters=[*api.parameters(), key, IF_MATCH],
         responses={204: OpenApiResponse(description="Verwijderd."), **errors(*WRITE_ERRORS)},
     )
     @api_view(["GET", "PUT", "DELETE"])
-    def member(request: Request, project_id: int, scenario_id: int, key: str) -> Response:
+    def member(request: Request, project_id: int, key: str, scenario_id: int = 0) -> Response:
         if request.method == "GET":
-            scenario = api_scenario(request, project_id, scenario_id, Role.LEZER)
-            row = api.row(scenario, key)
+            owner = api.owner(request, project_id, scenario_id, Role.LEZER)
+            row = api.row(owner, key)
             return with_etag(row_data(api.entity, row), row.version)
-        scenario = api_scenario(request, project_id, scenario_id, Role.BEWERKER)
-        row = api.row(scenario, key)
+        owner = api.owner(request, project_id, scenario_id, Role.BEWERKER)
+        row = api.row(owner, key)
         body = body_object(request) if request.method == "PUT" else {}
         version = expected_version(request)
         try:
@@ -178,7 +200,7 @@ def row_routes(api: RowApi) -> list[URLPattern]:
                 by=caller(request), expected_version=version, **{api.name: row}, **body
             )
         except Conflict as conflict:
-            current = api.entity.rows(scenario).filter(pk=row.pk).first()
+            current = api.entity.rows(owner).filter(pk=row.pk).first()
             return conflict_response(
                 conflict,
                 yours=body,
@@ -186,10 +208,9 @@ def row_routes(api: RowApi) -> list[URLPattern]:
             )
         return with_etag(row_data(api.entity, row), row.version)
 
-    prefix = SCENARIO_PATH + api.path
     return [
-        path(f"{prefix}/", collection, name=f"{api.name}_list"),
-        path(f"{prefix}/<str:key>/", member, name=api.name),
+        path(f"{api.prefix()}/", collection, name=f"{api.name}_list"),
+        path(f"{api.prefix()}/<str:key>/", member, name=api.name),
     ]
 
 
@@ -212,174 +233,26 @@ ROW_APIS = (
         money.funding_line_update,
         money.funding_line_delete,
     ),
+    RowApi(
+        DECISION_ROW,
+        "decisions",
+        "decision",
+        "besluiten",
+        decisions.decision_create,
+        decisions.decision_update,
+        decisions.decision_delete,
+        level="project",
+    ),
+    RowApi(
+        ACTION_ROW,
+        "actions",
+        "action",
+        "acties",
+        decisions.action_create,
+        decisions.action_update,
+        decisions.action_delete,
+        level="project",
+    ),
 )
 
-# --- knob settings: one per knob of the model, 'niet besproken' (version 0) until saved ------
-
-KNOB_ITEM = document_schema(KNOB_SETTING.schema)
-KNOB_CHANGE = document_schema(KNOB_SETTING.schema, without=("knob",), name="KnobSettingWijziging")
-
-
-def _knob_entry(scenario: Scenario, knob: int) -> tuple[dict[str, Any], int]:
-    setting = scenario.knob_settings.filter(knob=knob).select_related("lead_party").first()
-    if setting is None:
-        setting = KnobSetting(scenario=scenario, knob=knob, version=0)
-    return row_data(KNOB_SETTING, setting), setting.version
-
-
-def _knob_numbers(scenario: Scenario) -> list[int]:
-    return [knob.number for knob in load_model(scenario.project.model_version).knobs]
-
-
-@extend_schema(
-    operation_id="knob_setting_list",
-    tags=["stuurknoppen"],
-    summary="De stand van elke stuurknop",
-    description="Alle knoppen van het model; een knop zonder stand is 'niet besproken' (versie 0).",
-    parameters=[PROJECT_ID, SCENARIO_ID],
-    responses={200: list_of(versioned(KNOB_ITEM)), **errors(*READ_ERRORS)},
-)
-@api_view(["GET"])
-def knob_settings(request: Request, project_id: int, scenario_id: int) -> Response:
-    scenario = api_scenario(request, project_id, scenario_id, Role.LEZER)
-    entries = [_knob_entry(scenario, knob) for knob in _knob_numbers(scenario)]
-    return Response([{"version": version, "item": data} for data, version in entries])
-
-
-@extend_schema(
-    operation_id="knob_setting_read",
-    methods=["GET"],
-    tags=["stuurknoppen"],
-    summary="De stand van één stuurknop",
-    parameters=[PROJECT_ID, SCENARIO_ID, KNOB],
-    responses={200: KNOB_ITEM, **errors(*READ_ERRORS)},
-)
-@extend_schema(
-    operation_id="knob_setting_update",
-    methods=["PUT"],
-    tags=["stuurknoppen"],
-    summary="Een stuurknop instellen",
-    description='Een knop die nog niet besproken is, heeft versie 0: If-Match "0".',
-    parameters=[PROJECT_ID, SCENARIO_ID, KNOB, IF_MATCH],
-    request=body(KNOB_CHANGE),
-    responses={200: KNOB_ITEM, **errors(*WRITE_ERRORS)},
-)
-@api_view(["GET", "PUT"])
-def knob_setting(request: Request, project_id: int, scenario_id: int, knob: int) -> Response:
-    role = Role.LEZER if request.method == "GET" else Role.BEWERKER
-    scenario = api_scenario(request, project_id, scenario_id, role)
-    if knob not in _knob_numbers(scenario):
-        raise Http404()
-    if request.method == "GET":
-        data, version = _knob_entry(scenario, knob)
-        return with_etag(data, version)
-    body = body_object(request)
-    body.pop("knob", None)
-    version = expected_version(request)
-    try:
-        setting = knob_setting_update(
-            scenario=scenario, knob=knob, by=caller(request), expected_version=version, **body
-        )
-    except Conflict as conflict:
-        return conflict_response(conflict, yours=body, current=_knob_entry(scenario, knob)[0])
-    return with_etag(row_data(KNOB_SETTING, setting), setting.version)
-
-
-# --- interests: how much a value matters to a party, keyed by both ---------------------------
-
-INTEREST_ITEM = document_schema(INTEREST.schema)
-INTEREST_CHANGE = document_schema(
-    INTEREST.schema, without=("party", "value"), name="InterestWijziging"
-)
-
-
-@extend_schema(
-    operation_id="interest_list",
-    tags=["belangen"],
-    summary="Hoeveel elke waarde voor elke partij weegt",
-    parameters=[PROJECT_ID, SCENARIO_ID],
-    responses={200: list_of(versioned(INTEREST_ITEM)), **errors(*READ_ERRORS)},
-)
-@api_view(["GET"])
-def interests(request: Request, project_id: int, scenario_id: int) -> Response:
-    scenario = api_scenario(request, project_id, scenario_id, Role.LEZER)
-    rows = scenario.interests.select_related("party")
-    return Response([_entry(INTEREST, row) for row in rows])
-
-
-def _interest(scenario: Scenario, party: str, value: str) -> Interest | None:
-    return (
-        Interest.objects.filter(scenario=scenario, party__key=party, value=value)
-        .select_related("party")
-        .first()
-    )
-
-
-@extend_schema(
-    operation_id="interest_read",
-    methods=["GET"],
-    tags=["belangen"],
-    summary="Eén belang lezen",
-    parameters=[
-        PROJECT_ID,
-        SCENARIO_ID,
-        key_parameter("party", "Het id van de partij."),
-        key_parameter("value", "Het id van de waarde."),
-    ],
-    responses={200: INTEREST_ITEM, **errors(*READ_ERRORS)},
-)
-@extend_schema(
-    operation_id="interest_set",
-    methods=["PUT"],
-    tags=["belangen"],
-    summary="Een belang vastleggen",
-    description='Nog niet gewogen: versie 0, If-Match "0".',
-    parameters=[
-        PROJECT_ID,
-        SCENARIO_ID,
-        key_parameter("party", "Het id van de partij."),
-        key_parameter("value", "Het id van de waarde."),
-        IF_MATCH,
-    ],
-    request=body(INTEREST_CHANGE),
-    responses={200: INTEREST_ITEM, **errors(*WRITE_ERRORS)},
-)
-@api_view(["GET", "PUT"])
-def interest(
-    request: Request, project_id: int, scenario_id: int, party: str, value: str
-) -> Response:
-    role = Role.LEZER if request.method == "GET" else Role.BEWERKER
-    scenario = api_scenario(request, project_id, scenario_id, role)
-    row = _interest(scenario, party, value)
-    if request.method == "GET":
-        if row is None:
-            raise Http404()
-        return with_etag(row_data(INTEREST, row), row.version)
-    body = body_object(request)
-    body.pop("party", None)
-    body.pop("value", None)
-    version = expected_version(request)
-    try:
-        row = interest_set(
-            scenario=scenario,
-            by=caller(request),
-            expected_version=version,
-            party=party,
-            value=value,
-            **body,
-        )
-    except Conflict as conflict:
-        current = _interest(scenario, party, value)
-        return conflict_response(
-            conflict, yours=body, current=row_data(INTEREST, current) if current else None
-        )
-    return with_etag(row_data(INTEREST, row), row.version)
-
-
-urlpatterns = [
-    *(route for api in ROW_APIS for route in row_routes(api)),
-    path(SCENARIO_PATH + "knobs/", knob_settings, name="knob_setting_list"),
-    path(SCENARIO_PATH + "knobs/<int:knob>/", knob_setting, name="knob_setting"),
-    path(SCENARIO_PATH + "interests/", interests, name="interest_list"),
-    path(SCENARIO_PATH + "interests/<str:party>/<str:value>/", interest, name="interest"),
-]
+urlpatterns = [route for api in ROW_APIS for route in row_routes(api)]

@@ -12,6 +12,7 @@ from stuurknop.web.api import (
     project_views,
     read_views,
     row_views,
+    setting_views,
 )
 
 app_name = "api"
@@ -36,6 +37,7 @@ urlpatterns = [
     path("projects/<int:project_id>/history/", project_views.project_history, name="history"),
     path("", include(part_views.urlpatterns)),
     path("", include(row_views.urlpatterns)),
+    path("", include(setting_views.urlpatterns)),
     path("", include(read_views.urlpatterns)),
     path("", include(document_views.urlpatterns)),
     path("", include(organisation_views.urlpatterns)),

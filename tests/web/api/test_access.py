@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from stuurknop.web.jobs.services import start_document_job
-from stuurknop.web.projects.models import FundingLine, Project, Scenario
+from stuurknop.web.projects.models import Action, Decision, FundingLine, Project, Scenario
 from stuurknop.web.projects.selectors import forget_local_cache
 
 from ..test_access_matrix import PROJECT_NAME, ROLES, World, _build_world
@@ -87,6 +87,8 @@ def world(
             knob=4,
             job_id=job.pk,
             organisation_slug=built.people["anna"].memberships.get().organisation.slug,
+            decision_key=Decision.objects.get(pk=built.kwargs["decision_id"]).key,
+            action_key=Action.objects.get(pk=built.kwargs["action_id"]).key,
         )
         yield built
         transaction.set_rollback(True)

@@ -185,3 +185,37 @@ def test_hidden_perspectives_never_leak_until_the_beheerder_reveals_them(
     )
     perspectives_reveal(project=project, by=people.anna)
     assert _perspectives(carla, project) == {"woco", "zorg"}
+
+
+def test_decisions_and_actions_are_written_through_the_meeting_services(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    client = api_for(people.bram)
+    made = client.post(
+        url("decision_list", project_id=project.pk),
+        {"title": "Koffie blijft gratis", "date": "2026-12-10"},
+        format="json",
+    )
+    assert made.status_code == 201, made.content
+    decision = made.json()
+    assert decision["id"] == "b1"
+    action = client.post(
+        url("action_list", project_id=project.pk),
+        {"title": "Bewoners informeren", "decision": decision["id"]},
+        format="json",
+    )
+    assert action.status_code == 201, action.content
+    read = client.get(action["Location"])
+    done = client.put(
+        action["Location"],
+        {**read.json(), "status": "klaar"},
+        format="json",
+        HTTP_IF_MATCH=read["ETag"],
+    )
+    assert done.status_code == 200 and done.json()["status"] == "klaar"
+    listed = client.get(url("action_list", project_id=project.pk)).json()
+    assert listed == [{"version": 2, "item": done.json()}]
+    assert (
+        "Bewoners informeren"
+        in client.get(url("history", project_id=project.pk)).json()["results"][0]["what"]
+    )
