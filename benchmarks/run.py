@@ -16,6 +16,7 @@ BENCHMARKS = (
     "bench_explorer",
     "bench_effects",
     "bench_strategy",
+    "bench_portfolio",
 )
 
 if __name__ == "__main__":

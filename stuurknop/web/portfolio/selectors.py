@@ -13,23 +13,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
-    Avg,
-    Case,
     Count,
     Exists,
     F,
-    IntegerField,
     Max,
     OuterRef,
     QuerySet,
     Subquery,
     Sum,
     Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce, Substr
-from django.db.models.lookups import Exact, In
+from django.db.models.functions import Coalesce, Substr
 
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.portfolio.models import (
@@ -57,20 +53,40 @@ STATES = {"op_koers": "on_track", "achter": "behind", "uit_koers": "off_track"}
 STATES |= {"geen_gegevens": "no_data"}
 
 
-def _grid_sums() -> dict[str, Any]:
+def _grid_sums(entries: QuerySet[PortfolioEntry]) -> dict[str, Any]:
     """One aggregate over the entries: per knob how many projects have each code, per value
-    the average interest and how many projects gave one, and the indicators per state."""
-    sums: dict[str, Any] = {state: Sum(column) for state, column in STATES.items()}
+    the average interest and how many projects gave one, and the indicators per state.
+
+    Written as SQL over the entries' query (SUBSTR, CASE and CAST read alike on PostgreSQL and
+    SQLite): the same sums as ORM expressions cost more to build than to run.
+    """
+    inner, inner_params = entries.values(
+        "knobs", "interests", *STATES.values()
+    ).query.sql_with_params()
+    names: list[str] = []
+    parts: list[str] = []
+    params: list[Any] = []
+    for state, column in STATES.items():
+        names.append(state)
+        parts.append(f"SUM(e.{column})")
     for k in range(1, KNOBS + 1):
-        code = Substr("knobs", k, 1)
         for c in CODES:
-            sums[f"k{k}_{c}"] = Sum(Case(When(Exact(code, c), then=1)))
+            names.append(f"k{k}_{c}")
+            parts.append(f"SUM(CASE WHEN SUBSTR(e.knobs, {k}, 1) = %s THEN 1 ELSE 0 END)")
+            params.append(c)
+    said = "SUBSTR(e.interests, {i}, 1) IN (%s, %s, %s, %s)"
     for i in range(1, len(VALUE_ORDER) + 1):
-        weight = Substr("interests", i, 1)
-        said = In(weight, list(WEIGHTS))
-        sums[f"v{i}_avg"] = Avg(Case(When(said, then=Cast(weight, IntegerField()))))
-        sums[f"v{i}_n"] = Sum(Case(When(said, then=1)))
-    return sums
+        names += [f"v{i}_avg", f"v{i}_n"]
+        parts.append(
+            f"AVG(CASE WHEN {said.format(i=i)} THEN CAST(SUBSTR(e.interests, {i}, 1) AS INTEGER)"
+            " END)"
+        )
+        parts.append(f"SUM(CASE WHEN {said.format(i=i)} THEN 1 ELSE 0 END)")
+        params += [*WEIGHTS, *WEIGHTS]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)} FROM ({inner}) e", [*params, *inner_params])
+        row = cursor.fetchone()
+    return dict(zip(names, row, strict=True))
 
 
 @dataclass(frozen=True)
@@ -188,7 +204,7 @@ def portfolio(
         .values_list("project_id", "name")
     ):
         parties[project_id].append(name)
-    figures = entries.aggregate(**_grid_sums())
+    figures = _grid_sums(entries)
     appearing = list(
         ProjectSummary.objects.filter(project__in=ids)
         .exclude(values_appearing=[])
@@ -206,7 +222,9 @@ def portfolio(
         page=page,
         pages=pages,
         parties=dict(parties),
-        knob_counts=[tuple(figures[f"k{k}_{c}"] or 0 for c in CODES) for k in range(1, KNOBS + 1)],
+        knob_counts=[
+            tuple(int(figures[f"k{k}_{c}"] or 0) for c in CODES) for k in range(1, KNOBS + 1)
+        ],
         money=list(
             money.values("year", "source", "committed")
             .annotate(amount=Sum("amount"))
@@ -219,11 +237,11 @@ def portfolio(
             .order_by("year")
         ),
         interests=[
-            (value, float(figures[f"v{i}_avg"]), figures[f"v{i}_n"])
+            (value, float(figures[f"v{i}_avg"]), int(figures[f"v{i}_n"]))
             for i, value in enumerate(VALUE_ORDER, start=1)
             if figures[f"v{i}_n"]
         ],
-        indicators={state: figures[state] or 0 for state in STATES},
+        indicators={state: int(figures[state] or 0) for state in STATES},
         learning=appearing,
         lessons=list(
             Lesson.objects.filter(project__in=[s.project_id for s in appearing], shared=True)
