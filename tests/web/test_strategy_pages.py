@@ -123,3 +123,13 @@ def test_the_checks_page_shows_a_departure_from_a_position(
     scenario = project.scenarios.get(chosen=True)
     page = client.get(reverse("checks_page", args=[project.pk, scenario.pk])).content.decode()
     assert "de strategie van Woonstichting Het Anker gaat tot stand 1" in page
+
+
+def test_a_file_too_large_is_refused_unread(people: People) -> None:
+    client = _client(people.anna)
+    upload = SimpleUploadedFile("s.json", b" " * 300_000)
+    response = client.post(
+        reverse("strategy_import", args=[people.woco.slug]), {"bestand": upload, "version": "0"}
+    )
+    assert response.status_code == 400
+    assert "groter dan 200 kB" in response.content.decode()

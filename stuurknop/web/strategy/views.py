@@ -24,7 +24,12 @@ from stuurknop.presentation.strategy import (
     required_partners,
     source_rows,
 )
-from stuurknop.projectfile.positions_io import PositionsInvalid, parse_positions, positions_json
+from stuurknop.projectfile.positions_io import (
+    MAX_BYTES,
+    PositionsInvalid,
+    parse_positions,
+    positions_json,
+)
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.http import AuthenticatedHttpRequest
 from stuurknop.web.projects.errors import Conflict
@@ -178,6 +183,8 @@ def strategy_import(request: AuthenticatedHttpRequest, organisation: Organisatio
         version = -1
     if upload is None:
         errors.append(_("Kies een strategiebestand (.json)."))
+    elif upload.size is None or upload.size > MAX_BYTES:  # not read into memory at all
+        errors.append(_("Het bestand is groter dan %(kb)s kB.") % {"kb": MAX_BYTES // 1000})
     else:
         try:
             positions_import(
