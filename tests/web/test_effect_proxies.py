@@ -63,10 +63,13 @@ def test_the_effects_page_and_the_form_link_to_it_and_say_the_proxy_in_words(
     target = reverse("effect_proxies", args=[project.pk, scenario.pk])
     page = _page(people.bram, project, "effects_page")
     assert f'href="{target}"' in page
-    assert f'href="{target}"' in _page(people.bram, project, "effect_add")
+    form = _page(people.bram, project, "effect_add")
+    assert f'href="{target}"' in form
     library = model_library(load_model().version)
     phrase = proxy_phrase("verpleging_thuis_uur", library, project_settings(project))
     assert escape(phrase) in page.replace("&nbsp;", " ")
+    # the form's choice says the proxy the same way
+    assert f'<option value="verpleging_thuis_uur">{escape(phrase)}</option>' in form
     assert "× kengetal" not in page
 
 

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 from stuurknop.engine.effect_report import effect_report
 from stuurknop.engine.effects import proxy_amounts
 from stuurknop.gespreksmodel import Model
-from stuurknop.gespreksmodel.proxies import load_proxies
 from stuurknop.presentation.blocks import Paragraph
 from stuurknop.presentation.effects import NO_EFFECTS, effect_blocks
 from stuurknop.presentation.numbers import euro
+from stuurknop.presentation.proxies import model_library, proxy_phrase
 from stuurknop.projectfile import DocumentInvalid, ProjectDocument
 from stuurknop.projectfile.schema import Scenario as ScenarioDoc
 from stuurknop.web.http import AuthenticatedHttpRequest
@@ -65,16 +65,12 @@ def _scenario_doc(document: ProjectDocument, scenario: Scenario) -> ScenarioDoc:
 
 
 def _proxies(model: Model, document: ProjectDocument) -> list[tuple[str, str]]:
-    try:
-        library = load_proxies(model.version).proxies
-    except (FileNotFoundError, KeyError):
-        library = []
-    said = [(p.id, f"{p.name}: {euro(p.amount, cents=True)} {p.unit}") for p in library]
-    said += [
-        (p.id, f"{p.name}: {euro(p.amount, cents=True)} {p.unit} (eigen)")
-        for p in document.effect_settings.proxies
-    ]
-    return said
+    """The proxy choices, each said as on the pages: name, price and source."""
+    library = model_library(model.version)
+    settings = document.effect_settings
+    ids = [p.id for p in library.proxies] if library is not None else []
+    ids += [p.id for p in settings.proxies]
+    return [(i, proxy_phrase(i, library, settings)) for i in ids]
 
 
 @scenario_role(Role.LEZER)
