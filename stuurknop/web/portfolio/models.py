@@ -60,6 +60,18 @@ class PortfolioEntry(models.Model):
     homes = models.PositiveIntegerField()
     archived = models.BooleanField()
     knobs = models.CharField(max_length=10)
+    # The same, knob by knob as numbers (-1 not discussed, 0 off, 1–3 how far): the grid's
+    # counts compare numbers, several times faster than reading characters.
+    knob_1 = models.SmallIntegerField(default=-1)
+    knob_2 = models.SmallIntegerField(default=-1)
+    knob_3 = models.SmallIntegerField(default=-1)
+    knob_4 = models.SmallIntegerField(default=-1)
+    knob_5 = models.SmallIntegerField(default=-1)
+    knob_6 = models.SmallIntegerField(default=-1)
+    knob_7 = models.SmallIntegerField(default=-1)
+    knob_8 = models.SmallIntegerField(default=-1)
+    knob_9 = models.SmallIntegerField(default=-1)
+    knob_10 = models.SmallIntegerField(default=-1)
     committed = models.DecimalField(max_digits=16, decimal_places=2)  # what it has committed
     open = models.DecimalField(max_digits=16, decimal_places=2)  # what it is still asked for
     # How much each value matters to it here, the highest of its parties: one character per

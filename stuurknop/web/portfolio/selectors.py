@@ -60,8 +60,9 @@ def _grid_sums(entries: QuerySet[PortfolioEntry]) -> dict[str, Any]:
     Written as SQL over the entries' query (SUBSTR, CASE and CAST read alike on PostgreSQL and
     SQLite): the same sums as ORM expressions cost more to build than to run.
     """
+    knobs = [f"knob_{k}" for k in range(1, KNOBS + 1)]
     inner, inner_params = entries.values(
-        "knobs", "interests", *STATES.values()
+        *knobs, "interests", *STATES.values()
     ).query.sql_with_params()
     names: list[str] = []
     parts: list[str] = []
@@ -70,10 +71,10 @@ def _grid_sums(entries: QuerySet[PortfolioEntry]) -> dict[str, Any]:
         names.append(state)
         parts.append(f"SUM(e.{column})")
     for k in range(1, KNOBS + 1):
-        for c in CODES:
+        for c, number in zip(CODES, (-1, 0, 1, 2, 3), strict=True):
             names.append(f"k{k}_{c}")
-            parts.append(f"SUM(CASE WHEN SUBSTR(e.knobs, {k}, 1) = %s THEN 1 ELSE 0 END)")
-            params.append(c)
+            parts.append(f"SUM(CASE WHEN e.knob_{k} = %s THEN 1 ELSE 0 END)")
+            params.append(number)
     said = "SUBSTR(e.interests, {i}, 1) IN (%s, %s, %s, %s)"
     for i in range(1, len(VALUE_ORDER) + 1):
         names += [f"v{i}_avg", f"v{i}_n"]

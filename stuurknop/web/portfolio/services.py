@@ -111,6 +111,7 @@ def summary_rows(
             homes=project.homes,
             archived=project.archived,
             knobs=summary.knobs,
+            **knob_numbers(summary.knobs),
             committed=totals[org][0],
             open=totals[org][1],
             interests=interest_code(interests.get(org, {})),
@@ -142,6 +143,11 @@ def summary_rows(
             for c in summary.cliffs
         ],
     )
+
+
+def knob_numbers(code: str) -> dict[str, int]:
+    """``"3.0…"`` → ``{"knob_1": 3, "knob_2": -1, "knob_3": 0, …}``."""
+    return {f"knob_{k}": -1 if c == "." else int(c) for k, c in enumerate(code, start=1)}
 
 
 def interest_code(weights: Mapping[str, int]) -> str:
