@@ -70,3 +70,25 @@ def test_an_unknown_model_version_is_refused_in_dutch() -> None:
     result = run("proxies", "--model", "1999-niets")
     assert result.exit_code == 1
     assert "onbekende modelversie" in result.output
+
+
+def test_effects_text_says_the_proxy_in_words(model, tmp_path) -> None:
+    from stuurknop.presentation.proxies import proxy_phrase
+
+    data = project_data(
+        costs=[{"amount": "4000", "party": "woco"}],
+        effects=[
+            {"id": "thuis", "value": "minder_zorgvraag", "route": "beter_zien",
+             "beneficiary": "gemeente", "proxy": "uur-hulp", "low": "10", "expected": "20",
+             "high": "30", "first_year": 2025},
+        ],
+    )  # fmt: skip
+    data["effect_settings"] = {"proxies": [OWN]}
+    doc = parse_document(data)
+    path = tmp_path / "project.json"
+    path.write_text(dump_document(doc), encoding="utf-8")
+    result = run("effects", path)
+    assert result.exit_code == 0, result.output
+    phrase = proxy_phrase("uur-hulp", model_library(model.version), doc.effect_settings)
+    assert f"10 / 20 / 30 uur × {phrase}" in result.output
+    assert "kengetal uur-hulp" not in result.output
