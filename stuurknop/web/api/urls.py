@@ -9,6 +9,7 @@ from stuurknop.web.api import (
     document_views,
     organisation_views,
     part_views,
+    perspective_views,
     project_views,
     read_views,
     row_views,
@@ -39,6 +40,7 @@ urlpatterns = [
     path("", include(row_views.urlpatterns)),
     path("", include(setting_views.urlpatterns)),
     path("", include(read_views.urlpatterns)),
+    path("", include(perspective_views.urlpatterns)),
     path("", include(document_views.urlpatterns)),
     path("", include(organisation_views.urlpatterns)),
 ]

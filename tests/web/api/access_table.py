@@ -45,6 +45,8 @@ API_ACCESS: dict[str, ApiAccess] = {
     "api:interest_list": ApiAccess(READ),
     "api:interest": ApiAccess(READ_AND_SET),
     "api:perspectives_list": ApiAccess(READ),
+    # One party's own view: read where shown (404 otherwise), given by a bewerker.
+    "api:perspective": ApiAccess(READ_AND_SET, kwargs={"party": "own_party"}),
     "api:resident_input_list": ApiAccess(READ),
     "api:meetings_list": ApiAccess(READ),
     "api:decision_list": ApiAccess(LIST_AND_ADD),

@@ -21,6 +21,7 @@ from rest_framework.test import APIClient
 from stuurknop.web.jobs.services import start_document_job
 from stuurknop.web.projects.models import Action, Decision, FundingLine, Project, Scenario
 from stuurknop.web.projects.selectors import forget_local_cache
+from stuurknop.web.projects.services.perspectives import perspective_set, perspectives_reveal
 
 from ..test_access_matrix import PROJECT_NAME, ROLES, World, _build_world
 from .access_table import API_ACCESS, ApiAccess
@@ -79,7 +80,20 @@ def world(
         job = start_document_job(
             project=built.project, scenario=scenario, user=built.people["anna"], fmt="pdf"
         )
+        # A revealed own view of woco, so that members may read it (hidden ones are 404).
+        anna = built.people["anna"]
+        perspective_set(
+            project=built.project,
+            by=anna,
+            party="woco",
+            knobs={4: 2},
+            values={},
+            remarks="",
+            expected_version=1,
+        )
+        perspectives_reveal(project=built.project, by=anna)
         built.kwargs.update(
+            own_party="woco",
             key="k1",
             funding_key=funding.key,
             party="woco",

@@ -219,3 +219,28 @@ def test_decisions_and_actions_are_written_through_the_meeting_services(
         "Bewoners informeren"
         in client.get(url("history", project_id=project.pk)).json()["results"][0]["what"]
     )
+
+
+def test_a_party_gives_its_view_and_a_hidden_view_is_404_even_in_a_conflict(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    bram, carla, anna = api_for(people.bram), api_for(people.carla), api_for(people.anna)
+    zorg = url("perspective", project_id=project.pk, party="zorg")
+    given = bram.put(
+        zorg,
+        {"knobs": {"4": 3}, "remarks": "geheim van zorg"},
+        format="json",
+        HTTP_IF_MATCH='"1"',
+    )
+    assert given.status_code == 200, given.content
+    assert given.json()["origin"] == "eigen" and given["ETag"] == '"2"'
+    assert bram.get(zorg).json()["remarks"] == "geheim van zorg"
+    assert carla.get(zorg).status_code == 404
+    # anna (beheerder, woco) writes on zorg's behalf with a stale version: refused with 412,
+    # and the answer does not show her the view she may not see yet.
+    stale = anna.put(zorg, {"knobs": {"4": 1}}, format="json", HTTP_IF_MATCH='"1"')
+    assert stale.status_code == 412
+    assert stale.json()["current"] is None
+    assert "geheim van zorg" not in stale.content.decode()
+    perspectives_reveal(project=project, by=people.anna)
+    assert carla.get(zorg).json()["knobs"] == {"4": 3}
