@@ -1,6 +1,6 @@
 """The project's other parts, read as the project file holds them: perspectives (only where
 the pages show them), resident input, meetings, lessons and agreements;
-and a scenario's effects, evidence plan and realised money.
+and a scenario's evidence plan and realised money (its effects: effect_views.py).
 
 Each part is a list field of :class:`~stuurknop.projectfile.schema.ProjectDocument` or
 :class:`~stuurknop.projectfile.schema.Scenario`; its item class (and so its schema) is read
@@ -40,7 +40,6 @@ PROJECT_PARTS = {
     "agreements": ("agreements", "samenwerkingsafspraken"),
 }
 SCENARIO_PARTS = {
-    "effects": ("effects", "effectschattingen"),
     "evidence": ("evidence", "bewijsvoering"),
     "actuals": ("actuals", "gerealiseerd"),
 }

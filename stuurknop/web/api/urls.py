@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from stuurknop.web.api import (
     document_views,
+    effect_views,
     organisation_views,
     part_views,
     perspective_views,
@@ -42,5 +43,6 @@ urlpatterns = [
     path("", include(read_views.urlpatterns)),
     path("", include(perspective_views.urlpatterns)),
     path("", include(document_views.urlpatterns)),
+    path("", include(effect_views.urlpatterns)),
     path("", include(organisation_views.urlpatterns)),
 ]

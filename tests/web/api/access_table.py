@@ -55,7 +55,8 @@ API_ACCESS: dict[str, ApiAccess] = {
     "api:action": ApiAccess(ROW, kwargs={"key": "action_key"}),
     "api:lessons_list": ApiAccess(READ),
     "api:agreements_list": ApiAccess(READ),
-    "api:effects_list": ApiAccess(READ),
+    "api:effect_list": ApiAccess(LIST_AND_ADD),
+    "api:effect": ApiAccess(ROW, kwargs={"effect_id": "effect_id"}),
     "api:evidence_list": ApiAccess(READ),
     "api:actuals_list": ApiAccess(READ),
     # A document is read from the project: a lezer starts it, also on an archived project.

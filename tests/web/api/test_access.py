@@ -21,12 +21,27 @@ from rest_framework.test import APIClient
 from stuurknop.web.jobs.services import start_document_job
 from stuurknop.web.projects.models import Action, Decision, FundingLine, Project, Scenario
 from stuurknop.web.projects.selectors import forget_local_cache
+from stuurknop.web.projects.services.effects import effect_save
 from stuurknop.web.projects.services.perspectives import perspective_set, perspectives_reveal
 
 from ..test_access_matrix import PROJECT_NAME, ROLES, World, _build_world
 from .access_table import API_ACCESS, ApiAccess
 from .conftest import token_client
 
+# One effect estimate in the world's chosen scenario, for the routes that name one.
+EFFECT = {
+    "id": "wmo-uitstel",
+    "value": "minder_zorgvraag",
+    "route": "beter_zien",
+    "knobs": [4],
+    "beneficiary": "gemeente",
+    "low": "0",
+    "expected": "12000",
+    "high": "30000",
+    "first_year": "2026",
+    "years": "3",
+    "assumption": "Twee bewoners per jaar later in de Wmo.",
+}
 PEOPLE = ("anonymous", "olaf", "carla", "bram", "anna")
 IGNORED_METHODS = {"OPTIONS", "HEAD"}
 
@@ -92,8 +107,16 @@ def world(
             expected_version=1,
         )
         perspectives_reveal(project=built.project, by=anna)
+        effect_save(
+            scenario=scenario,
+            by=anna,
+            expected_version=scenario.version,
+            effect_id=None,
+            data=EFFECT,
+        )
         built.kwargs.update(
             own_party="woco",
+            effect_id=EFFECT["id"],
             key="k1",
             funding_key=funding.key,
             party="woco",

@@ -244,3 +244,40 @@ def test_a_party_gives_its_view_and_a_hidden_view_is_404_even_in_a_conflict(
     assert "geheim van zorg" not in stale.content.decode()
     perspectives_reveal(project=project, by=people.anna)
     assert carla.get(zorg).json()["knobs"] == {"4": 3}
+
+
+def test_effect_estimates_are_written_with_the_scenarios_version(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    client = api_for(people.bram)
+    listed = url("effect_list", project_id=project.pk, scenario_id=_scenario_id(project))
+    read = client.get(listed)
+    estimate = {
+        "id": "wmo-uitstel",
+        "value": "minder_zorgvraag",
+        "route": "beter_zien",
+        "knobs": [4],
+        "beneficiary": "gemeente",
+        "low": "0",
+        "expected": "12000",
+        "high": "30000",
+        "first_year": 2026,
+        "years": 3,
+    }
+    made = client.post(listed, estimate, format="json", HTTP_IF_MATCH=read["ETag"])
+    assert made.status_code == 201, made.content
+    stale = client.put(
+        made["Location"],
+        {**estimate, "expected": "9000"},
+        format="json",
+        HTTP_IF_MATCH=read["ETag"],
+    )
+    assert stale.status_code == 412 and stale.json()["current"]["expected"] == "12000"
+    saved = client.put(
+        made["Location"],
+        {**estimate, "expected": "9000"},
+        format="json",
+        HTTP_IF_MATCH=made["ETag"],
+    )
+    assert saved.status_code == 200 and saved.json()["expected"] == "9000"
+    assert [e["expected"] for e in client.get(listed).json()] == ["9000"]
