@@ -13,7 +13,8 @@ The processes share a database of their own (a SQLite file, or a fresh PostgreSQ
 when ``DATABASE_URL`` is PostgreSQL) and Redis (cache and channel layer) under a prefix of
 their own; a heartbeat of 1 s and a job taken as lost after 3 s keep the test quick
 (production: 10 s and a minute). Without Redis this is skipped with the reason; in CI
-(``CI=true``) that is a failure.
+(``CI=true``) that is a failure. Marked ``postgres``: ``make test`` runs it in its PostgreSQL
+pass, the shared installation it stands for (run alone without ``DATABASE_URL`` it uses SQLite).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ FAST = {
     "STUURKNOP_JOB_POLL_SECONDS": "1",
     "STUURKNOP_JOB_MAX_ATTEMPTS": "2",
 }
+pytestmark = pytest.mark.postgres
+
 WAIT = 120.0  # seconds for a plan PDF on a busy two-core machine, and then some
 
 
