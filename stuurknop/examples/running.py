@@ -277,7 +277,8 @@ def running_project() -> dict[str, Any]:
             )
     chosen["evidence"] = json.loads(json.dumps(EVIDENCE))
     # An estimate keeps its link to the evidence plan only where the running plan still asks it.
-    asked = {(p["value"], n["description"]) for p in EVIDENCE for n in p["before_decision"]}
+    plans: list[dict[str, Any]] = chosen["evidence"]
+    asked = {(p["value"], n["description"]) for p in plans for n in p["before_decision"]}
     for effect in chosen["effects"]:
         if (effect["value"], effect.get("evidence_need")) not in asked:
             effect["evidence_need"] = None
