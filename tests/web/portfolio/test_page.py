@@ -123,3 +123,13 @@ def test_a_change_to_a_project_shows_on_the_next_read(
     _status, html = _get(people.anna, people.woco.slug)
     assert "De Beuk" not in html
     assert "zit aan tafel in 2 projecten" in html
+
+
+def test_the_project_list_links_to_the_portfolio_of_the_persons_organisation(
+    people: People,
+) -> None:
+    client = Client()
+    client.force_login(people.anna)
+    html = client.get(reverse("project_list")).content.decode()
+    assert reverse("portfolio_page", args=[people.woco.slug]) in html
+    assert reverse("portfolio_page", args=[people.elders.slug]) not in html
