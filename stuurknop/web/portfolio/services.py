@@ -63,8 +63,8 @@ def summary_rows(
     """The rows that store ``summary`` of ``project`` (not saved: the caller saves them).
 
     ``seats``: the project's parties linked to an organisation, by the party's key. An
-    organisation gets an entry where one of its parties sits at the table; its money counts
-    every party linked to it.
+    organisation gets an entry where one of its parties sits at the table; its money there
+    counts every party linked to it.
     """
     counts = summary.indicators
     head = ProjectSummary(
@@ -96,9 +96,12 @@ def summary_rows(
         mine = interests[seat.organisation_id]
         for value, weight in weights.items():
             mine[value] = max(weight, mine.get(value, 0))
-    if project.archived:  # out of every portfolio: its money need not be summed
+    at_table = {s.organisation_id for s in seats.values() if s.at_table}
+    # Only the portfolios the project is in hold its money (an organisation that pays but has
+    # no seat at the table is not in it); an archived project is in none.
+    money = {key: amount for key, amount in money.items() if key[0] in at_table}
+    if project.archived:
         money.clear()
-    at_table = sorted({s.organisation_id for s in seats.values() if s.at_table})
     entries = [
         PortfolioEntry(
             organisation_id=org,
@@ -120,7 +123,7 @@ def summary_rows(
             off_track=head.off_track,
             no_data=head.no_data,
         )
-        for org in at_table
+        for org in sorted(at_table)
     ]
     return SummaryRows(
         head=head,

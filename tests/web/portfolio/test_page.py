@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -133,3 +135,27 @@ def test_the_project_list_links_to_the_portfolio_of_the_persons_organisation(
     html = client.get(reverse("project_list")).content.decode()
     assert reverse("portfolio_page", args=[people.woco.slug]) in html
     assert reverse("portfolio_page", args=[people.elders.slug]) not in html
+
+
+def test_money_from_a_project_without_the_organisation_at_the_table_is_not_in_its_portfolio(
+    people: People, portfolio_world: Portfolio, make_document: Any
+) -> None:
+    from stuurknop.web.projects.models import ProjectParty
+    from stuurknop.web.projects.services import project_import
+
+    _status, before = _get(people.anna, people.woco.slug)
+    document = make_document(
+        not_at_table=["woco"],
+        costs=[{"amount": "999"}],
+        funding=[{"party": "woco", "source": "II", "amount": "999", "status": "toegezegd"}],
+        chosen=True,
+    )
+    project = project_import(document=document, by=people.anna)
+    ProjectParty.objects.filter(project=project, key="woco").update(organisation=people.woco)
+    _status, after = _get(people.anna, people.woco.slug)
+    money = 'id="geld-per-jaar"'
+    assert (
+        before.split(money, 1)[1].split("</section>")[0]
+        == after.split(money, 1)[1].split("</section>")[0]
+    )
+    assert "zit aan tafel in 3 projecten" in after
