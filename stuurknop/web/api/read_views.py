@@ -106,7 +106,10 @@ def scenario_part(field: str, url: str, words: str) -> URLPattern:
         scenario = api_scenario(request, project_id, scenario_id, Role.LEZER)
         document = visible_project_document(scenario.project)
         items = getattr(document.scenario(scenario.name), field)
-        return with_etag(_dumped(items), project_revision(scenario.project))
+        # The evidence plan is written with the scenario's version (measurement_views.py).
+        held_by_scenario = field == "evidence"
+        version = scenario.version if held_by_scenario else project_revision(scenario.project)
+        return with_etag(_dumped(items), version)
 
     return path(
         f"projects/<int:project_id>/scenarios/<int:scenario_id>/{url}/", part, name=f"{field}_list"

@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from stuurknop.web.api import (
     document_views,
     effect_views,
+    measurement_views,
     organisation_views,
     part_views,
     perspective_views,
@@ -44,5 +45,6 @@ urlpatterns = [
     path("", include(perspective_views.urlpatterns)),
     path("", include(document_views.urlpatterns)),
     path("", include(effect_views.urlpatterns)),
+    path("", include(measurement_views.urlpatterns)),
     path("", include(organisation_views.urlpatterns)),
 ]

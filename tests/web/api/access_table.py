@@ -58,6 +58,7 @@ API_ACCESS: dict[str, ApiAccess] = {
     "api:effect_list": ApiAccess(LIST_AND_ADD),
     "api:effect": ApiAccess(ROW, kwargs={"effect_id": "effect_id"}),
     "api:evidence_list": ApiAccess(READ),
+    "api:measurements": ApiAccess({"POST": "bewerker"}),
     "api:actuals_list": ApiAccess(READ),
     # A document is read from the project: a lezer starts it, also on an archived project.
     "api:documents": ApiAccess({"POST": "lezer"}),

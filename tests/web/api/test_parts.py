@@ -281,3 +281,47 @@ def test_effect_estimates_are_written_with_the_scenarios_version(
     )
     assert saved.status_code == 200 and saved.json()["expected"] == "9000"
     assert [e["expected"] for e in client.get(listed).json()] == ["9000"]
+
+
+def test_a_script_sends_measurements_all_or_none(
+    people: People, project: Project, api_for: ApiFor
+) -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    from stuurknop.web.projects.services.evidence import indicator_save
+
+    scenario = project.scenarios.get(chosen=True)
+    indicator = indicator_save(
+        scenario=scenario,
+        by=people.bram,
+        expected_version=scenario.version,
+        value="minder_zorgvraag",
+        indicator_id=None,
+        data={
+            "name": "Tevredenheid bewoners",
+            "unit": "rapportcijfer",
+            "direction": "hoger_beter",
+            "baseline": Decimal("6"),
+            "baseline_date": dt.date(2024, 1, 1),
+            "target": Decimal("8"),
+            "target_date": dt.date(2026, 1, 1),
+            "owner": "zorg",
+            "knobs": [4],
+        },
+    )
+    client = api_for(people.bram)
+    ids = {"project_id": project.pk, "scenario_id": scenario.pk}
+    read = client.get(url("evidence_list", **ids))
+    sent = url("measurements", **ids)
+    one = {"indicator": indicator.id, "measurement": {"date": "2025-06-01", "value": "7"}}
+    bad = {"indicator": "onbekend", "measurement": {"date": "2025-07-01", "value": "7"}}
+    refused = client.post(sent, [one, bad], format="json", HTTP_IF_MATCH=read["ETag"])
+    assert refused.status_code == 400
+    assert "onbekende indicator" in refused.json()["errors"][0]["message"]
+    added = client.post(sent, [one], format="json", HTTP_IF_MATCH=read["ETag"])
+    assert added.status_code == 201 and added.json() == {"added": 1}
+    evidence = client.get(url("evidence_list", **ids))
+    assert evidence["ETag"] == added["ETag"]
+    measured = evidence.json()[0]["indicators"][0]["measurements"]
+    assert [(m["date"], m["value"]) for m in measured] == [("2025-06-01", "7")]
