@@ -25,7 +25,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Coalesce
 
 from stuurknop.web.accounts.models import Organisation
 from stuurknop.web.portfolio.models import (
@@ -155,10 +155,8 @@ def filtered(organisation: Organisation, filters: Filters) -> QuerySet[Portfolio
             project=OuterRef("project_id"), organisation_id=filters.partner
         )
         entries = entries.filter(Exists(partner))
-    if filters.knob is not None:
-        entries = entries.annotate(knob_code=Substr("knobs", filters.knob, 1)).filter(
-            knob_code__in=ON
-        )
+    if filters.knob is not None and 1 <= filters.knob <= KNOBS:
+        entries = entries.filter(**{f"knob_{filters.knob}__gte": 1})  # on, 1–3
     if filters.source:
         pays = SummaryMoney.objects.filter(
             project=OuterRef("project_id"), organisation=organisation, source=filters.source
