@@ -1,7 +1,8 @@
 """Single sign-on as a person does it, in Chromium: on the login page "Inloggen met je
 organisatie", the identity provider's own sign-in page (node-oidc-provider, a real one started
-by the test), and back in Stuurknop, signed in, at the page they asked for. The authorisation-
-code flow with PKCE; PostgreSQL installations only (see SINGLE_SIGN_ON in the settings)."""
+by the test), back in Stuurknop the second step its staff take, and then the page they asked
+for. The authorisation-code flow with PKCE; PostgreSQL installations only (see SINGLE_SIGN_ON in
+the settings)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from playwright.sync_api import BrowserContext, Page, Request, Response
 
 from tests.browser.accessibility import assert_accessible
 from tests.browser.conftest import Watch
+from tests.browser.test_two_factor import code_from_secret
 from tests.web.oidc_provider import (
     CALLBACK,
     CLIENT_ID,
@@ -86,6 +88,14 @@ def test_a_person_signs_in_through_the_organisation_and_lands_where_they_were_go
     page.locator("input[name=login]").fill("pieter-1")
     page.locator("input[name=password]").fill("wat dan ook")
     page.locator("button[type=submit]").click()
+
+    # The provider's roles claim makes Pieter staff, and staff sign in in two steps: the app
+    # is paired first, even after single sign-on.
+    page.wait_for_url("**/account/tweestapsverificatie/**")
+    secret = page.locator("code.otp-secret").inner_text()
+    page.get_by_role("textbox", name="Code").fill(code_from_secret(secret))
+    page.get_by_role("button", name="Koppelen").click()
+    page.get_by_role("link", name="Verder").click()
 
     page.wait_for_url("**/projecten/archief/")
     header = page.get_by_role("navigation", name="Account")
