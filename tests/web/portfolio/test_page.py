@@ -159,3 +159,10 @@ def test_money_from_a_project_without_the_organisation_at_the_table_is_not_in_it
         == after.split(money, 1)[1].split("</section>")[0]
     )
     assert "zit aan tafel in 3 projecten" in after
+
+
+def test_the_form_keeps_the_chosen_filters(people: People, portfolio_world: Portfolio) -> None:
+    _status, html = _get(people.anna, people.woco.slug, f"?fase=plan&partner={people.elders.pk}")
+    assert '<option value="plan" selected>' in html
+    assert f'<option value="{people.elders.pk}" selected>Gemeente Elders</option>' in html
+    assert '<label for="id_fase">' in html and '<select name="fase" id="id_fase">' in html

@@ -4,6 +4,7 @@ by 16 columns, and Django's template loops over each cell cost more than the pag
 from __future__ import annotations
 
 from django import template
+from django.forms import BoundField
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -29,3 +30,25 @@ def table_rows(table: Table, knob_first: int = 0, knob_last: int = -1) -> SafeSt
         return format_html('<tr><th scope="row">{}</th>{}</tr>', cells[0], rest)
 
     return SafeString("\n".join(row(cells) for cells in table.rows))
+
+
+@register.simple_tag
+def quick_select(field: BoundField) -> SafeString:
+    """A choice field's ``<select>`` with its options written at once (the partner and
+    municipality filters of a large portfolio have hundreds: Django's widget templates take
+    longer to render them than the whole page's queries)."""
+    chosen = {
+        str(v) for v in (field.value() if isinstance(field.value(), list) else [field.value()])
+    }
+    choices = field.field.choices  # type: ignore[attr-defined]
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (str(value), " selected" if str(value) in chosen else "", label)
+            for value, label in choices
+        ),
+    )
+    return format_html(
+        '<select name="{}" id="{}">{}</select>', field.html_name, field.id_for_label, options
+    )
