@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response
 
 from tests.web.conftest import (  # noqa: F401 - fixtures shared with the web tests
@@ -35,6 +36,9 @@ from tests.web.conftest import (  # noqa: F401 - fixtures shared with the web te
     project,
     shared_document,
 )
+
+# As in tests/web: single sign-on's browser test runs in the PostgreSQL pass only.
+collect_ignore = [] if settings.SINGLE_SIGN_ON else ["test_single_sign_on.py"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless, no sandbox (CI runs as root), no GPU, and nothing that phones home (updates, sync,
