@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
@@ -22,4 +23,7 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
             },
             status=status.HTTP_400_BAD_REQUEST,
         )
+    if isinstance(exc, ValidationError):
+        # A rule a service checks beyond the document (the last scenario cannot go).
+        return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
     return exception_handler(exc, context)

@@ -67,7 +67,7 @@ LOG_ENTRY: dict[str, Any] = {
 DOCUMENT = document_schema(ProjectDocument)
 
 
-def _summary(project: Project, role: str | None) -> dict[str, Any]:
+def project_summary(project: Project, role: str | None) -> dict[str, Any]:
     return {
         "id": project.pk,
         "name": project.name,
@@ -109,7 +109,7 @@ def _summary(project: Project, role: str | None) -> dict[str, Any]:
 def projects(request: Request) -> Response:
     if request.method == "POST":
         project = project_import_json(raw=request.body, by=caller(request))
-        response = Response(_summary(project, Role.BEHEERDER.value), status.HTTP_201_CREATED)
+        response = Response(project_summary(project, Role.BEHEERDER.value), status.HTTP_201_CREATED)
         response["Location"] = reverse("api:project_detail", args=[project.pk])
         return response
     archived = request.query_params.get("archived", "false").lower() in {"true", "1", "ja"}
@@ -118,7 +118,7 @@ def projects(request: Request) -> Response:
         listed = listed.filter(name__icontains=query)
     pages = Pages()
     page = pages.paginate_queryset(listed, request)
-    return pages.get_paginated_response([_summary(p, p.my_role) for p in page or []])
+    return pages.get_paginated_response([project_summary(p, p.my_role) for p in page or []])
 
 
 def visible_project_document(project: Project) -> ProjectDocument:

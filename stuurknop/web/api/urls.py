@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from stuurknop.web.api import (
     document_views,
     effect_views,
+    lifecycle_views,
     measurement_views,
     organisation_views,
     part_views,
@@ -39,6 +40,7 @@ urlpatterns = [
     ),
     path("projects/<int:project_id>/history/", project_views.project_history, name="history"),
     path("", include(part_views.urlpatterns)),
+    path("", include(lifecycle_views.urlpatterns)),
     path("", include(row_views.urlpatterns)),
     path("", include(setting_views.urlpatterns)),
     path("", include(read_views.urlpatterns)),
