@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from stuurknop.web.api import (
     document_views,
+    effect_settings_views,
     effect_views,
     lifecycle_views,
     measurement_views,
@@ -47,6 +48,7 @@ urlpatterns = [
     path("", include(perspective_views.urlpatterns)),
     path("", include(document_views.urlpatterns)),
     path("", include(effect_views.urlpatterns)),
+    path("", include(effect_settings_views.urlpatterns)),
     path("", include(measurement_views.urlpatterns)),
     path("", include(organisation_views.urlpatterns)),
 ]

@@ -59,6 +59,7 @@ API_ACCESS: dict[str, ApiAccess] = {
     "api:agreements_list": ApiAccess(READ),
     "api:effect_list": ApiAccess(LIST_AND_ADD),
     "api:effect": ApiAccess(ROW, kwargs={"effect_id": "effect_id"}),
+    "api:effect_settings": ApiAccess(READ_AND_SET),
     "api:evidence_list": ApiAccess(READ),
     "api:measurements": ApiAccess({"POST": "bewerker"}),
     "api:actuals_list": ApiAccess(READ),
