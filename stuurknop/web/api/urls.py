@@ -9,6 +9,7 @@ from stuurknop.web.api import (
     document_views,
     effect_settings_views,
     effect_views,
+    evidence_views,
     lifecycle_views,
     measurement_views,
     organisation_views,
@@ -50,5 +51,6 @@ urlpatterns = [
     path("", include(effect_views.urlpatterns)),
     path("", include(effect_settings_views.urlpatterns)),
     path("", include(measurement_views.urlpatterns)),
+    path("", include(evidence_views.urlpatterns)),
     path("", include(organisation_views.urlpatterns)),
 ]

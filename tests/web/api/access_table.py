@@ -62,6 +62,10 @@ API_ACCESS: dict[str, ApiAccess] = {
     "api:effect_settings": ApiAccess(READ_AND_SET),
     "api:evidence_list": ApiAccess(READ),
     "api:measurements": ApiAccess({"POST": "bewerker"}),
+    "api:evidence_need_list": ApiAccess({"POST": "bewerker"}),
+    "api:evidence_need": ApiAccess(ROW),
+    "api:indicator_list": ApiAccess({"POST": "bewerker"}),
+    "api:indicator": ApiAccess(ROW),
     "api:actuals_list": ApiAccess(READ),
     # A document is read from the project: a lezer starts it, also on an archived project.
     "api:documents": ApiAccess({"POST": "lezer"}),

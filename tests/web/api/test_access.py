@@ -22,6 +22,7 @@ from stuurknop.web.jobs.services import start_document_job
 from stuurknop.web.projects.models import Action, Decision, FundingLine, Project, Scenario
 from stuurknop.web.projects.selectors import forget_local_cache
 from stuurknop.web.projects.services.effects import effect_save
+from stuurknop.web.projects.services.evidence import evidence_need_save, indicator_save
 from stuurknop.web.projects.services.perspectives import perspective_set, perspectives_reveal
 
 from ..test_access_matrix import PROJECT_NAME, ROLES, World, _build_world
@@ -114,7 +115,27 @@ def world(
             effect_id=None,
             data=EFFECT,
         )
+        # Evidence needed for goed_wonen and an indicator of it, for the evidence plan's parts.
+        scenario.refresh_from_db()
+        evidence_need_save(
+            scenario=scenario,
+            by=anna,
+            expected_version=scenario.version,
+            value="goed_wonen",
+            index=None,
+            data={"kind": "onderzoek", "description": "Onderzoek naar wonen"},
+        )
+        indicator = indicator_save(
+            scenario=scenario,
+            by=anna,
+            expected_version=scenario.version,
+            value="goed_wonen",
+            indicator_id=None,
+            data={"name": "Tevredenheid over de woning"},
+        )
         built.kwargs.update(
+            number=1,
+            indicator_id=indicator.id,
             own_party="woco",
             effect_id=EFFECT["id"],
             key="k1",

@@ -77,6 +77,8 @@ def example(connection_kept: None, people: People, settings: Any) -> dict[str, A
     _token, secret = token_create(user=people.anna, name="schemathesis", scope="schrijven")
     funding = FundingLine.objects.filter(scenario=scenario).first()
     cost = scenario.cost_items.first()
+    # An aimed value with evidence needed and indicators, for the evidence plan's parts.
+    plan = next(p for p in scenario.evidence if p["before_decision"] and p["indicators"])
     return {
         "authorization": f"Bearer {secret}",
         "project": project,
@@ -84,7 +86,9 @@ def example(connection_kept: None, people: People, settings: Any) -> dict[str, A
             "project_id": project.pk,
             "scenario_id": scenario.pk,
             "party": project.parties.first().key,  # type: ignore[union-attr]
-            "value": "goed_wonen",
+            "value": plan["value"],
+            "number": 1,
+            "indicator_id": plan["indicators"][0]["id"],
             "organisation_slug": people.woco.slug,
         },
         "keys": {
