@@ -1,6 +1,6 @@
 """The project's other parts, read as the project file holds them: perspectives (only where
-the pages show them), resident input, meetings, lessons and agreements;
-and a scenario's evidence plan and realised money (its effects: effect_views.py).
+the pages show them), resident input, meetings and agreements; and a scenario's evidence plan
+(its effects: effect_views.py; lessons and realised money are rows: row_views.py).
 
 Each part is a list field of :class:`~stuurknop.projectfile.schema.ProjectDocument` or
 :class:`~stuurknop.projectfile.schema.Scenario`; its item class (and so its schema) is read
@@ -36,12 +36,10 @@ PROJECT_PARTS = {
     "perspectives": ("perspectives", "perspectieven"),
     "resident_input": ("resident-input", "bewonersinbreng"),
     "meetings": ("meetings", "overleggen"),
-    "lessons": ("lessons", "lessen"),
     "agreements": ("agreements", "samenwerkingsafspraken"),
 }
 SCENARIO_PARTS = {
     "evidence": ("evidence", "bewijsvoering"),
-    "actuals": ("actuals", "gerealiseerd"),
 }
 
 

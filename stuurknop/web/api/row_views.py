@@ -1,5 +1,6 @@
 """Rows with an id of their own through the API, one declaration per entity: a scenario's cost
-items and funding lines, the project's decisions and actions (list, add, read, change, delete).
+items, funding lines and realised money, the project's decisions, actions and lessons (list,
+add, read, change, delete).
 Bodies are the project file's classes (:mod:`stuurknop.projectfile.schema`); writes call the
 same services as the pages, so the same validation, permissions, log and conflict check apply.
 """
@@ -36,16 +37,18 @@ from stuurknop.web.api.openapi import (
 from stuurknop.web.api.params import KEY_PATTERN, PROJECT_ID, SCENARIO_ID, key_parameter
 from stuurknop.web.projects.entities import (
     ACTION_ROW,
+    ACTUAL_ROW,
     COST_ITEM,
     DECISION_ROW,
     FUNDING_LINE,
+    LESSON_ROW,
     RowEntity,
     row_data,
 )
 from stuurknop.web.projects.errors import Conflict
 from stuurknop.web.projects.models import Project, Scenario
 from stuurknop.web.projects.roles import Role
-from stuurknop.web.projects.services import decisions, money
+from stuurknop.web.projects.services import actuals, decisions, lessons, money
 
 PROJECT_PATH = "projects/<int:project_id>/"
 SCENARIO_PATH = PROJECT_PATH + "scenarios/<int:scenario_id>/"
@@ -251,6 +254,25 @@ ROW_APIS = (
         decisions.action_create,
         decisions.action_update,
         decisions.action_delete,
+        level="project",
+    ),
+    RowApi(
+        ACTUAL_ROW,
+        "actuals",
+        "actual",
+        "gerealiseerd geld",
+        actuals.actual_create,
+        actuals.actual_update,
+        actuals.actual_delete,
+    ),
+    RowApi(
+        LESSON_ROW,
+        "lessons",
+        "lesson",
+        "lessen",
+        lessons.lesson_create,
+        lessons.lesson_update,
+        lessons.lesson_delete,
         level="project",
     ),
 )

@@ -19,7 +19,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from stuurknop.web.jobs.services import start_document_job
-from stuurknop.web.projects.models import Action, Decision, FundingLine, Project, Scenario
+from stuurknop.web.projects.models import (
+    Action,
+    Actual,
+    Decision,
+    FundingLine,
+    Lesson,
+    Project,
+    Scenario,
+)
 from stuurknop.web.projects.selectors import forget_local_cache
 from stuurknop.web.projects.services.effects import effect_save
 from stuurknop.web.projects.services.evidence import evidence_need_save, indicator_save
@@ -147,6 +155,8 @@ def world(
             organisation_slug=built.people["anna"].memberships.get().organisation.slug,
             decision_key=Decision.objects.get(pk=built.kwargs["decision_id"]).key,
             action_key=Action.objects.get(pk=built.kwargs["action_id"]).key,
+            lesson_key=Lesson.objects.get(pk=built.kwargs["lesson_id"]).key,
+            actual_key=Actual.objects.get(pk=built.kwargs["actual_id"]).key,
         )
         yield built
         transaction.set_rollback(True)

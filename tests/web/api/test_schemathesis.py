@@ -35,6 +35,8 @@ from werkzeug.test import Client
 from stuurknop.web.api.tokens import token_create
 from stuurknop.web.projects.models import FundingLine
 from stuurknop.web.projects.services import project_import_json
+from stuurknop.web.projects.services.actuals import actual_create
+from stuurknop.web.projects.services.lessons import lesson_create
 
 from ..conftest import People
 from .test_access import api_routes
@@ -77,6 +79,15 @@ def example(connection_kept: None, people: People, settings: Any) -> dict[str, A
     _token, secret = token_create(user=people.anna, name="schemathesis", scope="schrijven")
     funding = FundingLine.objects.filter(scenario=scenario).first()
     cost = scenario.cost_items.first()
+    # A lesson and realised money on a cost item, for their rows' routes.
+    lesson = lesson_create(project=project, by=people.anna, title="Vroeg beginnen")
+    actual = actual_create(
+        scenario=scenario,
+        by=people.anna,
+        cost_item=cost.key if cost else None,
+        year=project.first_year,
+        amount="1000",
+    )
     # An aimed value with evidence needed and indicators, for the evidence plan's parts.
     plan = next(p for p in scenario.evidence if p["before_decision"] and p["indicators"])
     return {
@@ -94,6 +105,8 @@ def example(connection_kept: None, people: People, settings: Any) -> dict[str, A
         "keys": {
             "cost-items": cost.key if cost else "k1",
             "funding-lines": funding.key if funding else "f1",
+            "lessons": lesson.key,
+            "actuals": actual.key,
         },
     }
 
