@@ -55,7 +55,10 @@ def _knob_numbers(scenario: Scenario) -> list[int]:
     operation_id="knob_setting_list",
     tags=["stuurknoppen"],
     summary="De stand van elke stuurknop",
-    description="Alle knoppen van het model; een knop zonder stand is 'niet besproken' (versie 0).",
+    description=(
+        "Alle knoppen van het model; een knop die nog geen stand heeft, komt terug met de "
+        "beginstatus van het model en versie 0."
+    ),
     parameters=[PROJECT_ID, SCENARIO_ID],
     responses={200: list_of(versioned(KNOB_ITEM)), **errors(*READ_ERRORS)},
 )
