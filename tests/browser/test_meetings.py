@@ -29,7 +29,7 @@ from tests.browser.meeting_world import meeting_values
 from tests.browser.routes import url_of
 from tests.web.conftest import People
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("job_worker")]
+pytestmark = pytest.mark.browser
 
 DIFFERENCE = "Verschil over Stuurknop 3: Financiering ontmoetingsruimte"
 BY_HAND = "Wie betaalt de begeleider na 2027?"
@@ -192,6 +192,7 @@ def test_a_meeting_from_agenda_to_agreements(page: Page, project: Project, peopl
     expect(page.get_by_role("table", name="Open acties")).not_to_contain_text("Subsidie aanvragen")
 
 
+@pytest.mark.usefixtures("job_worker")
 def test_a_reader_opens_the_shared_agenda_and_its_pdf(
     page: Page, project: Project, people: People
 ) -> None:
